@@ -1,0 +1,121 @@
+import { PyException } from './errors';
+import { Future, type Coro } from './future';
+import type { EventLoop } from './loop';
+
+/** asyncio.sleep: `sleep(0)` is a bare yield (one iteration); `sleep(d)` a future set by a timer (two). */
+export function* sleep(loop: EventLoop, delay: number): Coro<void> {
+  if (delay <= 0) {
+    yield null;
+    return;
+  }
+  const fut = new Future<void>(loop);
+  fut.label = 'sleep';
+  const h = loop.callLater(delay, () => {
+    if (!fut.cancelled()) fut.setResult(undefined); // futures._set_result_unless_cancelled
+  });
+  try {
+    yield* fut.wait();
+  } finally {
+    h.cancel();
+  }
+}
+
+/** asyncio.Event (`Lib/asyncio/locks.py`). */
+export class AioEvent {
+  private value = false;
+  readonly waiters: Future<boolean>[] = [];
+
+  constructor(
+    private readonly loop: EventLoop,
+    private readonly label: string,
+  ) {}
+
+  isSet(): boolean {
+    return this.value;
+  }
+
+  set(): void {
+    if (this.value) return;
+    this.value = true;
+    for (const fut of this.waiters) if (!fut.done()) fut.setResult(true);
+  }
+
+  clear(): void {
+    this.value = false;
+  }
+
+  *wait(): Coro<boolean> {
+    if (this.value) return true;
+    const fut = new Future<boolean>(this.loop);
+    fut.label = this.label;
+    this.waiters.push(fut);
+    try {
+      yield* fut.wait();
+      return true;
+    } finally {
+      const i = this.waiters.indexOf(fut);
+      if (i >= 0) this.waiters.splice(i, 1);
+    }
+  }
+}
+
+/** The result of one child of gather(return_exceptions=True). */
+export type GatherResult = { ok: true; value: unknown } | { ok: false; error: PyException };
+
+/** asyncio.gather over futures (tasks). The outer future completes one callback after the last child. */
+export function gather(loop: EventLoop, children: Future<unknown>[], returnExceptions: boolean): Future<GatherResult[]> {
+  const outer = new Future<GatherResult[]>(loop);
+  outer.label = 'asyncio.gather';
+  if (children.length === 0) {
+    outer.setResult([]);
+    return outer;
+  }
+  const unique = [...new Set(children)];
+  const nfuts = unique.length;
+  let nfinished = 0;
+  const done = (fut: Future<unknown>): void => {
+    nfinished++;
+    if (outer.done()) return;
+    if (!returnExceptions) {
+      if (fut.cancelled()) {
+        outer.setException(new PyException('CancelledError', fut.cancelMessage, true));
+        return;
+      }
+      const exc = fut.exception();
+      if (exc !== null) {
+        outer.setException(exc);
+        return;
+      }
+    }
+    if (nfinished === nfuts) {
+      outer.setResult(
+        children.map((c): GatherResult => {
+          if (c.cancelled()) return { ok: false, error: new PyException('CancelledError', c.cancelMessage, true) };
+          const e = c.exception();
+          return e === null ? { ok: true, value: c.result() } : { ok: false, error: e };
+        }),
+      );
+    }
+  };
+  for (const c of unique) c.addDoneCallback(done);
+  return outer;
+}
+
+/** `await asyncio.wait(tasks)` with ALL_COMPLETED: resumes one callback after the last task completes. */
+export function* waitAll(loop: EventLoop, fs: Future<unknown>[]): Coro<void> {
+  if (fs.length === 0) throw new PyException('ValueError', 'Set of Tasks/Futures is empty.');
+  const set = [...new Set(fs)];
+  const waiter = new Future<void>(loop);
+  waiter.label = 'asyncio.wait';
+  let counter = set.length;
+  const onCompletion = (): void => {
+    counter--;
+    if (counter <= 0 && !waiter.done()) waiter.setResult(undefined);
+  };
+  for (const f of set) f.addDoneCallback(onCompletion);
+  try {
+    yield* waiter.wait();
+  } finally {
+    for (const f of set) f.removeDoneCallback(onCompletion);
+  }
+}

@@ -1,0 +1,72 @@
+/** A ring-buffer deque: O(1) push/shift at both ends, like Python's collections.deque. */
+export class Deque<T> {
+  private buf: (T | undefined)[];
+  private head = 0;
+  private size = 0;
+
+  constructor(capacity = 16) {
+    this.buf = new Array<T | undefined>(capacity);
+  }
+
+  get length(): number {
+    return this.size;
+  }
+
+  push(x: T): void {
+    if (this.size === this.buf.length) this.grow();
+    this.buf[(this.head + this.size) % this.buf.length] = x;
+    this.size++;
+  }
+
+  /** popleft */
+  shift(): T | undefined {
+    if (this.size === 0) return undefined;
+    const x = this.buf[this.head];
+    this.buf[this.head] = undefined;
+    this.head = (this.head + 1) % this.buf.length;
+    this.size--;
+    return x;
+  }
+
+  pop(): T | undefined {
+    if (this.size === 0) return undefined;
+    const i = (this.head + this.size - 1) % this.buf.length;
+    const x = this.buf[i];
+    this.buf[i] = undefined;
+    this.size--;
+    return x;
+  }
+
+  peek(i = 0): T | undefined {
+    if (i < 0 || i >= this.size) return undefined;
+    return this.buf[(this.head + i) % this.buf.length];
+  }
+
+  /** Removes the first element identical to x; false when absent (Python raises ValueError). */
+  remove(x: T): boolean {
+    for (let i = 0; i < this.size; i++) {
+      if (this.buf[(this.head + i) % this.buf.length] === x) {
+        for (let j = i; j < this.size - 1; j++) {
+          this.buf[(this.head + j) % this.buf.length] = this.buf[(this.head + j + 1) % this.buf.length];
+        }
+        this.buf[(this.head + this.size - 1) % this.buf.length] = undefined;
+        this.size--;
+        return true;
+      }
+    }
+    return false;
+  }
+
+  toArray(): T[] {
+    const out: T[] = [];
+    for (let i = 0; i < this.size; i++) out.push(this.buf[(this.head + i) % this.buf.length] as T);
+    return out;
+  }
+
+  private grow(): void {
+    const next = new Array<T | undefined>(Math.max(16, this.buf.length * 2));
+    for (let i = 0; i < this.size; i++) next[i] = this.buf[(this.head + i) % this.buf.length];
+    this.buf = next;
+    this.head = 0;
+  }
+}

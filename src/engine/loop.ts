@@ -1,0 +1,86 @@
+import { Deque } from './deque';
+import { TimerHeap } from './timerHeap';
+
+/** CPython's clock_resolution on Linux: a timer is due when `when < now + CLOCK_RESOLUTION`. */
+export const CLOCK_RESOLUTION = 1e-9;
+
+/** A callback scheduled on the loop (asyncio.Handle / TimerHandle). */
+export class Handle {
+  cancelled = false;
+  constructor(
+    readonly callback: () => void,
+    public when: number,
+    public seq: number,
+  ) {}
+
+  cancel(): void {
+    this.cancelled = true;
+  }
+}
+
+/**
+ * The ready queue and the timer heap of `BaseEventLoop`, on a virtual clock. `runOnce` (in simulation.ts) follows
+ * `_run_once`: the callbacks ready when an iteration starts, then the timers due, run in that iteration; anything
+ * they schedule runs in the next.
+ */
+export class EventLoop {
+  now = 0;
+  readonly ready = new Deque<Handle>(64);
+  readonly timers = new TimerHeap<Handle>();
+  private seq = 0;
+  /** Loop iterations run so far. */
+  iterations = 0;
+
+  time(): number {
+    return this.now;
+  }
+
+  callSoon(callback: () => void): Handle {
+    const h = new Handle(callback, 0, 0);
+    this.ready.push(h);
+    return h;
+  }
+
+  callAt(when: number, callback: () => void): Handle {
+    const h = new Handle(callback, when, this.seq++);
+    this.timers.push(h);
+    return h;
+  }
+
+  callLater(delay: number, callback: () => void): Handle {
+    return this.callAt(this.now + delay, callback);
+  }
+
+  /** Drops cancelled timers from the head of the heap (they never run). */
+  dropCancelledTimers(): void {
+    let head = this.timers.peek();
+    while (head !== undefined && head.cancelled) {
+      this.timers.pop();
+      head = this.timers.peek();
+    }
+  }
+
+  /** The moment the loop would next do something: now if callbacks are ready, the first timer, or Infinity. */
+  nextDeadline(): number {
+    if (this.ready.length > 0) return this.now;
+    this.dropCancelledTimers();
+    const head = this.timers.peek();
+    return head === undefined ? Infinity : Math.max(this.now, head.when);
+  }
+
+  /** Steps 4 and 5 of `_run_once`, once the clock stands at the deadline: move due timers, run the batch. */
+  runBatch(): void {
+    this.iterations++;
+    const endTime = this.now + CLOCK_RESOLUTION;
+    let head = this.timers.peek();
+    while (head !== undefined && head.when < endTime) {
+      this.ready.push(this.timers.pop() as Handle);
+      head = this.timers.peek();
+    }
+    const ntodo = this.ready.length;
+    for (let i = 0; i < ntodo; i++) {
+      const h = this.ready.shift() as Handle;
+      if (!h.cancelled) h.callback();
+    }
+  }
+}

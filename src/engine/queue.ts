@@ -1,0 +1,210 @@
+import type { Item } from '../scenarios/types';
+import { AioEvent } from './aio';
+import { Deque } from './deque';
+import { PyException, queueEmpty, queueFull, queueShutDown } from './errors';
+import { Future, type Coro } from './future';
+import type { EventLoop } from './loop';
+import { heappop, heappush } from './pyvalues';
+
+/** The storage hooks that LifoQueue and PriorityQueue override (`_init`, `_get`, `_put`). */
+interface Store {
+  put(x: Item): void;
+  get(): Item;
+  size(): number;
+  /** Items in the order they would leave (for the scene). */
+  inLeavingOrder(): Item[];
+}
+
+const fifo = (): Store => {
+  const d = new Deque<Item>();
+  return { put: (x) => d.push(x), get: () => d.shift() as Item, size: () => d.length, inLeavingOrder: () => d.toArray() };
+};
+const lifo = (): Store => {
+  const a: Item[] = [];
+  return { put: (x) => a.push(x), get: () => a.pop() as Item, size: () => a.length, inLeavingOrder: () => [...a].reverse() };
+};
+const priority = (): Store => {
+  const h: Item[] = [];
+  return {
+    put: (x) => heappush(h, x),
+    get: () => heappop(h),
+    size: () => h.length,
+    inLeavingOrder: () => {
+      const copy = [...h];
+      const out: Item[] = [];
+      try {
+        while (copy.length > 0) out.push(heappop(copy));
+      } catch {
+        return [...h]; // unorderable items: show heap order
+      }
+      return out;
+    },
+  };
+};
+
+export type AioQueueKind = 'Queue' | 'LifoQueue' | 'PriorityQueue';
+
+/** asyncio.Queue / LifoQueue / PriorityQueue, ported from CPython 3.13 `Lib/asyncio/queues.py`. */
+export class AioQueue {
+  readonly getters = new Deque<Future<null>>();
+  readonly putters = new Deque<Future<null>>();
+  unfinishedTasks = 0;
+  readonly finished: AioEvent;
+  isShutdown = false;
+  private readonly store: Store;
+
+  constructor(
+    private readonly loop: EventLoop,
+    readonly kind: AioQueueKind,
+    readonly maxsize: number,
+  ) {
+    this.finished = new AioEvent(loop, 'Queue.join');
+    this.finished.set();
+    this.store = kind === 'Queue' ? fifo() : kind === 'LifoQueue' ? lifo() : priority();
+  }
+
+  private wakeupNext(waiters: Deque<Future<null>>): void {
+    while (waiters.length > 0) {
+      const w = waiters.shift() as Future<null>;
+      if (!w.done()) {
+        w.setResult(null);
+        break;
+      }
+    }
+  }
+
+  qsize(): number {
+    return this.store.size();
+  }
+
+  empty(): boolean {
+    return this.store.size() === 0;
+  }
+
+  full(): boolean {
+    return this.maxsize > 0 && this.qsize() >= this.maxsize;
+  }
+
+  items(): Item[] {
+    return this.store.inLeavingOrder();
+  }
+
+  *put(item: Item): Coro<void> {
+    while (this.full()) {
+      if (this.isShutdown) throw queueShutDown();
+      const putter = new Future<null>(this.loop);
+      putter.label = 'Queue.put';
+      this.putters.push(putter);
+      try {
+        yield* putter.wait();
+      } catch (e) {
+        putter.cancel();
+        this.putters.remove(putter);
+        if (!this.full() && !putter.cancelled()) this.wakeupNext(this.putters);
+        throw e;
+      }
+    }
+    this.putNowait(item);
+  }
+
+  putNowait(item: Item): void {
+    if (this.isShutdown) throw queueShutDown();
+    if (this.full()) throw queueFull();
+    this.store.put(item);
+    this.unfinishedTasks++;
+    this.finished.clear();
+    this.wakeupNext(this.getters);
+  }
+
+  *get(): Coro<Item> {
+    while (this.empty()) {
+      if (this.isShutdown && this.empty()) throw queueShutDown();
+      const getter = new Future<null>(this.loop);
+      getter.label = 'Queue.get';
+      this.getters.push(getter);
+      try {
+        yield* getter.wait();
+      } catch (e) {
+        getter.cancel();
+        this.getters.remove(getter);
+        if (!this.empty() && !getter.cancelled()) this.wakeupNext(this.getters);
+        throw e;
+      }
+    }
+    return this.getNowait();
+  }
+
+  getNowait(): Item {
+    if (this.empty()) {
+      if (this.isShutdown) throw queueShutDown();
+      throw queueEmpty();
+    }
+    const item = this.store.get();
+    this.wakeupNext(this.putters);
+    return item;
+  }
+
+  taskDone(): void {
+    if (this.unfinishedTasks <= 0) throw new PyException('ValueError', 'task_done() called too many times');
+    this.unfinishedTasks--;
+    if (this.unfinishedTasks === 0) this.finished.set();
+  }
+
+  *join(): Coro<void> {
+    if (this.unfinishedTasks > 0) yield* this.finished.wait();
+  }
+
+  /** Python 3.13 `Queue.shutdown(immediate)`. */
+  shutdown(immediate = false): void {
+    this.isShutdown = true;
+    if (immediate) {
+      while (!this.empty()) {
+        this.store.get();
+        if (this.unfinishedTasks > 0) this.unfinishedTasks--;
+      }
+      if (this.unfinishedTasks === 0) this.finished.set();
+    }
+    while (this.getters.length > 0) {
+      const g = this.getters.shift() as Future<null>;
+      if (!g.done()) g.setResult(null);
+    }
+    while (this.putters.length > 0) {
+      const p = this.putters.shift() as Future<null>;
+      if (!p.done()) p.setResult(null);
+    }
+  }
+}
+
+/** `queue.Queue` (threading), unbounded, as thread producers and polling consumers use it. */
+export class ThreadQueue {
+  readonly kind = 'queue.Queue';
+  readonly maxsize = 0;
+  private readonly d = new Deque<Item>();
+  unfinishedTasks = 0;
+
+  qsize(): number {
+    return this.d.length;
+  }
+  empty(): boolean {
+    return this.d.length === 0;
+  }
+  full(): boolean {
+    return false;
+  }
+  items(): Item[] {
+    return this.d.toArray();
+  }
+  put(item: Item): void {
+    this.d.push(item);
+    this.unfinishedTasks++;
+  }
+  /** `get(block=False)`: raises queue.Empty on an empty queue. */
+  getNowait(): Item {
+    if (this.d.length === 0) throw new PyException('Empty');
+    return this.d.shift() as Item;
+  }
+  taskDone(): void {
+    if (this.unfinishedTasks <= 0) throw new PyException('ValueError', 'task_done() called too many times');
+    this.unfinishedTasks--;
+  }
+}

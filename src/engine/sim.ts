@@ -1,0 +1,317 @@
+/**
+ * One run of a scenario: the loop, the queue, the tasks and threads of docs/scenario.md, `asyncio.run`'s phases
+ * (run main; cancel what is left; wait for threads), and the end of the run (completed, hang, horizon, error).
+ */
+import type { EndRecord, EndStatus, EventName, Item, Scenario, TraceEvent, BlockedEntry } from '../scenarios/types';
+import { gather, sleep } from './aio';
+import { EngineError } from './errors';
+import type { Coro, Future } from './future';
+import { EventLoop } from './loop';
+import { consumerTask, mainTask, producerTask, producerThread } from './program';
+import { AioQueue, ThreadQueue } from './queue';
+import { PyRandom } from './random';
+import { Task, type TaskHost } from './task';
+
+/** Where an actor stands in its program (what the scene draws and the code panel marks). */
+export type Site =
+  | 'start'
+  | 'run'
+  | 'interval'
+  | 'put'
+  | 'get'
+  | 'poll'
+  | 'service'
+  | 'blocking'
+  | 'join'
+  | 'wait'
+  | 'gather'
+  | 'await';
+
+export interface Actor {
+  id: number;
+  name: string;
+  role: 'producer' | 'consumer' | 'main';
+  kind: 'task' | 'thread';
+  group: number;
+  task: Task<unknown> | null;
+  thread: SimThread | null;
+  site: Site;
+  /** The item the actor holds (being put, or in service), if any. */
+  item: Item | undefined;
+  /** When the current sleep ends (interval, poll, service). */
+  until: number;
+}
+
+export interface SimThread {
+  actor: Actor;
+  gen: Generator<number, void, unknown>;
+  wakeAt: number;
+  seq: number;
+  alive: boolean;
+}
+
+export type Phase = 'main' | 'cleanup' | 'threads' | 'ended';
+
+export class Sim implements TaskHost {
+  readonly loop = new EventLoop();
+  readonly rng: PyRandom;
+  readonly queue: AioQueue | ThreadQueue;
+  readonly actors: Actor[] = [];
+  readonly tasks: Task<unknown>[] = [];
+  readonly threads: SimThread[] = [];
+  current: Task<unknown> | null = null;
+  phase: Phase = 'main';
+  end: EndRecord | null = null;
+  seq = 0;
+  produced = 0;
+  consumed = 0;
+  wastedPolls = 0;
+  private threadSeq = 0;
+  private stopping = false;
+  private readonly mainTaskRef: Task<void>;
+  private readonly mainActor: Actor;
+  private workers: Task<unknown>[] = [];
+  readonly horizon: number;
+
+  constructor(
+    readonly scenario: Scenario,
+    private readonly sink: (e: TraceEvent | EndRecord) => void,
+    opts: { horizon?: number | null } = {},
+  ) {
+    this.rng = new PyRandom(scenario.seed);
+    const h = opts.horizon !== undefined ? opts.horizon : scenario.horizon;
+    this.horizon = h === null ? Infinity : h;
+    const k = scenario.queue.kind;
+    this.queue = k === 'queue.Queue' ? new ThreadQueue() : new AioQueue(this.loop, k, scenario.queue.maxsize);
+    this.mainActor = this.newActor('main', 'main', 'task', -1);
+    this.mainTaskRef = this.spawn(this.mainActor, mainTask(this, this.mainActor));
+    this.mainTaskRef.addDoneCallback(() => {
+      this.stopping = true;
+    });
+  }
+
+  register(task: Task<unknown>): void {
+    this.tasks.push(task);
+  }
+
+  aioQueue(): AioQueue {
+    if (this.queue instanceof AioQueue) return this.queue;
+    throw new EngineError('this program needs an asyncio queue');
+  }
+
+  threadQueue(): ThreadQueue {
+    if (this.queue instanceof ThreadQueue) return this.queue;
+    throw new EngineError('thread producers need queue.Queue');
+  }
+
+  /** One sentinel per consumer unless the scenario says how many. */
+  sentinelCount(): number {
+    const s = this.scenario.shutdown;
+    if (s.strategy !== 'sentinel') return 0;
+    return s.count ?? this.scenario.consumers.reduce((acc, g) => acc + g.count, 0);
+  }
+
+  log(a: Actor, event: EventName, item?: Item): void {
+    const e: TraceEvent = { seq: this.seq++, t: this.loop.now, actor: a.name, event, qsize: this.queue.qsize() };
+    if (item !== undefined) e.item = item;
+    this.sink(e);
+  }
+
+  at(a: Actor, site: Site, item?: Item): void {
+    a.site = site;
+    a.item = item;
+  }
+
+  *nap(a: Actor, d: number, site: Site, item?: Item): Coro<void> {
+    a.site = site;
+    a.item = item;
+    a.until = this.loop.now + d;
+    yield* sleep(this.loop, d);
+  }
+
+  /** `time.sleep(d)` inside a coroutine: the whole loop stands still while the clock moves on. */
+  blockingSleep(a: Actor, d: number, item: Item): void {
+    a.site = 'blocking';
+    a.item = item;
+    a.until = this.loop.now + d;
+    if (d > 0) this.loop.now = this.loop.now + d;
+  }
+
+  private newActor(name: string, role: Actor['role'], kind: Actor['kind'], group: number): Actor {
+    const a: Actor = { id: this.actors.length, name, role, kind, group, task: null, thread: null, site: 'start', item: undefined, until: 0 };
+    this.actors.push(a);
+    return a;
+  }
+
+  private spawn<T>(a: Actor, coro: Coro<T>): Task<T> {
+    const t = new Task<T>(this, coro, a.name);
+    a.task = t as Task<unknown>;
+    return t;
+  }
+
+  /** Creates the worker tasks (and starts the threads) in the order main's code does. */
+  startWorkers(): { consumers: Task<unknown>[]; producers: Task<unknown>[] } {
+    const s = this.scenario;
+    const consumers: Task<unknown>[] = [];
+    const producers: Task<unknown>[] = [];
+    const nameOf = (base: string, count: number, n: number): string => (count === 1 ? base : `${base}-${n}`);
+    const makeConsumers = (): void =>
+      s.consumers.forEach((g, gi) => {
+        for (let n = 0; n < g.count; n++) {
+          const a = this.newActor(nameOf(g.name, g.count, n), 'consumer', 'task', gi);
+          consumers.push(this.spawn(a, consumerTask(this, a, g)));
+        }
+      });
+    const makeProducers = (): void =>
+      s.producers.forEach((g, gi) => {
+        if (g.runs_in !== 'task') return;
+        for (let n = 0; n < g.count; n++) {
+          const a = this.newActor(nameOf(g.name, g.count, n), 'producer', 'task', gi);
+          producers.push(this.spawn(a, producerTask(this, a, g, n)));
+        }
+      });
+    if (s.main.start === 'consumers_first') {
+      makeConsumers();
+      makeProducers();
+    } else {
+      makeProducers();
+      makeConsumers();
+    }
+    this.workers = this.tasks.filter((t) => t !== (this.mainTaskRef as Task<unknown>));
+    s.producers.forEach((g, gi) => {
+      if (g.runs_in !== 'thread') return;
+      for (let n = 0; n < g.count; n++) {
+        const a = this.newActor(nameOf(g.name, g.count, n), 'producer', 'thread', gi);
+        const th: SimThread = { actor: a, gen: producerThread(this, a, g, n), wakeAt: 0, seq: 0, alive: true };
+        a.thread = th;
+        this.threads.push(th);
+        this.runThread(th); // Thread.start() runs it up to its first time.sleep
+      }
+    });
+    return { consumers, producers };
+  }
+
+  /** The worker tasks in creation order. */
+  workerTasks(): Task<unknown>[] {
+    return this.workers;
+  }
+
+  private runThread(th: SimThread): void {
+    th.actor.site = 'run';
+    const r = th.gen.next();
+    if (r.done === true) {
+      th.alive = false;
+      th.actor.site = 'run';
+      return;
+    }
+    th.wakeAt = this.loop.now + r.value;
+    th.seq = this.threadSeq++;
+    th.actor.site = 'interval';
+    th.actor.until = th.wakeAt;
+  }
+
+  private nextThread(): SimThread | null {
+    let best: SimThread | null = null;
+    for (const th of this.threads) {
+      if (!th.alive) continue;
+      if (best === null || th.wakeAt < best.wakeAt || (th.wakeAt === best.wakeAt && th.seq < best.seq)) best = th;
+    }
+    return best;
+  }
+
+  /** Runs the threads due by `limit`, earliest first, each at its own wake time. */
+  private runThreadsUntil(limit: number): void {
+    for (let th = this.nextThread(); th !== null && th.wakeAt <= limit; th = this.nextThread()) {
+      if (th.wakeAt > this.loop.now) this.loop.now = th.wakeAt;
+      this.runThread(th);
+    }
+  }
+
+  /** The time of the next thing that will happen (a loop iteration or a thread waking), or Infinity. */
+  nextTime(): number {
+    if (this.end !== null) return Infinity;
+    const th = this.nextThread();
+    const d = this.phase === 'threads' ? Infinity : this.loop.nextDeadline();
+    return Math.min(d, th === null ? Infinity : th.wakeAt);
+  }
+
+  /** One loop iteration (`_run_once`), with the threads that run before it. False once the run has ended. */
+  iterate(): boolean {
+    if (this.end !== null) return false;
+    if (this.phase === 'threads') {
+      const th = this.nextThread();
+      if (th === null) return this.finishRun();
+      if (th.wakeAt > this.horizon) return this.finish('horizon', this.horizon);
+      if (th.wakeAt > this.loop.now) this.loop.now = th.wakeAt;
+      this.runThread(th);
+      return true;
+    }
+    const deadline = this.loop.nextDeadline();
+    this.runThreadsUntil(Math.min(deadline, this.horizon));
+    if (deadline > this.horizon) return this.finish('horizon', this.horizon);
+    if (deadline === Infinity) return this.finish('hang', this.loop.now);
+    if (deadline > this.loop.now) this.loop.now = deadline;
+    this.loop.runBatch();
+    if (this.stopping) {
+      this.stopping = false;
+      if (this.phase === 'main') this.startCleanup();
+      else this.finishRun();
+    }
+    return this.end === null;
+  }
+
+  /** `asyncio.run`'s `_cancel_all_tasks`: cancel every pending task and wait for them all. */
+  private startCleanup(): void {
+    this.phase = 'cleanup';
+    const pending = this.tasks.filter((t) => !t.done());
+    if (pending.length === 0) {
+      this.finishRun();
+      return;
+    }
+    for (const t of pending) t.cancel();
+    const outer: Future<unknown> = gather(this.loop, pending, true);
+    outer.addDoneCallback(() => {
+      this.stopping = true;
+    });
+  }
+
+  /** asyncio.run has returned: the interpreter waits for the threads, then exits. */
+  private finishRun(): boolean {
+    if (this.threads.some((th) => th.alive)) {
+      this.phase = 'threads';
+      return true;
+    }
+    const m = this.mainTaskRef;
+    if (m.crash !== null) {
+      return this.finish('error', this.loop.now, { exception: m.crash.pyName, message: m.crash.message });
+    }
+    return this.finish('completed', this.loop.now);
+  }
+
+  private finish(status: EndStatus, t: number, extra: { exception?: string; message?: string } = {}): boolean {
+    this.phase = 'ended';
+    const blocked: BlockedEntry[] = [];
+    if (status === 'hang') {
+      for (const a of this.actors) {
+        if (a.task !== null && !a.task.done()) blocked.push({ task: a.name, waiting_on: waitingOn(a.task) });
+      }
+    }
+    this.end = { seq: this.seq++, t, actor: 'loop', event: 'end', status, blocked, ...extra };
+    this.sink(this.end);
+    return false;
+  }
+
+  /** Runs to the end (or `maxIterations`, as a guard against programs that spin without time passing). */
+  runToEnd(maxIterations = Infinity): EndRecord | null {
+    let n = 0;
+    while (this.iterate()) if (++n >= maxIterations) break;
+    return this.end;
+  }
+}
+
+export function waitingOn(t: Task<unknown>): BlockedEntry extends infer B ? (B extends { waiting_on: infer W } ? W : never) : never {
+  const f = t.futWaiter;
+  if (f === null) return 'sleep';
+  if (f instanceof Task) return `task ${f.name}`;
+  return (f.label || 'sleep') as never;
+}
