@@ -68,8 +68,11 @@ export class EventLoop {
     return head === undefined ? Infinity : Math.max(this.now, head.when);
   }
 
-  /** Steps 4 and 5 of `_run_once`, once the clock stands at the deadline: move due timers, run the batch. */
-  runBatch(): void {
+  /** Handles left to run in the current iteration (`ntodo`). */
+  batchLeft = 0;
+
+  /** Step 4 of `_run_once`, once the clock stands at the deadline: move due timers to the ready queue. */
+  beginBatch(): void {
     this.iterations++;
     const endTime = this.now + CLOCK_RESOLUTION;
     let head = this.timers.peek();
@@ -77,10 +80,13 @@ export class EventLoop {
       this.ready.push(this.timers.pop() as Handle);
       head = this.timers.peek();
     }
-    const ntodo = this.ready.length;
-    for (let i = 0; i < ntodo; i++) {
-      const h = this.ready.shift() as Handle;
-      if (!h.cancelled) h.callback();
-    }
+    this.batchLeft = this.ready.length;
+  }
+
+  /** Step 5, one handle at a time: runs the next handle of the batch (skipping cancelled ones). */
+  runOne(): void {
+    this.batchLeft--;
+    const h = this.ready.shift() as Handle;
+    if (!h.cancelled) h.callback();
   }
 }

@@ -23,6 +23,7 @@ function taskEnding(sim: Sim, a: Actor, e: unknown): never {
 export function* producerTask(sim: Sim, a: Actor, g: ProducerGroup, n: number): Coro<void> {
   const q = sim.aioQueue();
   const interval = g.interval === null ? null : new DrawSite(g.interval, sim.rng);
+  if (interval !== null) a.sites.push(interval);
   const values = new ValueMaker(g.items.value, sim.rng);
   sim.log(a, 'start');
   try {
@@ -64,6 +65,7 @@ export function* producerTask(sim: Sim, a: Actor, g: ProducerGroup, n: number): 
 export function* producerThread(sim: Sim, a: Actor, g: ProducerGroup, n: number): Generator<number, void, unknown> {
   const q = sim.threadQueue();
   const interval = g.interval === null ? null : new DrawSite(g.interval, sim.rng);
+  if (interval !== null) a.sites.push(interval);
   const values = new ValueMaker(g.items.value, sim.rng);
   sim.log(a, 'start');
   for (let i = 0; g.items.count === null || i < g.items.count; i++) {
@@ -80,6 +82,7 @@ export function* producerThread(sim: Sim, a: Actor, g: ProducerGroup, n: number)
 export function* consumerTask(sim: Sim, a: Actor, g: ConsumerGroup): Coro<void> {
   const q = sim.queue;
   const service = new DrawSite(g.service, sim.rng);
+  a.sites.push(service);
   const sentinels = sim.scenario.shutdown.strategy === 'sentinel';
   const catchesShutdown = sim.scenario.shutdown.strategy === 'queue_shutdown';
   sim.log(a, 'start');

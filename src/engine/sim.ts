@@ -7,6 +7,7 @@ import { gather, sleep } from './aio';
 import { EngineError } from './errors';
 import type { Coro, Future } from './future';
 import { EventLoop } from './loop';
+import type { DrawSite } from './draws';
 import { consumerTask, mainTask, producerTask, producerThread } from './program';
 import { AioQueue, ThreadQueue } from './queue';
 import { PyRandom } from './random';
@@ -40,6 +41,8 @@ export interface Actor {
   item: Item | undefined;
   /** When the current sleep ends (interval, poll, service). */
   until: number;
+  /** The draw sites a live change of rates updates (the next draw uses the new distribution). */
+  sites: DrawSite[];
 }
 
 export interface SimThread {
@@ -134,16 +137,22 @@ export class Sim implements TaskHost {
     a.site = 'blocking';
     a.item = item;
     a.until = this.loop.now + d;
-    if (d > 0) this.loop.now = this.loop.now + d;
+    if (d > 0) {
+      this.frozen = { by: a.name, from: this.loop.now, until: a.until };
+      this.loop.now = this.loop.now + d;
+    }
   }
 
-  private newActor(name: string, role: Actor['role'], kind: Actor['kind'], group: number): Actor {
-    const a: Actor = { id: this.actors.length, name, role, kind, group, task: null, thread: null, site: 'start', item: undefined, until: 0 };
+  /** The last blocking `time.sleep` inside a coroutine: the loop stood still from `from` to `until`. */
+  frozen: { by: string; from: number; until: number } | null = null;
+
+  newActor(name: string, role: Actor['role'], kind: Actor['kind'], group: number): Actor {
+    const a: Actor = { id: this.actors.length, name, role, kind, group, task: null, thread: null, site: 'start', item: undefined, until: 0, sites: [] };
     this.actors.push(a);
     return a;
   }
 
-  private spawn<T>(a: Actor, coro: Coro<T>): Task<T> {
+  spawn<T>(a: Actor, coro: Coro<T>): Task<T> {
     const t = new Task<T>(this, coro, a.name);
     a.task = t as Task<unknown>;
     return t;
@@ -237,6 +246,23 @@ export class Sim implements TaskHost {
 
   /** One loop iteration (`_run_once`), with the threads that run before it. False once the run has ended. */
   iterate(): boolean {
+    if (this.loop.batchLeft === 0 && !this.select()) return this.end === null;
+    while (this.loop.batchLeft > 0) this.loop.runOne();
+    return this.afterBatch();
+  }
+
+  /**
+   * Runs one handle (a task step or a callback), starting an iteration first if none is under way: the unit of
+   * the lab's Step button. False once the run has ended.
+   */
+  stepHandle(): boolean {
+    if (this.loop.batchLeft === 0 && !this.select()) return this.end === null;
+    if (this.loop.batchLeft > 0) this.loop.runOne();
+    return this.loop.batchLeft > 0 ? true : this.afterBatch();
+  }
+
+  /** Steps 1-4 of `_run_once`: threads first, then the clock jumps and due timers join the batch. */
+  private select(): boolean {
     if (this.end !== null) return false;
     if (this.phase === 'threads') {
       const th = this.nextThread();
@@ -244,14 +270,18 @@ export class Sim implements TaskHost {
       if (th.wakeAt > this.horizon) return this.finish('horizon', this.horizon);
       if (th.wakeAt > this.loop.now) this.loop.now = th.wakeAt;
       this.runThread(th);
-      return true;
+      return false;
     }
     const deadline = this.loop.nextDeadline();
     this.runThreadsUntil(Math.min(deadline, this.horizon));
     if (deadline > this.horizon) return this.finish('horizon', this.horizon);
     if (deadline === Infinity) return this.finish('hang', this.loop.now);
     if (deadline > this.loop.now) this.loop.now = deadline;
-    this.loop.runBatch();
+    this.loop.beginBatch();
+    return true;
+  }
+
+  private afterBatch(): boolean {
     if (this.stopping) {
       this.stopping = false;
       if (this.phase === 'main') this.startCleanup();

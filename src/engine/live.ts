@@ -1,0 +1,42 @@
+/**
+ * Changes a running program could make in Python too: create more worker tasks, cancel some, or draw from new
+ * distributions from the next draw on. A plain script cannot express them, so the lab flags them beside the code.
+ */
+import type { Dist } from '../scenarios/types';
+import { consumerTask, producerTask } from './program';
+import type { Actor, Sim } from './sim';
+
+export type LiveChange =
+  | { type: 'workers'; role: 'producer' | 'consumer'; count: number }
+  | { type: 'dist'; role: 'producer' | 'consumer'; dist: Dist };
+
+const alive = (a: Actor): boolean => a.task !== null && !a.task.done() && a.task.numCancelsRequested === 0;
+
+/** Applies a live change; returns a sentence for the log of what Python would do. */
+export function applyLive(sim: Sim, change: LiveChange): string {
+  const role = change.role;
+  const group = 0;
+  if (change.type === 'dist') {
+    for (const a of sim.actors) if (a.role === role) for (const site of a.sites) site.dist = change.dist;
+    if (role === 'producer') sim.scenario.producers.forEach((g) => (g.interval = change.dist));
+    else sim.scenario.consumers.forEach((g) => (g.service = change.dist));
+    return role === 'producer' ? 'new production interval from the next draw' : 'new service time from the next draw';
+  }
+  const workers = sim.actors.filter((a) => a.role === role && a.kind === 'task' && a.group === group);
+  const live = workers.filter(alive);
+  if (change.count > live.length) {
+    const g = role === 'consumer' ? sim.scenario.consumers[group] : sim.scenario.producers[group];
+    if (g === undefined) return '';
+    let next = workers.length;
+    for (let k = live.length; k < change.count; k++) {
+      const a = sim.newActor(`${g.name}-${next}`, role, 'task', group);
+      if (role === 'consumer') sim.spawn(a, consumerTask(sim, a, sim.scenario.consumers[group]!));
+      else sim.spawn(a, producerTask(sim, a, sim.scenario.producers[group]!, next));
+      next++;
+    }
+    return `asyncio.create_task(${g.name}(...)) x${change.count - live.length}`;
+  }
+  const extra = live.slice(change.count);
+  for (const a of extra) a.task?.cancel();
+  return extra.length > 0 ? `${extra.map((a) => a.name).join(', ')}.cancel()` : '';
+}

@@ -1,0 +1,80 @@
+/**
+ * The engine's public face for the worker and the CLI: a run of one scenario that can be advanced by virtual time,
+ * by one step, or to the end, and viewed at any moment.
+ */
+import type { EndRecord, Scenario, TraceEvent } from '../scenarios/types';
+import { applyLive, type LiveChange } from './live';
+import { Sim } from './sim';
+import { viewOf, type SimView } from './view';
+
+export type Record = TraceEvent | EndRecord;
+
+export class Simulation {
+  readonly sim: Sim;
+  private pending: Record[] = [];
+
+  constructor(scenario: Scenario, opts: { horizon?: number | null } = {}) {
+    // the engine mutates rates in its own copy on live changes, never the caller's scenario
+    const own = structuredClone(scenario);
+    this.sim = new Sim(own, (e) => this.pending.push(e), opts);
+  }
+
+  get now(): number {
+    return this.sim.loop.now;
+  }
+
+  get end(): EndRecord | null {
+    return this.sim.end;
+  }
+
+  /** The time of the next thing that will happen, or Infinity. */
+  nextTime(): number {
+    return this.sim.nextTime();
+  }
+
+  private take(): Record[] {
+    const out = this.pending;
+    this.pending = [];
+    return out;
+  }
+
+  /** Runs every iteration due by virtual time `t`, at most `budget` of them. `done` when it got there. */
+  advanceTo(t: number, budget = 100_000): { records: Record[]; done: boolean } {
+    let n = 0;
+    while (this.sim.end === null && this.sim.nextTime() <= t) {
+      if (n++ >= budget) return { records: this.take(), done: false };
+      this.sim.iterate();
+    }
+    return { records: this.take(), done: true };
+  }
+
+  /** Runs handles until at least one event is written (or the run ends): the Step button. */
+  step(maxHandles = 100_000): Record[] {
+    for (let n = 0; n < maxHandles && this.pending.length === 0; n++) {
+      if (!this.sim.stepHandle() && this.sim.end !== null) break;
+    }
+    return this.take();
+  }
+
+  /** Runs to the end; `onRecords` receives the trace in chunks so memory does not grow with the run. */
+  runToEnd(onRecords: (r: Record[]) => void, maxIterations = Infinity): EndRecord | null {
+    let n = 0;
+    while (this.sim.iterate()) {
+      if (this.pending.length >= 4096) onRecords(this.take());
+      if (++n >= maxIterations) break;
+    }
+    onRecords(this.take());
+    return this.sim.end;
+  }
+
+  view(): SimView {
+    return viewOf(this.sim);
+  }
+
+  live(change: LiveChange): string {
+    return applyLive(this.sim, change);
+  }
+}
+
+export type { SimView, ActorView, ActorState } from './view';
+export type { LiveChange } from './live';

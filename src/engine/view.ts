@@ -1,0 +1,104 @@
+/**
+ * What the lab shows of a run at one moment, as plain data: each actor's state, the buffer, the counters, the loop.
+ * Derived from the simulation on demand; nothing here changes it.
+ */
+import type { Item } from '../scenarios/types';
+import { AioQueue } from './queue';
+import { waitingOn, type Actor, type Sim } from './sim';
+
+export type ActorState =
+  | 'ready' // woken or new: a step is queued on the loop
+  | 'running'
+  | 'sleeping' // a producer between items (asyncio.sleep / time.sleep in a thread)
+  | 'blocked_put' // await q.put() on a full queue: backpressure
+  | 'waiting_get' // await q.get() on an empty queue: idle
+  | 'polling' // asleep after an empty get_nowait()
+  | 'busy' // serving an item (asyncio.sleep)
+  | 'blocking' // time.sleep inside a coroutine: the whole loop is frozen
+  | 'waiting_join'
+  | 'waiting' // main, on tasks (wait / gather / await)
+  | 'finished'
+  | 'cancelled'
+  | 'crashed';
+
+export interface ActorView {
+  id: number;
+  name: string;
+  role: Actor['role'];
+  kind: Actor['kind'];
+  state: ActorState;
+  /** The item it holds: being put, or in service. */
+  item?: Item;
+  /** When its sleep ends (sleeping, polling, busy, blocking). */
+  until?: number;
+  /** What it awaits, in the hang report's words. */
+  waitingOn?: string;
+  /** The exception that ended it (crashed). */
+  error?: string;
+  /** Where it stands in its program (for the code panel). */
+  site: Actor['site'];
+}
+
+export interface SimView {
+  t: number;
+  status: 'running' | 'completed' | 'hang' | 'horizon' | 'error';
+  actors: ActorView[];
+  buffer: Item[];
+  maxsize: number;
+  queueKind: string;
+  counters: { produced: number; consumed: number; inBuffer: number; inService: number; unfinished: number; wastedPolls: number };
+  /** The task running now, and the tasks whose step is queued (the loop strip). */
+  running: string | null;
+  ready: string[];
+  frozen: { by: string; from: number; until: number } | null;
+}
+
+export function actorState(sim: Sim, a: Actor): ActorState {
+  if (a.thread !== null) return a.thread.alive ? 'sleeping' : 'finished';
+  const t = a.task;
+  if (t === null) return 'ready';
+  if (t.done()) return t.cancelled() ? 'cancelled' : t.crash !== null ? 'crashed' : 'finished';
+  if (sim.current === t) return 'running';
+  if (t.isReady()) return 'ready';
+  const w = waitingOn(t);
+  if (w === 'Queue.put') return 'blocked_put';
+  if (w === 'Queue.get') return 'waiting_get';
+  if (w === 'Queue.join') return 'waiting_join';
+  if (w === 'sleep') return a.site === 'poll' ? 'polling' : a.site === 'service' ? 'busy' : 'sleeping';
+  return 'waiting';
+}
+
+export function viewOf(sim: Sim): SimView {
+  const actors: ActorView[] = sim.actors.map((a) => {
+    const state = actorState(sim, a);
+    const v: ActorView = { id: a.id, name: a.name, role: a.role, kind: a.kind, state, site: a.site };
+    if (a.item !== undefined && state !== 'finished' && state !== 'cancelled') v.item = a.item;
+    if (state === 'sleeping' || state === 'polling' || state === 'busy') v.until = a.until;
+    if (a.task !== null && !a.task.done() && !a.task.isReady()) v.waitingOn = waitingOn(a.task);
+    if (state === 'crashed' && a.task?.crash) v.error = a.task.crash.describe();
+    return v;
+  });
+  const q = sim.queue;
+  const inService = actors.filter((v) => v.state === 'busy' || (v.role === 'consumer' && v.site === 'blocking')).length;
+  return {
+    t: sim.loop.now,
+    status: sim.end === null ? 'running' : sim.end.status,
+    actors,
+    buffer: q.items(),
+    maxsize: q.maxsize,
+    queueKind: q.kind,
+    counters: {
+      produced: sim.produced,
+      consumed: sim.consumed,
+      inBuffer: q.qsize(),
+      inService,
+      unfinished: q.unfinishedTasks,
+      wastedPolls: sim.wastedPolls,
+    },
+    running: sim.current?.name ?? null,
+    ready: sim.actors.filter((a) => a.task !== null && a.task.isReady() && sim.current !== a.task).map((a) => a.name),
+    frozen: sim.frozen,
+  };
+}
+
+export const isAsyncioQueue = (sim: Sim): boolean => sim.queue instanceof AioQueue;
