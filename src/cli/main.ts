@@ -1,6 +1,7 @@
 /** `npm run sim`: runs a scenario headless in Node and writes its trace; see USAGE. */
 import { createWriteStream, readFileSync } from 'node:fs';
 import { Simulation, type Record } from '../engine/simulation';
+import { traceLine } from '../engine/traceJson';
 import { findPreset, listPresets } from '../scenarios/registry';
 import { parseScenario, validateScenario } from '../scenarios/validate';
 import type { Scenario } from '../scenarios/types';
@@ -54,7 +55,7 @@ async function main(argv: string[]): Promise<number> {
     const end = sim.runToEnd((records: Record[]) => {
       events += records.length;
       if (extra !== null && extra.kind === 'records') extra.consume(records, write);
-      else write(records.map((r) => JSON.stringify(r)).join('\n') + (records.length > 0 ? '\n' : ''));
+      else write(records.map(traceLine).join('\n') + (records.length > 0 ? '\n' : ''));
     }, 50_000_000);
     if (extra !== null && extra.kind === 'records') extra.finish(sim, write);
     process.stderr.write(`${summarize(s.name, end, sim.sim.produced, sim.sim.consumed, events - (end ? 1 : 0))}\n`);

@@ -1,0 +1,31 @@
+/**
+ * One trace record as a JSON line, written by hand: the trace is the engine's bulk output, and this is several
+ * times faster than JSON.stringify on these small, fixed-shape objects. Output equals JSON.stringify's.
+ */
+import type { EndRecord, Item, TraceEvent } from '../scenarios/types';
+
+const num = (x: number): string => (Number.isFinite(x) ? String(x) : 'null');
+
+function item(x: Item): string {
+  if (typeof x === 'number') return num(x);
+  if (x === null) return 'null';
+  if (typeof x === 'string') return JSON.stringify(x);
+  return `[${x.map(item).join(',')}]`;
+}
+
+const quoted = new Map<string, string>();
+const quote = (s: string): string => {
+  let q = quoted.get(s);
+  if (q === undefined) {
+    q = JSON.stringify(s);
+    if (quoted.size < 10_000) quoted.set(s, q);
+  }
+  return q;
+};
+
+export function traceLine(r: TraceEvent | EndRecord): string {
+  if (r.event === 'end') return JSON.stringify(r);
+  const e = r;
+  const base = `{"seq":${e.seq},"t":${num(e.t)},"actor":${quote(e.actor)},"event":"${e.event}","qsize":${e.qsize}`;
+  return e.item === undefined ? `${base}}` : `${base},"item":${item(e.item)}}`;
+}
