@@ -1,0 +1,145 @@
+/**
+ * Everything the page can do to the lab, as plain module functions: they talk to the worker client and update the
+ * store. The worker's stream comes back through onSnapshot / onLog, thinned to a rate React can render.
+ */
+import { PRESETS } from '../scenarios/presets';
+import { applySettings, liveEdits, settingsOf, withChange, type Settings } from '../scenarios/settings';
+import type { Scenario } from '../scenarios/types';
+import { createClient, type LabClient } from '../worker/client';
+import type { LogBatch, Snapshot } from '../worker/snapshot';
+import { initialRun, useLab } from './labStore';
+import { LogRing } from './logRing';
+
+/** How often the counters and the clock in React are refreshed (the canvas runs at display rate regardless). */
+const STORE_MS = 100;
+const LOG_MS = 250;
+
+let client: LabClient | null = null;
+let loads = 0;
+let lastPush = 0;
+let logTimer: ReturnType<typeof setTimeout> | null = null;
+export const logRing = new LogRing();
+
+export const getClient = (): LabClient | null => client;
+
+export function presetById(id: string) {
+  return PRESETS.find((p) => p.id === id) ?? PRESETS[0]!;
+}
+
+/** The program the current controls describe: the preset with the changed settings on top. */
+export function currentScenario(): Scenario {
+  const { presetId, settings } = useLab.getState();
+  return applySettings(presetById(presetId).scenario, settings);
+}
+
+/** Starts the worker and the default preset; safe to call twice. */
+export function startLab(make: () => LabClient = createClient): void {
+  if (client !== null) return;
+  client = make();
+  client.onSnapshot(onSnapshot);
+  client.onLog(onLog);
+  client.onNote((m) => {
+    if (m.type === 'note' && m.kind === 'paused') useLab.setState({ notice: { kind: 'paused', text: m.text }, playing: false });
+    else if (m.type === 'note') useLab.setState({ notice: { kind: 'live', text: m.text } });
+    else useLab.setState({ error: m.message, playing: false });
+  });
+  client.send({ type: 'speed', speed: useLab.getState().speed });
+  load(useLab.getState().playing);
+}
+
+function load(playing: boolean): void {
+  if (client === null) return;
+  loads++;
+  logRing.clear();
+  client.send({ type: 'load', scenario: currentScenario(), playing });
+  useLab.setState((s) => ({ ...initialRun(), run: loads, playing, logVersion: s.logVersion + 1 }));
+}
+
+function onSnapshot(s: Snapshot): void {
+  if (s.run < loads) return; // a snapshot of a run already replaced
+  const st = useLab.getState();
+  const changed = s.status !== st.status || (s.end === null) !== (st.end === null) || s.run !== st.run;
+  if (!changed && s.recv - lastPush < STORE_MS) return;
+  lastPush = s.recv;
+  useLab.setState({
+    run: s.run,
+    t: s.t,
+    status: s.status,
+    end: s.end,
+    counters: s.counters,
+    achieved: s.achieved,
+    behind: s.behind,
+    ...(s.end !== null ? { playing: false } : {}),
+  });
+}
+
+function onLog(b: LogBatch): void {
+  if (b.run < loads) return;
+  if (b.skipped > 0) logRing.push(`   … ${b.skipped} events not listed: too many to read at this speed`, '');
+  for (let i = 0; i < b.lines.length; i++) logRing.push(b.lines[i]!, b.actors[i]!);
+  if (logTimer === null) {
+    logTimer = setTimeout(() => {
+      logTimer = null;
+      useLab.setState((s) => ({ logVersion: s.logVersion + 1 }));
+    }, LOG_MS);
+  }
+}
+
+export function play(): void {
+  const st = useLab.getState();
+  if (st.status !== 'running' || st.error !== null) {
+    load(true);
+    return;
+  }
+  client?.send({ type: 'play' });
+  useLab.setState({ playing: true });
+}
+
+export function pause(): void {
+  client?.send({ type: 'pause' });
+  useLab.setState({ playing: false });
+}
+
+export function step(): void {
+  if (useLab.getState().status !== 'running') return;
+  client?.send({ type: 'step' });
+  useLab.setState({ playing: false });
+}
+
+/** Back to t = 0 with the current settings, paused. */
+export function reset(): void {
+  useLab.setState({ notice: null, error: null });
+  load(false);
+}
+
+export function choosePreset(id: string): void {
+  const p = presetById(id);
+  useLab.setState({ presetId: p.id, settings: settingsOf(p.scenario), notice: null, error: null });
+  load(true);
+}
+
+/** A slider or select moved: a live change where Python could make it, else a restart at t = 0. */
+export function changeSetting<K extends keyof Settings>(key: K, value: Settings[K]): void {
+  const st = useLab.getState();
+  const base = presetById(st.presetId).scenario;
+  const before = currentScenario();
+  const next = withChange(base, st.settings, key, value);
+  if ((Object.keys(next) as (keyof Settings)[]).every((k) => next[k] === st.settings[k])) return;
+  const edits = st.status === 'running' && st.error === null ? liveEdits(before, st.settings, next) : null;
+  useLab.setState({ settings: next });
+  if (edits !== null) {
+    if (edits.length > 0) client?.send({ type: 'live', edits });
+    return;
+  }
+  useLab.setState({ notice: { kind: 'restart', setting: key }, error: null });
+  load(st.playing);
+}
+
+export function setSpeed(speed: number): void {
+  useLab.setState({ speed });
+  client?.send({ type: 'speed', speed });
+}
+
+export function setLogFilter(actor: string | null): void {
+  useLab.setState({ logFilter: actor });
+}

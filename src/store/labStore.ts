@@ -1,0 +1,70 @@
+/**
+ * One zustand store for the lab, in three slices: the controls (what the user chose), the run (what the worker
+ * last said, at a readable rate) and the log (its filter and a version number). Actions live in actions.ts.
+ */
+import { create } from 'zustand';
+import { settingsOf, type Settings } from '../scenarios/settings';
+import { PRESETS } from '../scenarios/presets';
+import type { EndRecord } from '../scenarios/types';
+import type { Status } from '../worker/protocol';
+import type { Counters } from '../worker/snapshot';
+
+export const DEFAULT_PRESET = 'seed-1';
+
+/** What the page says under the controls; the UI words it (the store holds no English). */
+export type Notice =
+  | { kind: 'restart'; setting: keyof Settings }
+  | { kind: 'live'; text: string }
+  | { kind: 'paused'; text: string };
+
+export interface ControlsSlice {
+  presetId: string;
+  settings: Settings;
+  speed: number;
+  playing: boolean;
+  /** Why the run last restarted at t = 0 (a setting Python cannot change while it runs), or a live change made. */
+  notice: Notice | null;
+}
+
+export interface RunSlice {
+  run: number;
+  t: number;
+  status: Status;
+  end: EndRecord | null;
+  counters: Counters;
+  achieved: number;
+  behind: boolean;
+  error: string | null;
+}
+
+export interface LogSlice {
+  logVersion: number;
+  logFilter: string | null;
+}
+
+export type LabState = ControlsSlice & RunSlice & LogSlice;
+
+const firstPreset = PRESETS.find((p) => p.id === DEFAULT_PRESET) ?? PRESETS[0]!;
+
+export const initialControls = (): ControlsSlice => ({
+  presetId: firstPreset.id,
+  settings: settingsOf(firstPreset.scenario),
+  speed: 1,
+  playing: true,
+  notice: null,
+});
+
+export const initialRun = (): RunSlice => ({
+  run: 0,
+  t: 0,
+  status: 'running',
+  end: null,
+  counters: { produced: 0, consumed: 0, inBuffer: 0, inService: 0, unfinished: 0, wastedPolls: 0 },
+  achieved: 1,
+  behind: false,
+  error: null,
+});
+
+export const initialLog = (): LogSlice => ({ logVersion: 0, logFilter: null });
+
+export const useLab = create<LabState>()(() => ({ ...initialControls(), ...initialRun(), ...initialLog() }));

@@ -1,0 +1,53 @@
+/**
+ * The event log: the newest LOG_KEEP lines with the task each belongs to, kept outside React (a copy per update
+ * would cost more than the log is worth); the store holds a version number that changes when lines arrive.
+ */
+export const LOG_KEEP = 5000;
+
+export interface LogEntry {
+  line: string;
+  actor: string; // '' for notes that belong to no task
+}
+
+export class LogRing {
+  private readonly buf: LogEntry[] = [];
+  private start = 0;
+  /** Every task name seen since the last clear, in order of appearance. */
+  readonly actors: string[] = [];
+  private readonly seen = new Set<string>();
+
+  get size(): number {
+    return this.buf.length;
+  }
+
+  push(line: string, actor: string): void {
+    const e = { line, actor };
+    if (this.buf.length < LOG_KEEP) this.buf.push(e);
+    else {
+      this.buf[this.start] = e;
+      this.start = (this.start + 1) % LOG_KEEP;
+    }
+    if (actor !== '' && actor !== 'loop' && !this.seen.has(actor)) {
+      this.seen.add(actor);
+      this.actors.push(actor);
+    }
+  }
+
+  clear(): void {
+    this.buf.length = 0;
+    this.start = 0;
+    this.actors.length = 0;
+    this.seen.clear();
+  }
+
+  /** The newest `limit` lines (oldest first) whose task is `actor` (all when null); notes always match. */
+  tail(actor: string | null, limit: number): LogEntry[] {
+    const out: LogEntry[] = [];
+    const n = this.buf.length;
+    for (let k = n - 1; k >= 0 && out.length < limit; k--) {
+      const e = this.buf[(this.start + k) % n]!;
+      if (actor === null || e.actor === actor || e.actor === '' || e.actor === 'loop') out.push(e);
+    }
+    return out.reverse();
+  }
+}

@@ -1,0 +1,90 @@
+/**
+ * The page's handle on the simulation worker. It sends commands, unpacks the snapshot stream and keeps the latest
+ * two snapshots outside React, for the canvas to interpolate between at display rate. A hidden tab pauses the
+ * stream.
+ */
+import type { ActorInfo, FromWorker, ToWorker } from './protocol';
+import { decodeLog, decodeSnapshot, type LogBatch, type Snapshot } from './snapshot';
+
+type Listener<T> = (x: T) => void;
+
+export interface StreamStats {
+  messages: number;
+  bytes: number;
+  since: number;
+}
+
+export class LabClient {
+  prev: Snapshot | null = null;
+  cur: Snapshot | null = null;
+  readonly stats: StreamStats = { messages: 0, bytes: 0, since: performance.now() };
+  private roster: ActorInfo[] = [];
+  private run = -1;
+  private readonly snapshotListeners = new Set<Listener<Snapshot>>();
+  private readonly logListeners = new Set<Listener<LogBatch>>();
+  private readonly noteListeners = new Set<Listener<FromWorker & { type: 'note' | 'error' }>>();
+
+  constructor(private readonly worker: Worker) {
+    worker.onmessage = (e: MessageEvent<FromWorker>) => this.receive(e.data);
+    worker.onerror = (e) => this.emitNote({ type: 'error', message: e.message || 'the simulation worker failed' });
+    if (typeof document !== 'undefined') {
+      document.addEventListener('visibilitychange', () => this.send({ type: 'visibility', hidden: document.hidden }));
+    }
+  }
+
+  send(msg: ToWorker): void {
+    this.worker.postMessage(msg);
+  }
+
+  onSnapshot(fn: Listener<Snapshot>): () => void {
+    this.snapshotListeners.add(fn);
+    return () => this.snapshotListeners.delete(fn);
+  }
+
+  onLog(fn: Listener<LogBatch>): () => void {
+    this.logListeners.add(fn);
+    return () => this.logListeners.delete(fn);
+  }
+
+  onNote(fn: Listener<FromWorker & { type: 'note' | 'error' }>): () => void {
+    this.noteListeners.add(fn);
+    return () => this.noteListeners.delete(fn);
+  }
+
+  resetStats(): void {
+    this.stats.messages = 0;
+    this.stats.bytes = 0;
+    this.stats.since = performance.now();
+  }
+
+  private emitNote(m: FromWorker & { type: 'note' | 'error' }): void {
+    for (const fn of this.noteListeners) fn(m);
+  }
+
+  private receive(m: FromWorker): void {
+    if (m.type !== 'snapshot') {
+      this.emitNote(m);
+      return;
+    }
+    const w = m.snap;
+    this.stats.messages++;
+    this.stats.bytes += w.bytes;
+    if (w.run !== this.run) {
+      this.run = w.run;
+      this.roster = [];
+      this.prev = null;
+      this.cur = null;
+    }
+    for (const a of w.newActors) this.roster[a.id] = a;
+    const snap = decodeSnapshot(w, this.roster, performance.now());
+    this.prev = this.cur;
+    this.cur = snap;
+    const log = decodeLog(w, this.roster);
+    if (log.lines.length > 0 || log.skipped > 0) for (const fn of this.logListeners) fn(log);
+    for (const fn of this.snapshotListeners) fn(snap);
+  }
+}
+
+export function createClient(): LabClient {
+  return new LabClient(new Worker(new URL('./sim.worker.ts', import.meta.url), { type: 'module', name: 'queue-lab-sim' }));
+}

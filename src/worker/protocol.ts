@@ -1,0 +1,102 @@
+/**
+ * The messages between the page and the simulation worker: commands one way, a stream of compact snapshots the
+ * other. Snapshots carry typed arrays (transferred, not copied) and a few joined strings.
+ */
+import type { EndRecord, Scenario } from '../scenarios/types';
+import type { LiveEdit } from '../scenarios/settings';
+
+export type ToWorker =
+  | { type: 'load'; scenario: Scenario; playing: boolean }
+  | { type: 'play' }
+  | { type: 'pause' }
+  | { type: 'step' }
+  | { type: 'speed'; speed: number }
+  | { type: 'live'; edits: LiveEdit[] }
+  | { type: 'visibility'; hidden: boolean };
+
+export type FromWorker =
+  | { type: 'snapshot'; snap: WireSnapshot }
+  | { type: 'note'; kind: 'live' | 'paused'; text: string }
+  | { type: 'error'; message: string };
+
+/** The order of the engine's actor states; a snapshot sends each actor's state as its index here. */
+export const STATES = [
+  'ready',
+  'running',
+  'sleeping',
+  'blocked_put',
+  'waiting_get',
+  'polling',
+  'busy',
+  'blocking',
+  'waiting_join',
+  'waiting',
+  'finished',
+  'cancelled',
+  'crashed',
+] as const;
+export type State = (typeof STATES)[number];
+
+export const STATUSES = ['running', 'completed', 'hang', 'horizon', 'error'] as const;
+export type Status = (typeof STATUSES)[number];
+
+/** Actor roles and kinds, sent once per actor (actors are only ever added). */
+export interface ActorInfo {
+  id: number;
+  name: string;
+  role: 'producer' | 'consumer' | 'main';
+  kind: 'task' | 'thread';
+}
+
+/** Separates fields inside the joined strings of a snapshot. */
+export const SEP = '\u001f';
+
+export interface WireSnapshot {
+  /** Increases with every snapshot of a run; 0 starts a new run (a load). */
+  n: number;
+  run: number;
+  /** Virtual time shown by the clock (it flows between events), and the engine's own time. */
+  t: number;
+  simT: number;
+  status: number; // index in STATUSES
+  playing: boolean;
+  speed: number;
+  /** The speed reached over the last second; below `speed` when the engine cannot keep up. */
+  achieved: number;
+  behind: boolean;
+  /** Actors created since the previous snapshot of this run. */
+  newActors: ActorInfo[];
+  /** Per actor, by id: state index, sleep end (NaN if none), and `item SEP waitingOn SEP error` joined by '\n'. */
+  state: Uint8Array;
+  until: Float64Array;
+  actorText: string;
+  /** The buffer in leaving order: item labels joined by SEP (at most BUFFER_CAP), and the true count. */
+  buffer: string;
+  bufferCount: number;
+  maxsize: number;
+  queueKind: string;
+  /** produced, consumed, inBuffer, inService, unfinished, wastedPolls */
+  counters: Float64Array;
+  running: number; // actor id, or -1
+  lastActor: number; // the actor of the latest event, or -1
+  ready: Int32Array;
+  frozen: { by: string; from: number; until: number } | null;
+  end: EndRecord | null;
+  /** Log lines since the previous snapshot ('\n'-joined), the actor id of each, and how many were left out. */
+  log: string;
+  logActor: Int16Array;
+  logSkipped: number;
+  /** Items that moved since the previous snapshot: +actor id for a put, -(actor id + 1) for a get. */
+  moves: Int32Array;
+  moveText: string;
+  /** Approximate size of this message in bytes (for the bench). */
+  bytes: number;
+}
+
+export const BUFFER_CAP = 1000;
+export const LOG_CAP = 256;
+export const MOVES_CAP = 48;
+
+export function transferables(s: WireSnapshot): ArrayBuffer[] {
+  return [s.state, s.until, s.counters, s.ready, s.logActor, s.moves].map((a) => a.buffer as ArrayBuffer);
+}
