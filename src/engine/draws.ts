@@ -42,14 +42,11 @@ export class DrawSite {
 
 /** Makes the value of the i-th item of producer number n. */
 export class ValueMaker {
-  private readonly site: DrawSite | null;
   constructor(
     private readonly spec: ItemValue,
-    rng: PyRandom,
-  ) {
-    this.site =
-      spec.type === 'dist' ? new DrawSite(spec.dist, rng) : spec.type === 'priority' ? new DrawSite(spec.priority, rng) : null;
-  }
+    /** The draw site of a `dist` or `priority` value (shared by the group's tasks), else null. */
+    private readonly site: DrawSite | null,
+  ) {}
 
   make(i: number, n: number): Item {
     const s = this.spec;

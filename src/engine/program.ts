@@ -11,6 +11,13 @@ import { pyEq, pyRepr } from './pyvalues';
 import type { Task } from './task';
 import type { Actor, Sim } from './sim';
 
+/** The maker of a group's item values; a drawn value uses the group's one draw site. */
+function valueMaker(sim: Sim, a: Actor, g: ProducerGroup): ValueMaker {
+  const v = g.items.value;
+  const dist = v.type === 'dist' ? v.dist : v.type === 'priority' ? v.priority : null;
+  return new ValueMaker(v, dist === null ? null : sim.drawSite(`p${a.group}.value`, dist));
+}
+
 const isCancel = (e: unknown): e is CancelledError => e instanceof CancelledError;
 
 /** The `except CancelledError` / `except Exception` arms every task function ends with. */
@@ -22,9 +29,9 @@ function taskEnding(sim: Sim, a: Actor, e: unknown): never {
 
 export function* producerTask(sim: Sim, a: Actor, g: ProducerGroup, n: number): Coro<void> {
   const q = sim.aioQueue();
-  const interval = g.interval === null ? null : new DrawSite(g.interval, sim.rng);
+  const interval = g.interval === null ? null : sim.drawSite(`p${a.group}.interval`, g.interval);
   if (interval !== null) a.sites.push(interval);
-  const values = new ValueMaker(g.items.value, sim.rng);
+  const values = valueMaker(sim, a, g);
   sim.log(a, 'start');
   try {
     for (let i = 0; g.items.count === null || i < g.items.count; i++) {
@@ -64,9 +71,9 @@ export function* producerTask(sim: Sim, a: Actor, g: ProducerGroup, n: number): 
 /** A thread producer: yields the durations of its `time.sleep` calls. */
 export function* producerThread(sim: Sim, a: Actor, g: ProducerGroup, n: number): Generator<number, void, unknown> {
   const q = sim.threadQueue();
-  const interval = g.interval === null ? null : new DrawSite(g.interval, sim.rng);
+  const interval = g.interval === null ? null : sim.drawSite(`p${a.group}.interval`, g.interval);
   if (interval !== null) a.sites.push(interval);
-  const values = new ValueMaker(g.items.value, sim.rng);
+  const values = valueMaker(sim, a, g);
   sim.log(a, 'start');
   for (let i = 0; g.items.count === null || i < g.items.count; i++) {
     if (interval !== null && g.interval_at === 'before_put') yield interval.draw();
@@ -81,7 +88,7 @@ export function* producerThread(sim: Sim, a: Actor, g: ProducerGroup, n: number)
 
 export function* consumerTask(sim: Sim, a: Actor, g: ConsumerGroup): Coro<void> {
   const q = sim.queue;
-  const service = new DrawSite(g.service, sim.rng);
+  const service = sim.drawSite(`c${a.group}.service`, g.service);
   a.sites.push(service);
   const sentinels = sim.scenario.shutdown.strategy === 'sentinel';
   const catchesShutdown = sim.scenario.shutdown.strategy === 'queue_shutdown';

@@ -2,12 +2,12 @@
  * One run of a scenario: the loop, the queue, the tasks and threads of docs/scenario.md, `asyncio.run`'s phases
  * (run main; cancel what is left; wait for threads), and the end of the run (completed, hang, horizon, error).
  */
-import type { EndRecord, EndStatus, EventName, Item, Scenario, TraceEvent, BlockedEntry } from '../scenarios/types';
+import type { BlockedEntry, Dist, EndRecord, EndStatus, EventName, Item, Scenario, TraceEvent } from '../scenarios/types';
 import { gather, sleep } from './aio';
 import { EngineError } from './errors';
 import type { Coro, Future } from './future';
 import { EventLoop } from './loop';
-import type { DrawSite } from './draws';
+import { DrawSite } from './draws';
 import { consumerTask, mainTask, producerTask, producerThread } from './program';
 import { AioQueue, ThreadQueue } from './queue';
 import { PyRandom } from './random';
@@ -105,6 +105,21 @@ export class Sim implements TaskHost {
   threadQueue(): ThreadQueue {
     if (this.queue instanceof ThreadQueue) return this.queue;
     throw new EngineError('thread producers need queue.Queue');
+  }
+
+  private readonly drawSites = new Map<string, DrawSite>();
+
+  /**
+   * The draw site of one place in the program's code (`p0.interval`, `c0.service`, ...): every task running that
+   * code shares it, as they share the generated program's `itertools.cycle` for a list distribution.
+   */
+  drawSite(key: string, dist: Dist): DrawSite {
+    let site = this.drawSites.get(key);
+    if (site === undefined) {
+      site = new DrawSite(dist, this.rng);
+      this.drawSites.set(key, site);
+    }
+    return site;
   }
 
   /** One sentinel per consumer unless the scenario says how many. */
@@ -274,8 +289,9 @@ export class Sim implements TaskHost {
     }
     const deadline = this.loop.nextDeadline();
     this.runThreadsUntil(Math.min(deadline, this.horizon));
+    // nothing can ever run again: a hang, whatever the horizon
+    if (deadline === Infinity && this.nextThread() === null) return this.finish('hang', this.loop.now);
     if (deadline > this.horizon) return this.finish('horizon', this.horizon);
-    if (deadline === Infinity) return this.finish('hang', this.loop.now);
     if (deadline > this.loop.now) this.loop.now = deadline;
     this.loop.beginBatch();
     return true;

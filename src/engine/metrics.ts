@@ -1,0 +1,847 @@
+/**
+ * Measured figures of a run, streamed from its trace: feed every record in order to `add` and read `snapshot()`.
+ * Memory does not grow with the run: sums, a fixed number of batches, bounded histograms and ring buffers; the one
+ * structure that follows the run is the put time of each item now in the buffer (the buffer itself is that big).
+ *
+ * Conventions (docs/scenario.md): the buffer is `qsize()`; an item is in service from the consumer's `get` to its
+ * `done` (or `error`, or the consumer's end); an item is held by its producer from `put_wait` (the put will block)
+ * to `put`. The system is buffer + in service + held, and an item's time in the system runs from the moment its
+ * producer tries to put it to `done`. None is a sentinel, never an item.
+ *
+ * Confidence intervals are batch means over time: the measured period is cut into batches of equal length
+ * (20 to 40 of them: when 40 are complete, pairs merge and the length doubles), each figure is a ratio of sums
+ * (time integral / time, sum / count) and its 95% interval is the ratio estimator's, with Student's t.
+ */
+import type { EndRecord, Item, QueueKind, Scenario, TraceEvent } from '../scenarios/types';
+
+export interface Estimate {
+  /** The point estimate over the measured period; null when nothing was measured yet. */
+  value: number | null;
+  /** 95% confidence interval (batch means), or null while the run is too short to give one. */
+  ci95: [number, number] | null;
+  /** Why there is no interval, when there is none. */
+  ciNote?: string;
+}
+
+export interface ConsumerFigures {
+  name: string;
+  alive: boolean;
+  /** Items served to `done`. */
+  served: number;
+  /** Busy share of its lifetime within the measured period. */
+  rho: number | null;
+  /** 1 / mean service time. */
+  serviceRate: number | null;
+}
+
+export interface Histogram {
+  /** Bin k counts values in [k * width, (k + 1) * width); values of zero are counted apart. */
+  width: number;
+  counts: number[];
+  /** Values of zero (an item taken at once, a put that did not wait). */
+  zero: number;
+  total: number;
+  max: number;
+}
+
+export interface Figures {
+  /** The time the figures reach. */
+  t: number;
+  /** Start of the measured period (the warm-up before it is left out). */
+  from: number;
+  /** Length of the measured period. */
+  duration: number;
+  /** The batches behind the confidence intervals. */
+  batches: { complete: number; length: number; needed: number; ready: boolean; note: string | null };
+  counts: { puts: number; gets: number; done: number; errors: number; blockedPuts: number; sentinels: number };
+  /** Consumers and producers: alive now, and the time average over the measured period. */
+  consumers: { now: number; mean: number | null };
+  producers: { now: number; mean: number | null };
+  /** maxsize, or null when unbounded. */
+  bufferSize: number | null;
+  /** Items put per second (None excluded). */
+  arrivalRate: Estimate;
+  /** Items done per second. */
+  throughput: Estimate;
+  /** Mean time from get to done. */
+  serviceTime: Estimate;
+  /** Per consumer: 1 / mean service time. */
+  serviceRate: Estimate;
+  /** Busy share of the consumers, overall. */
+  rho: Estimate;
+  perConsumer: ConsumerFigures[];
+  /** Time-average number in the buffer (qsize). */
+  Lq: Estimate;
+  /** ... in service. */
+  Lservice: Estimate;
+  /** ... held by producers blocked in put. */
+  Lheld: Estimate;
+  /** ... in the system (the three together). */
+  L: Estimate;
+  /** Mean wait in the buffer, put -> get. */
+  Wq: Estimate;
+  /** Mean time in the system, first put attempt -> done. */
+  W: Estimate;
+  /** Share of items that waited in the buffer at all. */
+  pWait: Estimate;
+  /** Share of producer time spent blocked in put. */
+  pBlocked: Estimate;
+  /** Share of time the buffer was full (bounded buffers). */
+  pFull: Estimate;
+  /** Mean time a blocked put waited (put_wait -> put). */
+  blockedTime: Estimate;
+  /** Little's law: L against arrival rate x W (relDiff = (L - lambda W) / L). */
+  little: { L: number | null; lambdaW: number | null; relDiff: number | null };
+  /** Right now. */
+  now: { qsize: number; inService: number; held: number; unfinished: number };
+  waitHistogram: Histogram;
+  blockedHistogram: Histogram;
+}
+
+/** One interval of the time series the charts draw. */
+export interface Sample {
+  /** End of the interval. */
+  t: number;
+  /** Time-average queue length over the interval, and its maximum. */
+  qsize: number;
+  qsizeMax: number;
+  /** Items put / done per second in the interval. */
+  produced: number;
+  consumed: number;
+  /** Busy share of the consumers alive in the interval (null: none alive). */
+  utilisation: number | null;
+  /** Share of producer time blocked in put (null: no producer). */
+  blocked: number | null;
+  /** unfinished_tasks at the end of the interval. */
+  unfinished: number;
+  /** Mean wait (put -> get) of the items taken in the interval, or null. */
+  wait: number | null;
+}
+
+/** One item's wait in the buffer (at the moment of its get), or one blocked put (at its put). */
+export interface Point {
+  t: number;
+  value: number;
+}
+
+export interface MetricsOptions {
+  /** Leave out [0, warmup) from the figures (not from the time series). Default 0. */
+  warmup?: number;
+  /** Batches required for a confidence interval (doubling keeps between this and twice as many). Default 20. */
+  batches?: number;
+  /** Length of the first batches in seconds; doubling makes it matter only for short runs. Default 0.1. */
+  initialBatch?: number;
+  /** Time series interval in seconds. Default 1. */
+  sampleInterval?: number;
+  /** Samples kept (a ring). Default 4096. */
+  seriesCapacity?: number;
+  /** Recent per-item points kept (rings). Default 1024. */
+  recentCapacity?: number;
+  /** Histogram bins; the width doubles when a value falls beyond the last bin. Default 64. */
+  histogramBins?: number;
+  /** Width of a histogram bin to begin with. Default 0.01 s. */
+  histogramWidth?: number;
+}
+
+// ---------------------------------------------------------------------------------------------- small structures
+
+/** A fixed-size ring of records. */
+export class Ring<T> {
+  private readonly buf: (T | undefined)[];
+  private head = 0;
+  size = 0;
+  constructor(readonly capacity: number) {
+    this.buf = new Array<T | undefined>(capacity);
+  }
+  push(x: T): void {
+    this.buf[(this.head + this.size) % this.capacity] = x;
+    if (this.size < this.capacity) this.size++;
+    else this.head = (this.head + 1) % this.capacity;
+  }
+  /** Oldest first. */
+  toArray(): T[] {
+    const out: T[] = [];
+    for (let k = 0; k < this.size; k++) out.push(this.buf[(this.head + k) % this.capacity] as T);
+    return out;
+  }
+  last(): T | undefined {
+    return this.size === 0 ? undefined : this.buf[(this.head + this.size - 1) % this.capacity];
+  }
+}
+
+/** A histogram with a fixed number of bins whose width doubles (pairs merge) to take larger values. */
+export class GrowingHistogram {
+  private counts: Float64Array;
+  private width: number;
+  private zero = 0;
+  private total = 0;
+  private max = 0;
+  constructor(
+    readonly bins: number,
+    width: number,
+  ) {
+    if (bins < 2 || bins % 2 !== 0) throw new RangeError('GrowingHistogram: an even number of bins >= 2');
+    this.counts = new Float64Array(bins);
+    this.width = width;
+  }
+  add(x: number): void {
+    this.total++;
+    if (x > this.max) this.max = x;
+    if (!(x > 0)) {
+      this.zero++;
+      return;
+    }
+    while (x >= this.width * this.bins) this.grow();
+    const k = Math.floor(x / this.width);
+    this.counts[k] = (this.counts[k] as number) + 1;
+  }
+  private grow(): void {
+    const c = new Float64Array(this.bins);
+    for (let k = 0; k < this.bins; k++) c[k >> 1] = (c[k >> 1] as number) + (this.counts[k] as number);
+    this.counts = c;
+    this.width *= 2;
+  }
+  snapshot(): Histogram {
+    return { width: this.width, counts: Array.from(this.counts), zero: this.zero, total: this.total, max: this.max };
+  }
+}
+
+/** Put times of the items in the buffer, taken in the queue's own order (FIFO, LIFO, or by value). */
+interface Held {
+  put: number;
+  /** When the item entered the system (its put_wait, or its put). */
+  entry: number;
+  real: boolean;
+}
+
+interface BufferTracker {
+  size: number;
+  push(key: unknown, h: Held): void;
+  /** The entry of the item with this value leaving now; any entry when `key` is undefined. */
+  take(key: unknown): Held | undefined;
+}
+
+class FifoTracker implements BufferTracker {
+  private buf: (Held | undefined)[] = new Array<Held | undefined>(16);
+  private head = 0;
+  size = 0;
+  push(_key: unknown, h: Held): void {
+    if (this.size === this.buf.length) {
+      const b = new Array<Held | undefined>(this.buf.length * 2);
+      for (let k = 0; k < this.size; k++) b[k] = this.buf[(this.head + k) % this.buf.length];
+      this.buf = b;
+      this.head = 0;
+    }
+    this.buf[(this.head + this.size) % this.buf.length] = h;
+    this.size++;
+  }
+  take(): Held | undefined {
+    if (this.size === 0) return undefined;
+    const h = this.buf[this.head];
+    this.buf[this.head] = undefined;
+    this.head = (this.head + 1) % this.buf.length;
+    this.size--;
+    return h;
+  }
+}
+
+class LifoTracker implements BufferTracker {
+  private readonly stack: Held[] = [];
+  get size(): number {
+    return this.stack.length;
+  }
+  push(_key: unknown, h: Held): void {
+    this.stack.push(h);
+  }
+  take(): Held | undefined {
+    return this.stack.pop();
+  }
+}
+
+/** PriorityQueue: items leave by value; equal values are interchangeable, so they share a FIFO of put times. */
+class ByValueTracker implements BufferTracker {
+  private readonly byKey = new Map<string | number | null, FifoTracker>();
+  size = 0;
+  private static key(x: unknown): string | number | null {
+    return typeof x === 'number' || x === null ? x : typeof x === 'string' ? `s${x}` : `j${JSON.stringify(x)}`;
+  }
+  push(key: unknown, h: Held): void {
+    const k = ByValueTracker.key(key);
+    let f = this.byKey.get(k);
+    if (f === undefined) this.byKey.set(k, (f = new FifoTracker()));
+    f.push(undefined, h);
+    this.size++;
+  }
+  take(key: unknown): Held | undefined {
+    let k: string | number | null;
+    if (key === undefined) {
+      const first = this.byKey.keys().next();
+      if (first.done === true) return undefined;
+      k = first.value;
+    } else {
+      k = ByValueTracker.key(key);
+    }
+    const f = this.byKey.get(k);
+    if (f === undefined) return undefined;
+    const h = f.take();
+    if (f.size === 0) this.byKey.delete(k);
+    this.size--;
+    return h;
+  }
+}
+
+function trackerFor(kind: QueueKind): BufferTracker {
+  return kind === 'LifoQueue' ? new LifoTracker() : kind === 'PriorityQueue' ? new ByValueTracker() : new FifoTracker();
+}
+
+// ---------------------------------------------------------------------------------------------- accumulators
+
+/** Everything summed over a stretch of time; figures are ratios of these. */
+class Acc {
+  time = 0;
+  areaQ = 0;
+  areaService = 0;
+  areaHeld = 0;
+  areaConsumers = 0;
+  areaProducers = 0;
+  areaFull = 0;
+  puts = 0;
+  gets = 0;
+  done = 0;
+  errors = 0;
+  waitSum = 0;
+  waited = 0;
+  sysSum = 0;
+  svcSum = 0;
+  blockSum = 0;
+  blocked = 0;
+
+  addInto(o: Acc): void {
+    for (const k of ACC_KEYS) o[k] += this[k];
+  }
+}
+type AccKey = Exclude<keyof Acc, 'addInto'>;
+const ACC_KEYS: AccKey[] = Object.keys(new Acc()) as AccKey[];
+
+/** A figure as a ratio of two sums (numerator, denominator). */
+type Ratio = (a: Acc) => [number, number];
+
+const RATIOS = {
+  arrivalRate: (a) => [a.puts, a.time],
+  throughput: (a) => [a.done, a.time],
+  serviceTime: (a) => [a.svcSum, a.done],
+  rho: (a) => [a.areaService, a.areaConsumers],
+  Lq: (a) => [a.areaQ, a.time],
+  Lservice: (a) => [a.areaService, a.time],
+  Lheld: (a) => [a.areaHeld, a.time],
+  L: (a) => [a.areaQ + a.areaService + a.areaHeld, a.time],
+  Wq: (a) => [a.waitSum, a.gets],
+  W: (a) => [a.sysSum, a.done],
+  pWait: (a) => [a.waited, a.gets],
+  pBlocked: (a) => [a.areaHeld, a.areaProducers],
+  pFull: (a) => [a.areaFull, a.time],
+  blockedTime: (a) => [a.blockSum, a.blocked],
+} satisfies Record<string, Ratio>;
+
+/** Student's t quantile t_{0.975, df}. */
+export function t975(df: number): number {
+  const table = [
+    NaN, 12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228, 2.201, 2.179, 2.16, 2.145, 2.131,
+    2.12, 2.11, 2.101, 2.093, 2.086, 2.08, 2.074, 2.069, 2.064, 2.06, 2.056, 2.052, 2.048, 2.045, 2.042,
+  ];
+  if (df < 1) return NaN;
+  if (df <= 30) return table[Math.floor(df)] as number;
+  // Cornish-Fisher expansion around the normal quantile: within 1e-4 above 30 degrees of freedom
+  const z = 1.959964;
+  const g1 = (z ** 3 + z) / 4;
+  const g2 = (5 * z ** 5 + 16 * z ** 3 + 3 * z) / 96;
+  const g3 = (3 * z ** 7 + 19 * z ** 5 + 17 * z ** 3 - 15 * z) / 384;
+  return z + g1 / df + g2 / df ** 2 + g3 / df ** 3;
+}
+
+/** The consumer's state, for busy time and per-consumer figures. */
+interface ConsumerState {
+  name: string;
+  alive: boolean;
+  busy: boolean;
+  getAt: number;
+  entry: number;
+  served: number;
+  svcSum: number;
+  busyTime: number;
+  aliveTime: number;
+}
+
+interface ProducerState {
+  alive: boolean;
+  /** put_wait time of a real item it holds, or null. */
+  heldSince: number | null;
+}
+
+const EPS = 1e-12;
+
+export class Metrics {
+  private readonly warmup: number;
+  private readonly minBatches: number;
+  private batchLen: number;
+  private batchEnd: number;
+  private readonly complete: Acc[] = [];
+  private cur = new Acc();
+  private readonly total = new Acc();
+  private readonly sampleDt: number;
+  private sampleEnd: number;
+  private sample = { areaQ: 0, qMax: 0, puts: 0, done: 0, areaService: 0, areaConsumers: 0, areaHeld: 0, areaProducers: 0, waitSum: 0, gets: 0 };
+  private readonly samples: Ring<Sample>;
+  private readonly recentWaits: Ring<Point>;
+  private readonly recentBlocks: Ring<Point>;
+  private readonly waitHist: GrowingHistogram;
+  private readonly blockHist: GrowingHistogram;
+
+  private t = 0;
+  private qsize = 0;
+  private inService = 0;
+  private held = 0;
+  private consumersAlive = 0;
+  private producersAlive = 0;
+  private unfinished = 0;
+  private blockedPuts = 0;
+  private sentinels = 0;
+  private readonly maxsize: number;
+  private readonly buffer: BufferTracker;
+  private readonly consumers = new Map<string, ConsumerState>();
+  private readonly producers = new Map<string, ProducerState>();
+  private readonly roles = new Map<string, 'producer' | 'consumer'>();
+  private ended = false;
+
+  constructor(
+    private readonly scenario: Scenario,
+    opts: MetricsOptions = {},
+  ) {
+    this.warmup = opts.warmup ?? 0;
+    this.minBatches = opts.batches ?? 20;
+    this.batchLen = opts.initialBatch ?? 0.1;
+    this.batchEnd = this.warmup + this.batchLen;
+    this.sampleDt = opts.sampleInterval ?? 1;
+    this.sampleEnd = this.sampleDt;
+    this.samples = new Ring(opts.seriesCapacity ?? 4096);
+    this.recentWaits = new Ring(opts.recentCapacity ?? 1024);
+    this.recentBlocks = new Ring(opts.recentCapacity ?? 1024);
+    this.waitHist = new GrowingHistogram(opts.histogramBins ?? 64, opts.histogramWidth ?? 0.01);
+    this.blockHist = new GrowingHistogram(opts.histogramBins ?? 64, opts.histogramWidth ?? 0.01);
+    this.maxsize = scenario.queue.kind === 'queue.Queue' ? 0 : scenario.queue.maxsize;
+    this.buffer = trackerFor(scenario.queue.kind);
+    for (const g of scenario.producers) this.roles.set(g.name, 'producer');
+    for (const g of scenario.consumers) this.roles.set(g.name, 'consumer');
+  }
+
+  /** producer-3 -> the group producer; live changes add workers named like that too. */
+  private roleOf(actor: string): 'producer' | 'consumer' | 'main' | undefined {
+    if (actor === 'main') return 'main';
+    return this.roles.get(actor) ?? this.roles.get(actor.replace(/-\d+$/, ''));
+  }
+
+  /** Feeds records in trace order (the end record included). */
+  addAll(records: Iterable<TraceEvent | EndRecord>): void {
+    for (const r of records) this.add(r);
+  }
+
+  add(ev: TraceEvent | EndRecord): void {
+    if (this.ended) return;
+    this.advanceTo(ev.t);
+    if (ev.event === 'end') {
+      this.ended = true;
+      return;
+    }
+    this.apply(ev);
+  }
+
+  /** Moves the clock on with nothing happening (a live chart between events). */
+  advanceTo(t: number): void {
+    if (!(t > this.t)) return;
+    while (this.t < t) {
+      let end = Math.min(t, this.sampleEnd);
+      if (this.t < this.warmup) end = Math.min(end, this.warmup);
+      else end = Math.min(end, this.batchEnd);
+      this.integrate(end - this.t, this.t >= this.warmup);
+      this.t = end;
+      if (this.t >= this.sampleEnd) this.closeSample();
+      if (this.t >= this.warmup && this.t >= this.batchEnd) this.closeBatch();
+    }
+  }
+
+  private integrate(dt: number, measured: boolean): void {
+    if (dt <= 0) return;
+    const s = this.sample;
+    s.areaQ += this.qsize * dt;
+    s.areaService += this.inService * dt;
+    s.areaConsumers += this.consumersAlive * dt;
+    s.areaHeld += this.held * dt;
+    s.areaProducers += this.producersAlive * dt;
+    if (!measured) return;
+    const a = this.cur;
+    a.time += dt;
+    a.areaQ += this.qsize * dt;
+    a.areaService += this.inService * dt;
+    a.areaHeld += this.held * dt;
+    a.areaConsumers += this.consumersAlive * dt;
+    a.areaProducers += this.producersAlive * dt;
+    if (this.maxsize > 0 && this.qsize >= this.maxsize) a.areaFull += dt;
+    for (const c of this.consumers.values()) {
+      if (c.alive) c.aliveTime += dt;
+      if (c.busy) c.busyTime += dt;
+    }
+  }
+
+  private closeSample(): void {
+    const s = this.sample;
+    const dt = this.sampleDt;
+    this.samples.push({
+      t: this.sampleEnd,
+      qsize: s.areaQ / dt,
+      qsizeMax: Math.max(s.qMax, this.qsize),
+      produced: s.puts / dt,
+      consumed: s.done / dt,
+      utilisation: s.areaConsumers > 0 ? s.areaService / s.areaConsumers : null,
+      blocked: s.areaProducers > 0 ? s.areaHeld / s.areaProducers : null,
+      unfinished: this.unfinished,
+      wait: s.gets > 0 ? s.waitSum / s.gets : null,
+    });
+    this.sample = { areaQ: 0, qMax: this.qsize, puts: 0, done: 0, areaService: 0, areaConsumers: 0, areaHeld: 0, areaProducers: 0, waitSum: 0, gets: 0 };
+    this.sampleEnd += dt;
+    // a long silence: skip ahead rather than emit one sample per interval for ever
+    if (this.sampleEnd + dt < this.t) this.sampleEnd = this.t - ((this.t - this.sampleEnd) % dt) + dt;
+  }
+
+  private closeBatch(): void {
+    this.cur.addInto(this.total);
+    this.complete.push(this.cur);
+    this.cur = new Acc();
+    this.batchEnd += this.batchLen;
+    if (this.complete.length >= 2 * this.minBatches) {
+      const merged: Acc[] = [];
+      for (let k = 0; k + 1 < this.complete.length; k += 2) {
+        const m = new Acc();
+        (this.complete[k] as Acc).addInto(m);
+        (this.complete[k + 1] as Acc).addInto(m);
+        merged.push(m);
+      }
+      this.complete.length = 0;
+      this.complete.push(...merged);
+      this.batchLen *= 2;
+      this.batchEnd = this.warmup + this.complete.length * this.batchLen + this.batchLen;
+      // the current batch began at a boundary of the doubled length, so it simply runs on
+    }
+  }
+
+  private consumer(name: string): ConsumerState {
+    let c = this.consumers.get(name);
+    if (c === undefined) {
+      c = { name, alive: false, busy: false, getAt: 0, entry: 0, served: 0, svcSum: 0, busyTime: 0, aliveTime: 0 };
+      this.consumers.set(name, c);
+    }
+    return c;
+  }
+
+  private producer(name: string): ProducerState {
+    let p = this.producers.get(name);
+    if (p === undefined) {
+      p = { alive: false, heldSince: null };
+      this.producers.set(name, p);
+    }
+    return p;
+  }
+
+  private measured(): boolean {
+    return this.t >= this.warmup;
+  }
+
+  private endService(c: ConsumerState, outcome: 'done' | 'error' | 'lost'): void {
+    if (!c.busy) return;
+    c.busy = false;
+    this.inService--;
+    const m = this.measured();
+    if (outcome === 'done') {
+      const svc = this.t - c.getAt;
+      this.sample.done++;
+      if (m) {
+        c.served++;
+        c.svcSum += svc;
+        this.cur.done++;
+        this.cur.svcSum += svc;
+        this.cur.sysSum += this.t - c.entry;
+      }
+    } else if (outcome === 'error' && m) {
+      this.cur.errors++;
+    }
+  }
+
+  private endProducer(p: ProducerState): void {
+    if (p.heldSince !== null) {
+      p.heldSince = null;
+      this.held--;
+    }
+    if (p.alive) {
+      p.alive = false;
+      this.producersAlive--;
+    }
+  }
+
+  private endConsumer(c: ConsumerState): void {
+    this.endService(c, 'lost');
+    if (c.alive) {
+      c.alive = false;
+      this.consumersAlive--;
+    }
+  }
+
+  private apply(ev: TraceEvent): void {
+    const role = this.roleOf(ev.actor);
+    const t = this.t;
+    const m = this.measured();
+    switch (ev.event) {
+      case 'start':
+        if (role === 'consumer') {
+          const c = this.consumer(ev.actor);
+          if (!c.alive) {
+            c.alive = true;
+            this.consumersAlive++;
+          }
+        } else if (role === 'producer') {
+          const p = this.producer(ev.actor);
+          if (!p.alive) {
+            p.alive = true;
+            this.producersAlive++;
+          }
+        }
+        break;
+      case 'put_wait':
+        if (ev.item !== null && role === 'producer') {
+          const p = this.producer(ev.actor);
+          if (p.heldSince === null) {
+            p.heldSince = t;
+            this.held++;
+          }
+        }
+        break;
+      case 'put': {
+        this.unfinished++;
+        const real = ev.item !== null;
+        let entry = t;
+        if (real && role === 'producer') {
+          const p = this.producer(ev.actor);
+          if (p.heldSince !== null) {
+            entry = p.heldSince;
+            const d = t - p.heldSince;
+            p.heldSince = null;
+            this.held--;
+            this.blockedPuts++;
+            this.blockHist.add(d);
+            this.recentBlocks.push({ t, value: d });
+            if (m) {
+              this.cur.blocked++;
+              this.cur.blockSum += d;
+            }
+          }
+        }
+        this.buffer.push(ev.item, { put: t, entry, real });
+        if (real) {
+          this.sample.puts++;
+          if (m) this.cur.puts++;
+        } else {
+          this.sentinels++;
+        }
+        break;
+      }
+      case 'get': {
+        const h = this.buffer.take(ev.item);
+        if (ev.item === null) break;
+        const c = this.consumer(ev.actor);
+        if (!c.alive) {
+          c.alive = true;
+          this.consumersAlive++;
+        }
+        if (c.busy) this.endService(c, 'lost');
+        c.busy = true;
+        c.getAt = t;
+        c.entry = h?.entry ?? t;
+        this.inService++;
+        if (h !== undefined) {
+          const w = t - h.put;
+          this.waitHist.add(w);
+          this.recentWaits.push({ t, value: w });
+          this.sample.waitSum += w;
+          this.sample.gets++;
+          if (m) {
+            this.cur.gets++;
+            this.cur.waitSum += w;
+            if (w > EPS) this.cur.waited++;
+          }
+        }
+        break;
+      }
+      case 'done':
+        this.endService(this.consumer(ev.actor), 'done');
+        break;
+      case 'error':
+        this.endService(this.consumer(ev.actor), 'error');
+        break;
+      case 'task_done':
+        if (this.unfinished > 0) this.unfinished--;
+        break;
+      case 'producer_done':
+        if (role === 'producer') this.endProducer(this.producer(ev.actor));
+        break;
+      case 'exit':
+        if (role === 'consumer') this.endConsumer(this.consumer(ev.actor));
+        break;
+      case 'cancelled':
+      case 'crashed':
+        if (role === 'consumer') {
+          const c = this.consumer(ev.actor);
+          this.endService(c, ev.event === 'crashed' ? 'error' : 'lost');
+          this.endConsumer(c);
+        } else if (role === 'producer') {
+          this.endProducer(this.producer(ev.actor));
+        }
+        break;
+      case 'shutdown':
+        // shutdown(immediate=True) drains the buffer: those items will never be gotten
+        if (this.buffer.size > ev.qsize) this.unfinished = Math.max(0, this.unfinished - (this.buffer.size - ev.qsize));
+        break;
+      default:
+        break;
+    }
+    // the trace's qsize is the truth; drop entries the tracker holds beyond it (a drained buffer)
+    while (this.buffer.size > ev.qsize) this.buffer.take(undefined);
+    this.qsize = ev.qsize;
+    if (this.qsize > this.sample.qMax) this.sample.qMax = this.qsize;
+  }
+
+  // ------------------------------------------------------------------------------------------- reading
+
+  /** Completed time series samples (oldest first), those ending after `since` when given. */
+  series(since = -Infinity): Sample[] {
+    const all = this.samples.toArray();
+    if (since === -Infinity) return all;
+    let k = all.length;
+    while (k > 0 && (all[k - 1] as Sample).t > since) k--;
+    return all.slice(k);
+  }
+
+  /** The latest waits in the buffer and blocked puts (per item, bounded). */
+  recent(): { waits: Point[]; blocked: Point[] } {
+    return { waits: this.recentWaits.toArray(), blocked: this.recentBlocks.toArray() };
+  }
+
+  private totals(): Acc {
+    const a = new Acc();
+    this.total.addInto(a);
+    this.cur.addInto(a);
+    return a;
+  }
+
+  private batchStatus(): Figures['batches'] {
+    const complete = this.complete.length;
+    const needed = this.minBatches;
+    let note: string | null = null;
+    if (this.t < this.warmup) note = `still warming up (figures start at t = ${this.warmup})`;
+    else if (complete < needed) note = `run too short for confidence intervals: ${complete} of ${needed} batches`;
+    return { complete, length: this.batchLen, needed, ready: note === null, note };
+  }
+
+  /** A ratio with its batch-means interval (ratio estimator: s^2 = sum (Y_i - R X_i)^2 / (B - 1) / mean(X)^2). */
+  private estimate(r: Ratio, all: Acc, ready: string | null, minCount: number): Estimate {
+    const [num, den] = r(all);
+    const value = den > 0 ? num / den : null;
+    if (value === null) return { value, ci95: null, ciNote: 'nothing measured yet' };
+    if (ready !== null) return { value, ci95: null, ciNote: ready };
+    const B = this.complete.length;
+    let sy = 0;
+    let sx = 0;
+    let empty = 0;
+    const ys: number[] = [];
+    const xs: number[] = [];
+    for (const b of this.complete) {
+      const [y, x] = r(b);
+      ys.push(y);
+      xs.push(x);
+      sy += y;
+      sx += x;
+      if (x <= 0) empty++;
+    }
+    if (sx <= 0 || empty > B / 4 || sx < minCount) {
+      return { value, ci95: null, ciNote: 'too few observations in the batches for an interval' };
+    }
+    const R = sy / sx;
+    const xbar = sx / B;
+    let ss = 0;
+    for (let k = 0; k < B; k++) ss += ((ys[k] as number) - R * (xs[k] as number)) ** 2;
+    const se = Math.sqrt(ss / (B - 1) / B) / xbar;
+    const h = t975(B - 1) * se;
+    return { value, ci95: [value - h, value + h] };
+  }
+
+  snapshot(): Figures {
+    const all = this.totals();
+    const status = this.batchStatus();
+    const ready = status.note;
+    const per = this.complete.length;
+    const counts = 2 * per; // per-item figures: at least two observations per batch on average
+    const e = (r: Ratio, minCount = 0): Estimate => this.estimate(r, all, ready, minCount);
+    const serviceTime = e(RATIOS.serviceTime, counts);
+    const inv = (x: number): number => (x > 0 ? 1 / x : Infinity);
+    const serviceRate: Estimate = {
+      value: serviceTime.value === null || serviceTime.value <= 0 ? null : 1 / serviceTime.value,
+      ci95: serviceTime.ci95 === null ? null : [inv(serviceTime.ci95[1]), inv(serviceTime.ci95[0])],
+    };
+    if (serviceTime.ciNote !== undefined) serviceRate.ciNote = serviceTime.ciNote;
+    const L = e(RATIOS.L);
+    const arrivalRate = e(RATIOS.arrivalRate);
+    const W = e(RATIOS.W, counts);
+    const lambdaW = arrivalRate.value !== null && W.value !== null ? arrivalRate.value * W.value : null;
+    const perConsumer: ConsumerFigures[] = [...this.consumers.values()].map((c) => ({
+      name: c.name,
+      alive: c.alive,
+      served: c.served,
+      rho: c.aliveTime > 0 ? c.busyTime / c.aliveTime : null,
+      serviceRate: c.served > 0 && c.svcSum > 0 ? c.served / c.svcSum : null,
+    }));
+    return {
+      t: this.t,
+      from: this.warmup,
+      duration: all.time,
+      batches: status,
+      counts: { puts: all.puts, gets: all.gets, done: all.done, errors: all.errors, blockedPuts: this.blockedPuts, sentinels: this.sentinels },
+      consumers: { now: this.consumersAlive, mean: all.time > 0 ? all.areaConsumers / all.time : null },
+      producers: { now: this.producersAlive, mean: all.time > 0 ? all.areaProducers / all.time : null },
+      bufferSize: this.maxsize > 0 ? this.maxsize : null,
+      arrivalRate,
+      throughput: e(RATIOS.throughput),
+      serviceTime,
+      serviceRate,
+      rho: e(RATIOS.rho),
+      perConsumer,
+      Lq: e(RATIOS.Lq),
+      Lservice: e(RATIOS.Lservice),
+      Lheld: e(RATIOS.Lheld),
+      L,
+      Wq: e(RATIOS.Wq, counts),
+      W,
+      pWait: e(RATIOS.pWait, counts),
+      pBlocked: e(RATIOS.pBlocked),
+      pFull: this.maxsize > 0 ? e(RATIOS.pFull) : { value: null, ci95: null, ciNote: 'the buffer is unbounded' },
+      blockedTime: e(RATIOS.blockedTime, counts),
+      little: {
+        L: L.value,
+        lambdaW,
+        relDiff: L.value !== null && lambdaW !== null && L.value > 0 ? (L.value - lambdaW) / L.value : null,
+      },
+      now: { qsize: this.qsize, inService: this.inService, held: this.held, unfinished: this.unfinished },
+      waitHistogram: this.waitHist.snapshot(),
+      blockedHistogram: this.blockHist.snapshot(),
+    };
+  }
+}
+
+/** Item is re-exported for callers that build events by hand (tests). */
+export type { Item };
