@@ -4,7 +4,7 @@
  */
 import { PyRandom } from '../../src/engine/random';
 import type { Dist, ItemValue, Scenario, Shutdown } from '../../src/scenarios/types';
-import { consumer, producer, scenario } from './build';
+import { consumer, producer, scenario } from '../../src/scenarios/build';
 
 export function randomDist(r: PyRandom, opts: { zero?: boolean } = {}): Dist {
   switch (r.randint(0, 5)) {

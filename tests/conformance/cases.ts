@@ -3,7 +3,7 @@
  * the engine's trace equals CPython's for every one of them.
  */
 import type { Scenario } from '../../src/scenarios/types';
-import { consumer as c, producer as p, scenario } from './build';
+import { consumer as c, producer as p, scenario } from '../../src/scenarios/build';
 
 const none = { strategy: 'none' } as const;
 

@@ -1,5 +1,5 @@
-/** Small builders for test scenarios: a base program and the overrides that make each case. */
-import { SCENARIO_SPEC, type ConsumerGroup, type ProducerGroup, type Scenario } from '../../src/scenarios/types';
+/** Small builders for scenarios: a base program and the overrides that make each variant (catalogue, tests). */
+import { SCENARIO_SPEC, type ConsumerGroup, type ProducerGroup, type Scenario } from './types';
 
 export const producer = (o: Partial<ProducerGroup> = {}): ProducerGroup => ({
   name: 'producer',

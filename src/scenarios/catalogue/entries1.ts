@@ -1,0 +1,202 @@
+/** Catalogue entries 1-6: polling, sentinels, the consumer that never stops, task_done mistakes, blocking sleep. */
+import { consumer as c, producer as p, scenario } from '../build';
+import { seed2, seed3 } from '../presets';
+import type { CatalogueEntry } from './types';
+
+const pollProducer = p({ items: { count: 12, value: { type: 'index' } }, interval: { dist: 'randint', lo: 2, hi: 4 }, interval_at: 'after_put' });
+
+export const busyPolling: CatalogueEntry = {
+  id: 'busy-polling',
+  title: { en: 'Busy polling', zh: '忙轮询' },
+  watch: {
+    en: 'Count the "empty" wake-ups of the polling consumers, and how long an item waits in the buffer before someone wakes up to take it.',
+    zh: '数一数轮询消费者"empty"的空醒次数，再看每个元素在缓冲区里要等多久才有人醒来取走它。',
+  },
+  why: {
+    en: 'get_nowait() never waits: on an empty queue it raises QueueEmpty, and the consumer sleeps a fixed second before trying again. It wakes up for nothing, and an item that arrives just after a check waits up to a whole second.',
+    zh: 'get_nowait() 从不等待：队列为空时抛出 QueueEmpty，消费者固定睡 1 秒再试。它会白白醒来，而刚好在检查之后到达的元素最多要多等整整一秒。',
+  },
+  fix: {
+    en: 'await q.get(): the consumer sleeps inside get() and the queue wakes it the moment an item is put. No wasted wake-ups, no added latency.',
+    zh: '改用 await q.get()：消费者在 get() 里睡眠，一有元素放入，队列就立刻唤醒它。没有空转，也没有额外延迟。',
+  },
+  variants: [
+    {
+      id: 'busy-polling',
+      role: 'broken',
+      label: { en: 'get_nowait() + sleep(1)', zh: 'get_nowait() + sleep(1)' },
+      scenario: scenario('Busy polling: get_nowait() + sleep(1)', {
+        seed: 1,
+        queue: { kind: 'Queue', maxsize: 0 },
+        producers: [pollProducer],
+        consumers: [c({ count: 3, get: { mode: 'poll', interval: 1 }, service: { dist: 'const', value: 3 } })],
+        main: { start: 'consumers_first', awaits: 'all', with: 'gather' },
+      }),
+      expect: { status: 'completed' },
+    },
+    {
+      id: 'busy-polling-fixed',
+      role: 'fixed',
+      label: { en: 'await q.get()', zh: 'await q.get()' },
+      scenario: scenario('Busy polling fixed: await q.get()', {
+        seed: 1,
+        queue: { kind: 'Queue', maxsize: 0 },
+        producers: [pollProducer],
+        consumers: [c({ count: 3, service: { dist: 'const', value: 3 } })],
+        main: { start: 'consumers_first', awaits: 'all', with: 'gather' },
+      }),
+      expect: { status: 'completed' },
+    },
+  ],
+};
+
+export const sentinelJoin: CatalogueEntry = {
+  id: 'sentinel-join',
+  title: { en: 'Sentinels, task_done() and join()', zh: '哨兵、task_done() 与 join()' },
+  watch: {
+    en: 'The producer puts one None per consumer after its items, then waits in join() until every item has been marked done. Each consumer exits when it takes a None.',
+    zh: '生产者放完任务后为每个消费者放一个 None，然后在 join() 中等待所有任务都被标记完成。每个消费者取到 None 就退出。',
+  },
+  why: {
+    en: 'join() counts task_done() calls, not emptiness: it returns once every put has been matched by a task_done(). The None sentinels tell each consumer to leave its loop.',
+    zh: 'join() 数的是 task_done() 的调用次数，而不是队列是否为空：每一次 put 都有对应的 task_done() 之后它才返回。None 哨兵告诉每个消费者退出循环。',
+  },
+  fix: {
+    en: 'This is the clean pattern of the second article. Without the sentinels the consumers would wait in get() for ever and asyncio.wait() would never return.',
+    zh: '这是第二篇文章里的干净写法。如果没有哨兵，消费者会永远等在 get()，asyncio.wait() 也永远不会返回。',
+  },
+  variants: [
+    { id: 'sentinel-join', role: 'fixed', label: { en: 'one None per consumer', zh: '每个消费者一个 None' }, scenario: seed2, expect: { status: 'completed' } },
+    {
+      id: 'sentinel-join-missing',
+      role: 'broken',
+      label: { en: 'no sentinels', zh: '没有哨兵' },
+      scenario: { ...structuredClone(seed2), name: 'Sentinels forgotten', shutdown: { strategy: 'none' } },
+      expect: {
+        status: 'hang',
+        waits: [
+          { task: 'main', waiting_on: 'asyncio.wait' },
+          { task: 'consumer-0', waiting_on: 'Queue.get' },
+          { task: 'consumer-1', waiting_on: 'Queue.get' },
+        ],
+      },
+    },
+  ],
+};
+
+const fix3 = (id: string, label: { en: string; zh: string }, over: Partial<typeof seed3>) => ({
+  id,
+  role: 'fixed' as const,
+  label,
+  scenario: { ...structuredClone(seed3), name: `The consumer that never stops, fixed: ${label.en}`, ...over },
+  expect: { status: 'completed' as const },
+});
+
+export const neverStops: CatalogueEntry = {
+  id: 'never-stops',
+  title: { en: 'The consumer that never stops', zh: '永不停止的消费者' },
+  watch: {
+    en: 'All ten items are consumed, then the consumer waits in get() and main waits for the consumer: nothing can ever run again.',
+    zh: '十个元素都被消费完后，消费者等在 get()，main 在等消费者：再也没有任何东西能运行。',
+  },
+  why: {
+    en: 'while True: await q.get() has no way out. When the producer is done, nobody puts another item and nobody cancels the consumer, so await con never returns: the program hangs.',
+    zh: 'while True: await q.get() 没有出口。生产者结束后，没有人再放入元素，也没有人取消消费者，所以 await con 永远不会返回：程序挂起。',
+  },
+  fix: {
+    en: 'Give the consumer a way out: wait for the producers and join() the queue, then cancel the consumers; or put one None per consumer; or, on Python 3.13, call q.shutdown().',
+    zh: '给消费者一个出口：等生产者结束并 join() 队列后取消消费者；或为每个消费者放一个 None；或在 Python 3.13 中调用 q.shutdown()。',
+  },
+  variants: [
+    {
+      id: 'never-stops',
+      role: 'broken',
+      label: { en: 'while True, no way out', zh: 'while True，没有出口' },
+      scenario: seed3,
+      expect: { status: 'hang', waits: [{ task: 'main', waiting_on: 'task consumer' }, { task: 'consumer', waiting_on: 'Queue.get' }] },
+    },
+    fix3('never-stops-cancel', { en: 'join() then cancel()', zh: 'join() 后 cancel()' }, {
+      shutdown: { strategy: 'cancel_after_join' },
+      consumers: [{ ...seed3.consumers[0]!, task_done: 'after' }],
+    }),
+    fix3('never-stops-sentinel', { en: 'a None sentinel', zh: 'None 哨兵' }, { shutdown: { strategy: 'sentinel', by: 'producer', count: null } }),
+    fix3('never-stops-shutdown', { en: 'Queue.shutdown() (3.13)', zh: 'Queue.shutdown()（3.13）' }, {
+      python: '3.13',
+      shutdown: { strategy: 'queue_shutdown', immediate: false, after: 'producers_done' },
+    }),
+  ],
+};
+
+const joinBase = scenario('task_done', {
+  producers: [p({ items: { count: 8, value: { type: 'index' } }, interval: { dist: 'const', value: 0.5 } })],
+  consumers: [c({ count: 2, service: { dist: 'const', value: 1 } })],
+  shutdown: { strategy: 'cancel_after_join' },
+});
+
+export const forgottenTaskDone: CatalogueEntry = {
+  id: 'forgotten-task-done',
+  title: { en: 'A forgotten task_done()', zh: '忘了调用 task_done()' },
+  watch: { en: 'The buffer empties and every item is served, yet "unfinished tasks" never drops: main waits in join() for ever.', zh: '缓冲区清空了，每个元素都处理完了，可"未完成任务"从不减少：main 永远等在 join()。' },
+  why: { en: 'join() waits until task_done() has been called once per item put. A consumer that never calls it leaves the count above zero.', zh: 'join() 要等每个放入的元素都对应调用一次 task_done()。从不调用它的消费者让计数永远大于零。' },
+  fix: { en: 'Call q.task_done() after each item, ideally in a finally: block so that it runs even when processing fails.', zh: '处理完每个元素后调用 q.task_done()，最好放在 finally: 中，这样处理失败时也会执行。' },
+  variants: [
+    {
+      id: 'forgotten-task-done',
+      role: 'broken',
+      label: { en: 'no task_done()', zh: '没有 task_done()' },
+      scenario: { ...structuredClone(joinBase), name: 'A forgotten task_done()', consumers: [c({ count: 2, service: { dist: 'const', value: 1 }, task_done: 'never' })] },
+      expect: {
+        status: 'hang',
+        waits: [
+          { task: 'main', waiting_on: 'Queue.join' },
+          { task: 'consumer-0', waiting_on: 'Queue.get' },
+          { task: 'consumer-1', waiting_on: 'Queue.get' },
+        ],
+      },
+    },
+    { id: 'forgotten-task-done-fixed', role: 'fixed', label: { en: 'task_done() after each item', zh: '每个元素后 task_done()' }, scenario: { ...structuredClone(joinBase), name: 'task_done() after each item' }, expect: { status: 'completed' } },
+  ],
+};
+
+export const taskDoneTwice: CatalogueEntry = {
+  id: 'task-done-twice',
+  title: { en: 'task_done() called twice', zh: 'task_done() 调用了两次' },
+  watch: { en: 'The count of unfinished tasks drops twice per item until it would go below zero: ValueError, and gather() hands the exception to main.', zh: '每个元素让未完成计数减两次，直到要减到零以下：抛出 ValueError，gather() 把异常交给 main。' },
+  why: { en: 'Each task_done() must match exactly one item taken from the queue. One call too many raises ValueError: task_done() called too many times.', zh: '每次 task_done() 必须恰好对应一个取出的元素。多调用一次就抛出 ValueError: task_done() called too many times。' },
+  fix: { en: 'Call task_done() exactly once per item (one finally: block, not one call per code path).', zh: '每个元素只调用一次 task_done()（放在一个 finally: 里，而不是每个分支各调用一次）。' },
+  variants: [
+    {
+      id: 'task-done-twice',
+      role: 'broken',
+      label: { en: 'task_done() twice', zh: '两次 task_done()' },
+      scenario: scenario('task_done() called twice', { consumers: [c({ count: 2, task_done: 'twice' })], main: { start: 'producers_first', awaits: 'all', with: 'gather' } }),
+      expect: { status: 'error', exception: 'ValueError' },
+    },
+    {
+      id: 'task-done-twice-fixed',
+      role: 'fixed',
+      label: { en: 'once per item', zh: '每个元素一次' },
+      scenario: scenario('task_done() once per item', { consumers: [c({ count: 2 })], main: { start: 'producers_first', awaits: 'all', with: 'gather' } }),
+      expect: { status: 'completed' },
+    },
+  ],
+};
+
+const blockingBase = (call: 'time.sleep' | 'asyncio.sleep', name: string) =>
+  scenario(name, {
+    producers: [p({ items: { count: 10, value: { type: 'index' } }, interval: { dist: 'const', value: 0.5 } })],
+    consumers: [c({ count: 3, service: { dist: 'const', value: 1 }, service_call: call })],
+    queue: { kind: 'Queue', maxsize: 3 },
+  });
+
+export const blockingSleep: CatalogueEntry = {
+  id: 'blocking-sleep',
+  title: { en: 'A blocking time.sleep() in a coroutine', zh: '协程里阻塞的 time.sleep()' },
+  watch: { en: 'While one consumer is in time.sleep(), the loop strip stops: no other task runs, the producer does not put, the other consumers do not serve. Three consumers work like one.', zh: '一个消费者在 time.sleep() 时，事件循环停住了：其他任务都不运行，生产者不放入，其他消费者也不处理。三个消费者干的活和一个一样。' },
+  why: { en: 'time.sleep() blocks the thread that runs the event loop. asyncio switches tasks only at an await, so every other task waits until the sleep is over.', zh: 'time.sleep() 阻塞了运行事件循环的线程。asyncio 只在 await 处切换任务，所以其他所有任务都要等它睡完。' },
+  fix: { en: 'await asyncio.sleep() (or run blocking work with asyncio.to_thread()).', zh: '改用 await asyncio.sleep()（或用 asyncio.to_thread() 运行阻塞的工作）。' },
+  variants: [
+    { id: 'blocking-sleep', role: 'broken', label: { en: 'time.sleep(1)', zh: 'time.sleep(1)' }, scenario: blockingBase('time.sleep', 'A blocking time.sleep() in a coroutine'), expect: { status: 'completed' } },
+    { id: 'blocking-sleep-fixed', role: 'fixed', label: { en: 'await asyncio.sleep(1)', zh: 'await asyncio.sleep(1)' }, scenario: blockingBase('asyncio.sleep', 'await asyncio.sleep() instead'), expect: { status: 'completed' } },
+  ],
+};
