@@ -120,7 +120,7 @@ export const neverStops: CatalogueEntry = {
       consumers: [{ ...seed3.consumers[0]!, task_done: 'after' }],
     }),
     fix3('never-stops-sentinel', { en: 'a None sentinel', zh: 'None 哨兵' }, { shutdown: { strategy: 'sentinel', by: 'producer', count: null } }),
-    fix3('never-stops-shutdown', { en: 'Queue.shutdown() (3.13)', zh: 'Queue.shutdown()（3.13）' }, {
+    fix3('never-stops-shutdown', { en: 'Queue.shutdown() (3.13)', zh: 'Queue.shutdown()（3.13 版）' }, {
       python: '3.13',
       shutdown: { strategy: 'queue_shutdown', immediate: false, after: 'producers_done' },
     }),
