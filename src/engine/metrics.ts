@@ -12,7 +12,7 @@
  * (20 to 40 of them: when 40 are complete, pairs merge and the length doubles), each figure is a ratio of sums
  * (time integral / time, sum / count) and its 95% interval is the ratio estimator's, with Student's t.
  */
-import type { EndRecord, Item, QueueKind, Scenario, TraceEvent } from '../scenarios/types';
+import type { EndRecord, QueueKind, Scenario, TraceEvent } from '../scenarios/types';
 
 export interface Estimate {
   /** The point estimate over the measured period; null when nothing was measured yet. */
@@ -364,10 +364,12 @@ interface ConsumerState {
   name: string;
   alive: boolean;
   busy: boolean;
+  aliveSince: number;
   getAt: number;
   entry: number;
   served: number;
   svcSum: number;
+  /** Measured busy and alive time up to the last change (the running stretch is added when read). */
   busyTime: number;
   aliveTime: number;
 }
@@ -379,6 +381,10 @@ interface ProducerState {
 }
 
 const EPS = 1e-12;
+/** A batch must span the completion of this many items on average before its mean says anything. */
+const ITEMS_PER_BATCH = 10;
+/** Figures that are shares of time or of items: their intervals stay within [0, 1]. */
+const SHARES = new Set<Ratio>([RATIOS.rho, RATIOS.pWait, RATIOS.pBlocked, RATIOS.pFull]);
 
 export class Metrics {
   private readonly warmup: number;
@@ -390,6 +396,7 @@ export class Metrics {
   private readonly total = new Acc();
   private readonly sampleDt: number;
   private sampleEnd: number;
+  private sampleStart = 0;
   private sample = { areaQ: 0, qMax: 0, puts: 0, done: 0, areaService: 0, areaConsumers: 0, areaHeld: 0, areaProducers: 0, waitSum: 0, gets: 0 };
   private readonly samples: Ring<Sample>;
   private readonly recentWaits: Ring<Point>;
@@ -411,12 +418,10 @@ export class Metrics {
   private readonly consumers = new Map<string, ConsumerState>();
   private readonly producers = new Map<string, ProducerState>();
   private readonly roles = new Map<string, 'producer' | 'consumer'>();
+  private readonly actorRoles = new Map<string, 'producer' | 'consumer' | 'main'>();
   private ended = false;
 
-  constructor(
-    private readonly scenario: Scenario,
-    opts: MetricsOptions = {},
-  ) {
+  constructor(scenario: Scenario, opts: MetricsOptions = {}) {
     this.warmup = opts.warmup ?? 0;
     this.minBatches = opts.batches ?? 20;
     this.batchLen = opts.initialBatch ?? 0.1;
@@ -436,8 +441,11 @@ export class Metrics {
 
   /** producer-3 -> the group producer; live changes add workers named like that too. */
   private roleOf(actor: string): 'producer' | 'consumer' | 'main' | undefined {
-    if (actor === 'main') return 'main';
-    return this.roles.get(actor) ?? this.roles.get(actor.replace(/-\d+$/, ''));
+    const known = this.actorRoles.get(actor);
+    if (known !== undefined) return known;
+    const role = actor === 'main' ? 'main' : (this.roles.get(actor) ?? this.roles.get(actor.replace(/-\d+$/, '')));
+    if (role !== undefined) this.actorRoles.set(actor, role);
+    return role;
   }
 
   /** Feeds records in trace order (the end record included). */
@@ -460,23 +468,26 @@ export class Metrics {
     if (!(t > this.t)) return;
     while (this.t < t) {
       let end = Math.min(t, this.sampleEnd);
+      if (this.t < this.sampleStart) end = Math.min(end, this.sampleStart);
       if (this.t < this.warmup) end = Math.min(end, this.warmup);
       else end = Math.min(end, this.batchEnd);
-      this.integrate(end - this.t, this.t >= this.warmup);
+      this.integrate(end - this.t, this.t >= this.warmup, this.t >= this.sampleStart);
       this.t = end;
-      if (this.t >= this.sampleEnd) this.closeSample();
+      if (this.t >= this.sampleEnd) this.closeSample(t);
       if (this.t >= this.warmup && this.t >= this.batchEnd) this.closeBatch();
     }
   }
 
-  private integrate(dt: number, measured: boolean): void {
+  private integrate(dt: number, measured: boolean, sampled: boolean): void {
     if (dt <= 0) return;
-    const s = this.sample;
-    s.areaQ += this.qsize * dt;
-    s.areaService += this.inService * dt;
-    s.areaConsumers += this.consumersAlive * dt;
-    s.areaHeld += this.held * dt;
-    s.areaProducers += this.producersAlive * dt;
+    if (sampled) {
+      const s = this.sample;
+      s.areaQ += this.qsize * dt;
+      s.areaService += this.inService * dt;
+      s.areaConsumers += this.consumersAlive * dt;
+      s.areaHeld += this.held * dt;
+      s.areaProducers += this.producersAlive * dt;
+    }
     if (!measured) return;
     const a = this.cur;
     a.time += dt;
@@ -486,13 +497,9 @@ export class Metrics {
     a.areaConsumers += this.consumersAlive * dt;
     a.areaProducers += this.producersAlive * dt;
     if (this.maxsize > 0 && this.qsize >= this.maxsize) a.areaFull += dt;
-    for (const c of this.consumers.values()) {
-      if (c.alive) c.aliveTime += dt;
-      if (c.busy) c.busyTime += dt;
-    }
   }
 
-  private closeSample(): void {
+  private closeSample(target: number): void {
     const s = this.sample;
     const dt = this.sampleDt;
     this.samples.push({
@@ -507,9 +514,14 @@ export class Metrics {
       wait: s.gets > 0 ? s.waitSum / s.gets : null,
     });
     this.sample = { areaQ: 0, qMax: this.qsize, puts: 0, done: 0, areaService: 0, areaConsumers: 0, areaHeld: 0, areaProducers: 0, waitSum: 0, gets: 0 };
+    this.sampleStart = this.sampleEnd;
     this.sampleEnd += dt;
-    // a long silence: skip ahead rather than emit one sample per interval for ever
-    if (this.sampleEnd + dt < this.t) this.sampleEnd = this.t - ((this.t - this.sampleEnd) % dt) + dt;
+    // a long silence: the ring would keep only its last samples of it, so skip the others
+    const skip = Math.floor((target - this.sampleEnd) / dt) - this.samples.capacity;
+    if (skip > 0) {
+      this.sampleEnd += skip * dt;
+      this.sampleStart = this.sampleEnd - dt;
+    }
   }
 
   private closeBatch(): void {
@@ -536,7 +548,7 @@ export class Metrics {
   private consumer(name: string): ConsumerState {
     let c = this.consumers.get(name);
     if (c === undefined) {
-      c = { name, alive: false, busy: false, getAt: 0, entry: 0, served: 0, svcSum: 0, busyTime: 0, aliveTime: 0 };
+      c = { name, alive: false, busy: false, aliveSince: 0, getAt: 0, entry: 0, served: 0, svcSum: 0, busyTime: 0, aliveTime: 0 };
       this.consumers.set(name, c);
     }
     return c;
@@ -555,9 +567,22 @@ export class Metrics {
     return this.t >= this.warmup;
   }
 
+  /** The measured part of [from, now]. */
+  private span(from: number): number {
+    return Math.max(0, this.t - Math.max(from, this.warmup));
+  }
+
+  private startConsumer(c: ConsumerState): void {
+    if (c.alive) return;
+    c.alive = true;
+    c.aliveSince = this.t;
+    this.consumersAlive++;
+  }
+
   private endService(c: ConsumerState, outcome: 'done' | 'error' | 'lost'): void {
     if (!c.busy) return;
     c.busy = false;
+    c.busyTime += this.span(c.getAt);
     this.inService--;
     const m = this.measured();
     if (outcome === 'done') {
@@ -590,6 +615,7 @@ export class Metrics {
     this.endService(c, 'lost');
     if (c.alive) {
       c.alive = false;
+      c.aliveTime += this.span(c.aliveSince);
       this.consumersAlive--;
     }
   }
@@ -601,11 +627,7 @@ export class Metrics {
     switch (ev.event) {
       case 'start':
         if (role === 'consumer') {
-          const c = this.consumer(ev.actor);
-          if (!c.alive) {
-            c.alive = true;
-            this.consumersAlive++;
-          }
+          this.startConsumer(this.consumer(ev.actor));
         } else if (role === 'producer') {
           const p = this.producer(ev.actor);
           if (!p.alive) {
@@ -656,10 +678,7 @@ export class Metrics {
         const h = this.buffer.take(ev.item);
         if (ev.item === null) break;
         const c = this.consumer(ev.actor);
-        if (!c.alive) {
-          c.alive = true;
-          this.consumersAlive++;
-        }
+        this.startConsumer(c);
         if (c.busy) this.endService(c, 'lost');
         c.busy = true;
         c.getAt = t;
@@ -746,6 +765,9 @@ export class Metrics {
     let note: string | null = null;
     if (this.t < this.warmup) note = `still warming up (figures start at t = ${this.warmup})`;
     else if (complete < needed) note = `run too short for confidence intervals: ${complete} of ${needed} batches`;
+    else if (this.total.done < ITEMS_PER_BATCH * complete) {
+      note = `run too short for confidence intervals: ${this.total.done} items done over ${complete} batches, at least ${ITEMS_PER_BATCH} per batch needed`;
+    }
     return { complete, length: this.batchLen, needed, ready: note === null, note };
   }
 
@@ -778,7 +800,7 @@ export class Metrics {
     for (let k = 0; k < B; k++) ss += ((ys[k] as number) - R * (xs[k] as number)) ** 2;
     const se = Math.sqrt(ss / (B - 1) / B) / xbar;
     const h = t975(B - 1) * se;
-    return { value, ci95: [value - h, value + h] };
+    return { value, ci95: [Math.max(0, value - h), SHARES.has(r) ? Math.min(1, value + h) : value + h] };
   }
 
   snapshot(): Figures {
@@ -799,13 +821,17 @@ export class Metrics {
     const arrivalRate = e(RATIOS.arrivalRate);
     const W = e(RATIOS.W, counts);
     const lambdaW = arrivalRate.value !== null && W.value !== null ? arrivalRate.value * W.value : null;
-    const perConsumer: ConsumerFigures[] = [...this.consumers.values()].map((c) => ({
-      name: c.name,
-      alive: c.alive,
-      served: c.served,
-      rho: c.aliveTime > 0 ? c.busyTime / c.aliveTime : null,
-      serviceRate: c.served > 0 && c.svcSum > 0 ? c.served / c.svcSum : null,
-    }));
+    const perConsumer: ConsumerFigures[] = [...this.consumers.values()].map((c) => {
+      const alive = c.aliveTime + (c.alive ? this.span(c.aliveSince) : 0);
+      const busy = c.busyTime + (c.busy ? this.span(c.getAt) : 0);
+      return {
+        name: c.name,
+        alive: c.alive,
+        served: c.served,
+        rho: alive > 0 ? busy / alive : null,
+        serviceRate: c.served > 0 && c.svcSum > 0 ? c.served / c.svcSum : null,
+      };
+    });
     return {
       t: this.t,
       from: this.warmup,
@@ -842,6 +868,3 @@ export class Metrics {
     };
   }
 }
-
-/** Item is re-exported for callers that build events by hand (tests). */
-export type { Item };

@@ -1,0 +1,179 @@
+/**
+ * From a scenario to a queueing model: which model applies to the program's semantics, with which parameters, and
+ * what it predicts. The production interval is the producer's sleep between puts (`interval: null` means no sleep:
+ * an infinite arrival rate); the service time is the consumer's sleep; `maxsize <= 0` is an unbounded buffer.
+ */
+import type { Dist, Scenario } from '../scenarios/types';
+import { allenCunneen, mergedScv } from './allenCunneen';
+import { blockingChain } from './birthDeath';
+import { moments, sameDist, type Moments } from './dists';
+import { mmc } from './erlang';
+import type { ModelName, TheoryResult } from './types';
+
+export interface ProducerStream {
+  group: string;
+  count: number;
+  /** Moments of the interval, or null when the producer never sleeps (infinite rate). */
+  interval: Moments | null;
+  exponential: boolean;
+}
+
+export interface ModelParams {
+  producers: ProducerStream[];
+  /** p: every producer, all groups. */
+  producerCount: number;
+  /** c: every consumer, all groups. */
+  consumers: number;
+  service: Moments;
+  serviceExponential: boolean;
+  /** K, or null for an unbounded buffer. */
+  bufferSize: number | null;
+  /** The longest poll interval when consumers poll (`get_nowait` + sleep), else null. */
+  pollInterval: number | null;
+  /** Things the model does not capture but that do not rule it out. */
+  notes: string[];
+}
+
+const none = (reason: string, notes: string[] = []): TheoryResult => ({
+  status: 'none',
+  model: 'simulation only',
+  label: 'simulation only',
+  exact: false,
+  reason,
+  notes,
+});
+
+const fmt = (x: number): string => (Number.isInteger(x) ? String(x) : x.toPrecision(3));
+
+/** The model's parameters, or the reason no model applies. */
+export function modelParams(s: Scenario): ModelParams | { reason: string } {
+  const notes: string[] = [];
+  const K = s.queue.kind !== 'queue.Queue' && s.queue.maxsize > 0 ? s.queue.maxsize : null;
+
+  // service: one distribution for every consumer
+  let service: Dist | null = null;
+  let consumers = 0;
+  let poll: number | null = null;
+  for (const g of s.consumers) {
+    if (g.service_call === 'time.sleep') {
+      return { reason: `${g.name} serves with time.sleep, which freezes the whole event loop while it serves: no queueing model covers that` };
+    }
+    if (g.raise_on !== null) return { reason: `${g.name} raises on some items, so not every item is served` };
+    let d: Dist = g.service;
+    if (d.dist === 'item') {
+      const values = s.producers.map((p) => p.items.value);
+      const first = values[0];
+      if (first === undefined || first.type !== 'dist' || !values.every((v) => v.type === 'dist' && sameDist(v.dist, first.dist))) {
+        return { reason: 'the service time is the item itself, and the items are not drawn from one distribution' };
+      }
+      if (s.queue.kind === 'PriorityQueue') {
+        return { reason: 'a PriorityQueue serves the shortest items first when the service time is the item: the order changes the waits' };
+      }
+      d = first.dist;
+    }
+    if (service !== null && !sameDist(service, d)) return { reason: 'consumer groups serve with different distributions: unequal consumers are not modelled' };
+    service = d;
+    consumers += g.count;
+    if (g.get.mode === 'poll') poll = Math.max(poll ?? 0, g.get.interval);
+  }
+  const sm = service === null ? null : moments(service);
+  if (service === null || sm === null || consumers === 0) return { reason: 'no consumers' };
+  if (!(sm.mean > 0)) return { reason: 'the service takes no time' };
+  if (sm.cyclic) notes.push('the service times cycle through a list; the model treats them as independent draws');
+
+  const producers: ProducerStream[] = [];
+  let producerCount = 0;
+  for (const g of s.producers) {
+    if (g.put === 'nowait' && K !== null) return { reason: `${g.name} uses put_nowait on a bounded buffer: a full buffer raises QueueFull instead of blocking` };
+    const m = g.interval === null ? null : moments(g.interval);
+    const interval = m !== null && m.mean > 0 ? m : null;
+    if (interval?.cyclic) notes.push(`${g.name}'s intervals cycle through a list; the model treats them as independent draws`);
+    producers.push({ group: g.name, count: g.count, interval, exponential: g.interval?.dist === 'expo' });
+    producerCount += g.count;
+    if (g.items.count !== null) {
+      notes.push(`${g.name} stops after ${g.items.count} items: the prediction is the steady state, the run also holds its start and its end`);
+    }
+  }
+  if (producerCount === 0) return { reason: 'no producers' };
+  if (poll !== null) {
+    notes.push(`consumers poll every ${fmt(poll)} s: an idle consumer sees a new item only at its next poll, which the model ignores (waits are longer)`);
+  }
+  return { producers, producerCount, consumers, service: sm, serviceExponential: service.dist === 'expo', bufferSize: K, pollInterval: poll, notes };
+}
+
+/** The queueing-theory prediction for the scenario's current settings. */
+export function predict(s: Scenario): TheoryResult {
+  const mp = modelParams(s);
+  if ('reason' in mp) return none(mp.reason);
+  const notes = mp.notes;
+  const { consumers: c, producerCount: p, bufferSize: K } = mp;
+  const mu = 1 / mp.service.mean;
+  const polling = mp.pollInterval !== null;
+  const qualify = (m: ModelName): string => (polling ? `${m}; polling latency ignored` : m);
+  const infinite = mp.producers.filter((g) => g.interval === null);
+  const allExpo = mp.serviceExponential && mp.producers.every((g) => g.exponential || g.interval === null);
+  const lambdas = mp.producers.map((g) => (g.interval === null ? Infinity : g.count / g.interval.mean));
+  const lambdaTotal = lambdas.reduce((a, b) => a + b, 0);
+  const serviceDesc = `${c} consumer${c === 1 ? '' : 's'} at mu = ${fmt(mu)}/s`;
+
+  if (K === null) {
+    const model: ModelName = allExpo ? 'M/M/c (Erlang C)' : 'Allen-Cunneen approximation';
+    if (infinite.length > 0) {
+      return {
+        status: 'unstable',
+        model,
+        label: qualify(model),
+        exact: allExpo && !polling,
+        rho: Infinity,
+        params: { consumers: c, producers: p, bufferSize: null, offeredRate: Infinity, serviceRate: mu },
+        reason: `${infinite.map((g) => g.group).join(', ')} never sleep${infinite.length === 1 ? 's' : ''} between puts: an infinite arrival rate into an unbounded buffer (an await q.put() that never blocks never lets another task run)`,
+        notes,
+      };
+    }
+    if (allExpo) {
+      if (p > 1) notes.push(`${p} producers each putting at a Poisson rate merge into one Poisson stream of rate ${fmt(lambdaTotal)}/s`);
+      const r = mmc(lambdaTotal, mu, c, p);
+      if (!r.stable) return unstable(model, qualify(model), !polling, r.rho, { consumers: c, producers: p, bufferSize: null, offeredRate: lambdaTotal, serviceRate: mu }, serviceDesc, notes);
+      return { status: 'ok', model, label: qualify(model), exact: !polling, figures: r.figures, notes };
+    }
+    const rho = lambdaTotal / (c * mu);
+    const ca2 = mergedScv(
+      mp.producers.map((g) => g.count / (g.interval as Moments).mean),
+      mp.producers.map((g) => (g.interval as Moments).scv),
+      rho,
+    );
+    if (p > 1) notes.push(`${p} producers: the variability of their merged arrivals is Whitt's QNA approximation (ca^2 = ${fmt(ca2)})`);
+    notes.push(`G/G/c with ca^2 = ${fmt(ca2)} and cs^2 = ${fmt(mp.service.scv)}: Wq = Wq(M/M/c) * (ca^2 + cs^2) / 2`);
+    const r = allenCunneen({ lambda: lambdaTotal, mu, c, ca2, cs2: mp.service.scv, producers: p });
+    if (!r.stable) return unstable(model, qualify(model), false, r.rho, { consumers: c, producers: p, bufferSize: null, offeredRate: lambdaTotal, serviceRate: mu }, serviceDesc, notes);
+    return { status: 'ok', model, label: qualify(model), exact: false, figures: r.figures, notes };
+  }
+
+  // bounded buffer: the exact chain needs exponential times and producers that all put at the same rate
+  if (!allExpo) return none('a bounded buffer with times that are not exponential has no closed form here: simulation only', notes);
+  if (infinite.length > 0 && infinite.length < mp.producers.length) {
+    return none('some producers never sleep and others do: which producer is blocked matters, so the chain is not one-dimensional', notes);
+  }
+  const rates = new Set(mp.producers.map((g) => (g.interval === null ? Infinity : 1 / g.interval.mean)));
+  if (rates.size > 1) return none('producer groups put at different rates: with a bounded buffer the chain depends on which producers are blocked', notes);
+  const lambda = [...rates][0] as number;
+  if (lambda === Infinity) notes.push('the producers never sleep: the buffer stays full and every producer waits in put (the limit of the chain)');
+  const model: ModelName = 'M/M/c/K with blocking producers (exact)';
+  const r = blockingChain({ lambda, producers: p, mu, consumers: c, bufferSize: K });
+  return { status: 'ok', model, label: qualify(model), exact: !polling, figures: r.figures, notes };
+}
+
+type Params = Extract<TheoryResult, { status: 'unstable' }>['params'];
+
+function unstable(model: ModelName, label: string, exact: boolean, rho: number, params: Params, serviceDesc: string, notes: string[]): TheoryResult {
+  return {
+    status: 'unstable',
+    model,
+    label,
+    exact,
+    rho,
+    params,
+    reason: `rho = ${fmt(rho)} >= 1: items arrive at ${fmt(params.offeredRate)}/s and ${serviceDesc} cannot keep up; the buffer grows without bound (no steady state)`,
+    notes,
+  };
+}

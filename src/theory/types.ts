@@ -1,0 +1,79 @@
+/**
+ * What queueing theory predicts for a scenario: the model used and its steady-state figures, as plain data.
+ * Rates are per second, times in seconds, numbers are time averages; "system" counts the items in the buffer, in
+ * service, and held by producers blocked in `await q.put()` (asyncio's backpressure keeps them outside the buffer).
+ */
+
+/** The four models, in the words the CLI and the figures table use. */
+export type ModelName =
+  | 'M/M/c/K with blocking producers (exact)'
+  | 'M/M/c (Erlang C)'
+  | 'Allen-Cunneen approximation'
+  | 'simulation only';
+
+export interface Predicted {
+  /** Consumers c. */
+  consumers: number;
+  /** Producers p. */
+  producers: number;
+  /** Buffer size K (`maxsize`), or null when unbounded. */
+  bufferSize: number | null;
+  /** Rate at which the producers would put if never blocked: p * lambda (Infinity with no sleep). */
+  offeredRate: number;
+  /** Rate of successful puts (= throughput in steady state). */
+  arrivalRate: number;
+  /** Service rate of one consumer, mu = 1 / mean service time. */
+  serviceRate: number;
+  /** Offered load in Erlangs, a = offeredRate / mu. */
+  offeredLoad: number;
+  /** Items finished per second. */
+  throughput: number;
+  /** Utilisation: the share of time a consumer is busy, throughput / (c mu). */
+  rho: number;
+  /** Mean number in the system (buffer + in service + held by blocked producers). */
+  L: number;
+  /** Mean number in the buffer (`qsize()`). */
+  Lq: number;
+  /** Mean number in service (busy consumers). */
+  Lservice: number;
+  /** Mean number held by producers blocked in put. */
+  Lheld: number;
+  /** Mean time in the system, from the moment the producer tries to put the item to `done`. */
+  W: number;
+  /** Mean wait in the buffer, put -> get. */
+  Wq: number;
+  /** Mean time an item is held by its blocked producer (0 for items that did not block). */
+  Wheld: number;
+  /** Probability that an item waits in the buffer (finds every consumer busy): Erlang C for M/M/c. */
+  pWait: number;
+  /** Share of time a producer is blocked in put. */
+  pBlocked: number;
+  /** Share of time the buffer is full (bounded buffers; 0 otherwise). */
+  pFull: number;
+}
+
+export type TheoryResult =
+  | {
+      status: 'ok';
+      model: ModelName;
+      /** The model's name with its qualifications ("... ; polling latency ignored"). */
+      label: string;
+      /** Exact for the scenario's semantics (the exponential chain), or an approximation. */
+      exact: boolean;
+      figures: Predicted;
+      notes: string[];
+    }
+  | {
+      /** No steady state: the queue grows without bound (rho >= 1 with an unbounded buffer). */
+      status: 'unstable';
+      model: ModelName;
+      label: string;
+      exact: boolean;
+      /** Offered utilisation p lambda / (c mu) (Infinity with no sleep between puts). */
+      rho: number;
+      /** The model's parameters, which still hold without a steady state. */
+      params: { consumers: number; producers: number; bufferSize: number | null; offeredRate: number; serviceRate: number };
+      reason: string;
+      notes: string[];
+    }
+  | { status: 'none'; model: 'simulation only'; label: string; exact: false; reason: string; notes: string[] };
