@@ -1,4 +1,4 @@
-import { PyException } from './errors';
+import { CancelledError, PyException } from './errors';
 import { Future, type Coro } from './future';
 import type { EventLoop } from './loop';
 
@@ -62,8 +62,12 @@ export class AioEvent {
 /** The result of one child of gather(return_exceptions=True). */
 export type GatherResult = { ok: true; value: unknown } | { ok: false; error: PyException };
 
-/** asyncio.gather over futures (tasks). The outer future completes one callback after the last child. */
-export function gather(loop: EventLoop, children: Future<unknown>[], returnExceptions: boolean): Future<GatherResult[]> {
+/**
+ * asyncio.gather over futures (tasks). The outer future completes one callback after the last child. From Python
+ * 3.12 on (`doneNow`), children that are already done are counted at once, so gathering finished tasks does not
+ * yield; 3.11 schedules a callback for them too.
+ */
+export function gather(loop: EventLoop, children: Future<unknown>[], returnExceptions: boolean, doneNow: boolean): Future<GatherResult[]> {
   const outer = new Future<GatherResult[]>(loop);
   outer.label = 'asyncio.gather';
   if (children.length === 0) {
@@ -78,7 +82,7 @@ export function gather(loop: EventLoop, children: Future<unknown>[], returnExcep
     if (outer.done()) return;
     if (!returnExceptions) {
       if (fut.cancelled()) {
-        outer.setException(new PyException('CancelledError', fut.cancelMessage, true));
+        outer.setException(new CancelledError(fut.cancelMessage));
         return;
       }
       const exc = fut.exception();
@@ -90,14 +94,19 @@ export function gather(loop: EventLoop, children: Future<unknown>[], returnExcep
     if (nfinished === nfuts) {
       outer.setResult(
         children.map((c): GatherResult => {
-          if (c.cancelled()) return { ok: false, error: new PyException('CancelledError', c.cancelMessage, true) };
+          if (c.cancelled()) return { ok: false, error: new CancelledError(c.cancelMessage) };
           const e = c.exception();
           return e === null ? { ok: true, value: c.result() } : { ok: false, error: e };
         }),
       );
     }
   };
-  for (const c of unique) c.addDoneCallback(done);
+  const doneAlready: Future<unknown>[] = [];
+  for (const c of unique) {
+    if (doneNow && c.done()) doneAlready.push(c);
+    else c.addDoneCallback(done);
+  }
+  for (const c of doneAlready) done(c);
   return outer;
 }
 

@@ -183,7 +183,7 @@ export function* mainTask(sim: Sim, a: Actor): Coro<void> {
   const awaitAll = function* (tasks: Task<unknown>[]): Coro<void> {
     sim.at(a, s.main.with === 'wait' ? 'wait' : s.main.with === 'gather' ? 'gather' : 'await');
     if (s.main.with === 'wait') yield* waitAll(sim.loop, tasks);
-    else if (s.main.with === 'gather') yield* gather(sim.loop, tasks, false).wait();
+    else if (s.main.with === 'gather') yield* gather(sim.loop, tasks, false, sim.gatherDoneNow).wait();
     else for (const t of tasks) yield* t.wait();
   };
   const created = sim.workerTasks();
@@ -194,7 +194,7 @@ export function* mainTask(sim: Sim, a: Actor): Coro<void> {
     yield* awaitAll(pick());
   } else if (sh.strategy === 'sentinel') {
     sim.at(a, 'gather');
-    yield* gather(sim.loop, producers, false).wait();
+    yield* gather(sim.loop, producers, false, sim.gatherDoneNow).wait();
     const aq = sim.aioQueue();
     for (let k = 0; k < sim.sentinelCount(); k++) {
       if (aq.full()) sim.log(a, 'put_wait', null);
@@ -205,7 +205,7 @@ export function* mainTask(sim: Sim, a: Actor): Coro<void> {
     yield* awaitAll(consumers);
   } else {
     sim.at(a, 'gather');
-    yield* gather(sim.loop, producers, false).wait();
+    yield* gather(sim.loop, producers, false, sim.gatherDoneNow).wait();
     const aq = sim.aioQueue();
     if (sh.strategy === 'cancel_after_join' || sh.after === 'join') {
       sim.log(a, 'join_wait');
@@ -221,7 +221,7 @@ export function* mainTask(sim: Sim, a: Actor): Coro<void> {
       sim.log(a, 'shutdown');
     }
     sim.at(a, 'gather');
-    yield* gather(sim.loop, consumers, true).wait();
+    yield* gather(sim.loop, consumers, true, sim.gatherDoneNow).wait();
   }
   sim.log(a, 'main_done');
   sim.at(a, 'run');

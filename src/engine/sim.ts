@@ -75,6 +75,8 @@ export class Sim implements TaskHost {
   private readonly mainActor: Actor;
   private workers: Task<unknown>[] = [];
   readonly horizon: number;
+  /** Python 3.12+ gather counts children that are already done at once (see aio.gather). */
+  readonly gatherDoneNow: boolean;
 
   constructor(
     readonly scenario: Scenario,
@@ -82,6 +84,7 @@ export class Sim implements TaskHost {
     opts: { horizon?: number | null } = {},
   ) {
     this.rng = new PyRandom(scenario.seed);
+    this.gatherDoneNow = scenario.python !== '3.11';
     const h = opts.horizon !== undefined ? opts.horizon : scenario.horizon;
     this.horizon = h === null ? Infinity : h;
     const k = scenario.queue.kind;
@@ -315,7 +318,7 @@ export class Sim implements TaskHost {
       return;
     }
     for (const t of pending) t.cancel();
-    const outer: Future<unknown> = gather(this.loop, pending, true);
+    const outer: Future<unknown> = gather(this.loop, pending, true, this.gatherDoneNow);
     outer.addDoneCallback(() => {
       this.stopping = true;
     });

@@ -780,7 +780,7 @@ describe.each(KINDS)('%sShutdownTests (draft gh-96471 cases, 3.13.0 expectations
           : [dGet(q, go, results), dGetNowait(q, go, results), dGetNowait(q, go, results)]; // one of these raises
         const t: Task<unknown>[] = coros.map((c) => h.createTask(c));
         t.push(h.createTask(dShutdown(h, q, go, immediate)));
-        yield* gather(h.loop, t, false).wait();
+        yield* gather(h.loop, t, false, h.doneNow).wait();
         if (immediate) expect(results).toEqual(coros.map(() => true));
         else expect([...results].sort()).toEqual([false, ...coros.slice(1).map(() => true)]);
       });
@@ -792,7 +792,7 @@ describe.each(KINDS)('%sShutdownTests (draft gh-96471 cases, 3.13.0 expectations
         const results: boolean[] = [];
         const go = new AioEvent(h.loop, 'go');
         const t = [h.createTask(dPut(q, go, 'Y', results, true)), h.createTask(dPutNowait(q, go, 'D', results, true))];
-        yield* gather(h.loop, [...t, h.createTask(dShutdown(h, q, go, immediate))], false).wait();
+        yield* gather(h.loop, [...t, h.createTask(dShutdown(h, q, go, immediate))], false, h.doneNow).wait();
         expect(results).toEqual([true, true]);
       });
     });
@@ -820,10 +820,10 @@ describe.each(KINDS)('%sShutdownTests (draft gh-96471 cases, 3.13.0 expectations
         if (!immediate) {
           // Here `join` blocks, so wait for a delay and cancel this blocked task
           t.push(h.createTask(cancelJoinTask(0.01, t[2] as Task<unknown>)));
-          yield* raises('CancelledError', gather(h.loop, t, false).wait());
+          yield* raises('CancelledError', gather(h.loop, t, false, h.doneNow).wait());
           expect(results).toEqual([true, true, true]);
         } else {
-          yield* gather(h.loop, t, false).wait();
+          yield* gather(h.loop, t, false, h.doneNow).wait();
           // 3.13.0: join() returns normally once shutdown(immediate=True) has drained the queue, so `_join` records
           // `not shutdown` (False), first; the draft's join raised QueueShutDown and recorded True.
           expect(results).toEqual([false, true, true]);
@@ -849,7 +849,7 @@ describe.each(KINDS)('%sShutdownTests (draft gh-96471 cases, 3.13.0 expectations
         h.createTask(dJoin(q, results)),
       ];
       t.push(h.createTask(dShutdown(h, q, go, false)));
-      yield* gather(h.loop, t, false).wait();
+      yield* gather(h.loop, t, false, h.doneNow).wait();
       expect(results).toEqual([true, true, true, true]);
       expect(['Y', 'D']).toContain(t[0]?.result());
       expect(['Y', 'D']).toContain(t[1]?.result());
@@ -1184,8 +1184,8 @@ interface Semantic {
 
 const stripIteration = (lines: string[]): string[] => lines.map((l) => l.replace(/^\d+ /, ''));
 
-function engineTrace(program: (h: Harness) => Coro<unknown>): { h: Harness; trace: string[] } {
-  const h = new Harness();
+function engineTrace(program: (h: Harness) => Coro<unknown>, doneNow = false): { h: Harness; trace: string[] } {
+  const h = new Harness(doneNow);
   h.runUntilComplete(program(h));
   return { h, trace: h.trace };
 }
@@ -1200,7 +1200,7 @@ function semantic(name: string, s: Semantic): void {
       it(`${which} prints the same`, (ctx) => {
         const exe = requirePython(ctx, which);
         const py = pythonTrace(exe, s.python);
-        const mine = engineTrace(s.engine).trace;
+        const mine = engineTrace(s.engine, which === 'python3.13').trace;
         // CPython is the reference: "Expected" in a diff is what CPython printed, "Received" the engine's trace.
         if (s.orderOnly === true) expect(stripIteration(mine)).toEqual(stripIteration(py));
         else expect(mine).toEqual(py);
@@ -1272,7 +1272,7 @@ semantic('exp. 1: a woken getter loses its place when another task takes the ite
     h.log(`getters waiting ${q.getters.length} qsize=${q.qsize()}`);
     q.putNowait('c');
     q.putNowait('d');
-    yield* gather(h.loop, ts, false).wait();
+    yield* gather(h.loop, ts, false, h.doneNow).wait();
     h.log('gathered');
   },
   python: `
@@ -1550,7 +1550,7 @@ semantic('exp. 4b: shutdown(immediate=True): join waiters resume, then the block
     q.shutdown(true);
     h.log(`shutdown(immediate=True) qsize=${q.qsize()} unfinished=${q.unfinishedTasks}`);
     const gs = [h.createTask(getter('g1')), h.createTask(getter('g2'))];
-    yield* gather(h.loop, [...blocked, ...gs], false).wait();
+    yield* gather(h.loop, [...blocked, ...gs], false, h.doneNow).wait();
   },
   python: `
 async def main():
@@ -1612,7 +1612,7 @@ semantic('exp. 5: after shutdown() the woken consumers drain what is queued, the
     h.log(`put a, b: getters=${q.getters.length}`);
     q.shutdown();
     h.log(`shutdown: getters=${q.getters.length} qsize=${q.qsize()}`);
-    yield* gather(h.loop, cs, false).wait();
+    yield* gather(h.loop, cs, false, h.doneNow).wait();
   },
   python: `
 async def main():
@@ -1832,14 +1832,13 @@ async def main():
   });
 });
 
-// A failing python3.13 check marks an engine bug (see the report): since 3.12 (the change that came with eager task
+// Since 3.12 (the change that came with eager task
 // factories) gather() runs the done-callback of a child that is already done synchronously (3.13.0
 // Lib/asyncio/tasks.py 896-899 `if fut.done(): done_futs.append(fut)`, 913-914 `for fut in done_futs:
 // _done_callback(fut)`; 3.12.1 lines 843-846, 860-861), so gather() of finished tasks returns a finished future and
 // `await` does not yield. 3.11 add_done_callback()s every child (3.11.7 tasks.py 839), which costs an iteration for
-// the callbacks and one for the wake-up. The engine (src/engine/aio.ts gather) always does the 3.11 thing, whatever
-// `scenario.python` says.
-semantic('gather() of tasks that are already done: two iterations in 3.11 (the engine), none in 3.12+', {
+// the callbacks and one for the wake-up. The engine follows `scenario.python` (aio.gather's doneNow).
+semantic('gather() of tasks that are already done: two iterations in 3.11, none in 3.12+', {
   on: BOTH,
   engine: function* (h) {
     // eslint-disable-next-line require-yield -- `async def quick(i): return i` never awaits
@@ -1850,7 +1849,7 @@ semantic('gather() of tasks that are already done: two iterations in 3.11 (the e
     yield* sleep(h.loop, 0);
     yield* sleep(h.loop, 0);
     h.log(`children done: ${pyBool(ts.every((t) => t.done()))}`);
-    const res = yield* gather(h.loop, ts, false).wait();
+    const res = yield* gather(h.loop, ts, false, h.doneNow).wait();
     h.log(`gather returned [${res.map((r) => (r.ok ? String(r.value) : r.error.pyName)).join(', ')}]`);
   },
   python: `
@@ -1867,9 +1866,8 @@ async def main():
   expected: ['3 children done: True', '5 gather returned [0, 1]'],
 });
 
-// A failing test marks an engine bug (see the report): src/engine/aio.ts gather() completes the outer future with
-// `new PyException('CancelledError', ...)`, not a CancelledError, so a task that lets it propagate ends FAILED with
-// that exception instead of CANCELLED (task.ts tests `e instanceof CancelledError`). CPython 3.11.7
+// gather() must complete the outer future with a real CancelledError, so that a task that lets it propagate ends
+// CANCELLED, not FAILED. CPython 3.11.7
 // Lib/asyncio/tasks.py 775-781 (`_done_callback`: `exc = fut._make_cancelled_error(); outer.set_exception(exc)`) and
 // 287-290 (`__step`: `except exceptions.CancelledError as exc: ... super().cancel()`).
 semantic('gather(): a cancelled child raises CancelledError in the awaiting task, which ends cancelled', {
@@ -1879,7 +1877,7 @@ semantic('gather(): a cancelled child raises CancelledError in the awaiting task
     function* outer(): Coro<void> {
       yield* sleep(h.loop, 0);
       child.cancel();
-      yield* gather(h.loop, [child], false).wait();
+      yield* gather(h.loop, [child], false, h.doneNow).wait();
     }
     const o = h.createTask(outer(), 'outer');
     try {
