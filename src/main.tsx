@@ -1,11 +1,16 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { startLab } from './store/actions';
 import { App } from './ui/App.tsx';
+import { installTestHook } from './ui/testHook';
 
 const container = document.getElementById('root');
 if (!container) {
   throw new Error('Queue Lab: #root element is missing from index.html');
 }
+
+startLab();
+installTestHook();
 
 createRoot(container).render(
   <StrictMode>

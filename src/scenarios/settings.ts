@@ -130,6 +130,11 @@ export function withChange<K extends keyof Settings>(base: Scenario, prev: Setti
   } else if (s.queueKind === 'queue.Queue' && (s.bufferSize > 0 || s.getStrategy === 'await' || s.shutdown !== 'none')) {
     s.queueKind = 'Queue';
   }
+  // randint draws whole seconds: a mean under 1.5 s would not be what the slider says
+  if (key === 'intervalDist' && s.intervalDist === 'randint' && s.interval > 0) s.interval = Math.max(s.interval, 1.5);
+  else if (s.intervalDist === 'randint' && s.interval > 0 && s.interval < 1.5) s.intervalDist = 'uniform';
+  if (key === 'serviceDist' && s.serviceDist === 'randint') s.service = Math.max(s.service, 1.5);
+  else if (s.serviceDist === 'randint' && s.service < 1.5) s.serviceDist = 'uniform';
   if (spinsForever(base, s)) s.interval = 0.001;
   return s;
 }

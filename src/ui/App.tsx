@@ -1,13 +1,35 @@
-/** Placeholder page; the live lab replaces it. */
+/** The lab's page: controls on the side, the run's story (status, counters, scene, legend) and the event log. */
+import { Counters } from './Counters';
+import { EventLog } from './EventLog';
+import { RunStatus } from './RunStatus';
+import { Settings } from './controls/Settings';
+import { Transport } from './controls/Transport';
+import { useText } from './i18n';
+import { Legend } from './scene/Legend';
+import { Scene } from './scene/Scene';
+import './lab.css';
+
 export function App() {
+  const tx = useText();
   return (
-    <main style={{ fontFamily: 'system-ui, sans-serif', maxWidth: '40rem', margin: '3rem auto', padding: '0 1rem' }}>
-      <h1>Queue Lab</h1>
-      <p>
-        Watch Python <code>asyncio.Queue</code> producers and consumers at work: a step-by-step simulation whose engine
-        is checked against real <code>python3</code>.
-      </p>
-      <p data-testid="status">The live lab is on its way.</p>
-    </main>
+    <div className="lab">
+      <header className="top">
+        <h1>{tx.title}</h1>
+        <p>{tx.tagline}</p>
+      </header>
+      <section className="transport-area" aria-label={tx.play}>
+        <Transport />
+      </section>
+      <aside className="settings-area">
+        <Settings />
+      </aside>
+      <main className="stage">
+        <RunStatus />
+        <Counters />
+        <Scene />
+        <Legend />
+        <EventLog />
+      </main>
+    </div>
   );
 }

@@ -161,24 +161,21 @@ export class Runner {
   private readonly idOf = (name: string): number => {
     const id = this.ids.get(name);
     if (id !== undefined) return id;
-    // a name seen before the actor list was read again (a new task's first event)
-    this.syncActors();
+    // a task created since the names were last read
+    this.syncIds();
     return this.ids.get(name) ?? -1;
   };
 
-  private syncActors(): ActorInfo[] {
-    const sim = this.sim;
-    if (sim === null) return [];
-    const fresh: ActorInfo[] = [];
-    const actors = sim.sim.actors;
-    for (let i = this.ids.size; i < actors.length; i++) {
-      const a = actors[i]!;
-      this.ids.set(a.name, a.id);
-    }
-    for (let i = this.sentActors; i < actors.length; i++) {
-      const a = actors[i]!;
-      fresh.push({ id: a.id, name: a.name, role: a.role, kind: a.kind });
-    }
+  private syncIds(): void {
+    const actors = this.sim?.sim.actors ?? [];
+    for (let i = this.ids.size; i < actors.length; i++) this.ids.set(actors[i]!.name, actors[i]!.id);
+  }
+
+  /** The actors the page has not been told about yet. */
+  private newActors(): ActorInfo[] {
+    const actors = this.sim?.sim.actors ?? [];
+    this.syncIds();
+    const fresh = actors.slice(this.sentActors).map((a) => ({ id: a.id, name: a.name, role: a.role, kind: a.kind }));
     this.sentActors = actors.length;
     return fresh;
   }
@@ -209,7 +206,7 @@ export class Runner {
         speed: this.speed,
         achieved: this.playing ? this.achieved(now) : this.speed,
         behind: this.playing && this.slow > 10,
-        newActors: this.syncActors(),
+        newActors: this.newActors(),
         end: sim.end,
         idOf: this.idOf,
       },

@@ -1,0 +1,94 @@
+/**
+ * What the page tells about the run: the end (finished, a hang with each blocked task and why, an exception), why
+ * the run restarted, what a live change did, and whether the engine keeps up with the chosen speed.
+ */
+import type { EndRecord } from '../scenarios/types';
+import { useLab } from '../store/labStore';
+import { fmt } from './controls/scales';
+import { useText, type Dict } from './i18n';
+
+function StopIcon() {
+  return (
+    <svg className="icon" width="18" height="18" viewBox="0 0 18 18" aria-hidden="true" focusable="false">
+      <path d="M5.3 0.5h7.4l4.8 4.8v7.4l-4.8 4.8H5.3L0.5 12.7V5.3z" fill="#d55e00" />
+      <rect x="3.5" y="7.6" width="11" height="2.8" fill="#fff" />
+    </svg>
+  );
+}
+
+const time = (t: number): string => t.toFixed(3).replace(/\.?0+$/, '') || '0';
+
+function EndBanner({ end, tx }: { end: EndRecord; tx: Dict }) {
+  if (end.status === 'completed') {
+    return (
+      <div className="banner done" role="status">
+        <span className="icon" aria-hidden="true">✔</span> {tx.finishedAt(time(end.t))}
+      </div>
+    );
+  }
+  if (end.status === 'error') {
+    const exc = `${end.exception ?? 'Exception'}${end.message ? `: ${end.message}` : ''}`;
+    return (
+      <div className="banner error" role="alert">
+        <span className="icon" aria-hidden="true">✖</span> {tx.errorTitle(time(end.t), exc)}
+      </div>
+    );
+  }
+  if (end.status === 'horizon') {
+    return <div className="banner info" role="status">{tx.horizonTitle(time(end.t))}</div>;
+  }
+  return (
+    <div className="banner hang" role="alert" data-testid="hang-banner">
+      <strong>
+        <StopIcon /> {tx.hangTitle(time(end.t))}
+      </strong>
+      <ul>
+        {end.blocked.map((b) =>
+          'task' in b ? (
+            <li key={b.task}>
+              <code>{tx.hangEntry(b.task, b.waiting_on)}</code>: {tx.waitWhy(b.waiting_on)}.
+            </li>
+          ) : (
+            <li key={b.thread}>{tx.threadEntry(b.thread)}</li>
+          ),
+        )}
+      </ul>
+      <p>{tx.hangWhy}</p>
+    </div>
+  );
+}
+
+export function RunStatus() {
+  const tx = useText();
+  const end = useLab((s) => s.end);
+  const error = useLab((s) => s.error);
+  const notice = useLab((s) => s.notice);
+  const behind = useLab((s) => s.behind);
+  const achieved = useLab((s) => s.achieved);
+  const speed = useLab((s) => s.speed);
+  const playing = useLab((s) => s.playing);
+  let note: string | null = null;
+  if (notice?.kind === 'restart') note = tx.restarted(tx[notice.setting]);
+  else if (notice?.kind === 'live') note = tx.live(notice.text);
+  else if (notice?.kind === 'paused') note = tx.paused(notice.text);
+  return (
+    <div className="run-status">
+      {end !== null && <EndBanner end={end} tx={tx} />}
+      {error !== null && (
+        <div className="banner error" role="alert">
+          {tx.engineError(error)}
+        </div>
+      )}
+      {note !== null && (
+        <p className={`notice ${notice?.kind ?? ''}`} role="status" data-testid="notice">
+          {note}
+        </p>
+      )}
+      {behind && playing && end === null && (
+        <p className="notice behind" role="status">
+          {tx.behind(fmt(achieved), fmt(speed))}
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,54 @@
+/** Preset picker, Play / Pause / Step / Reset and the speed: the controls a teacher reaches for first. */
+import { PRESETS } from '../../scenarios/presets';
+import { choosePreset, pause, play, presetById, reset, setSpeed, step } from '../../store/actions';
+import { useLab } from '../../store/labStore';
+import { useText } from '../i18n';
+import { Select, Slider } from './Field';
+import { PauseIcon, PlayIcon, ResetIcon, StepIcon } from './icons';
+import { fmt, nearestIndex, SPEEDS } from './scales';
+
+export function Transport() {
+  const tx = useText();
+  const presetId = useLab((s) => s.presetId);
+  const playing = useLab((s) => s.playing);
+  const speed = useLab((s) => s.speed);
+  const preset = presetById(presetId);
+  return (
+    <div className="transport">
+      <Select
+        label={tx.preset}
+        value={presetId}
+        options={PRESETS.map((p) => ({ value: p.id, label: p.title.en }))}
+        onChange={choosePreset}
+      >
+        <p className="preset-line">{preset.line.en}</p>
+      </Select>
+      <div className="buttons" role="group" aria-label={tx.play}>
+        <button type="button" className={playing ? 'on' : ''} aria-pressed={playing} onClick={play}>
+          <PlayIcon /> 
+          {tx.play}
+        </button>
+        <button type="button" className={playing ? '' : 'on'} aria-pressed={!playing} onClick={pause}>
+          <PauseIcon /> 
+          {tx.pause}
+        </button>
+        <button type="button" onClick={step}>
+          <StepIcon /> 
+          {tx.step}
+        </button>
+        <button type="button" onClick={reset}>
+          <ResetIcon /> 
+          {tx.reset}
+        </button>
+      </div>
+      <Slider
+        label={tx.speed}
+        min={0}
+        max={SPEEDS.length - 1}
+        value={nearestIndex(SPEEDS, speed)}
+        valueText={tx.speedValue(fmt(speed))}
+        onChange={(i) => setSpeed(SPEEDS[i] ?? 1)}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,177 @@
+/**
+ * The scene's draw loop, outside React: at display rate it takes the latest two snapshots, interpolates the
+ * virtual clock between them (countdowns move smoothly at any speed) and draws producers, queue, consumers, the
+ * loop strip and the items in flight on one canvas.
+ */
+import type { ActorSnap, Snapshot } from '../../worker/snapshot';
+import { text } from '../i18n';
+import { drawActorCard } from './actorCard';
+import { drawBuffer, queueTitle, type BufferDrawn } from './bufferView';
+import { Flights } from './flights';
+import { layoutScene, type Rect, type SceneLayout } from './layout';
+import { drawLoopStrip } from './loopStrip';
+import { C, font } from './palette';
+import { sceneStats } from './sceneStats';
+
+export type SnapshotSource = () => { prev: Snapshot | null; cur: Snapshot | null };
+
+/** Shown at most: beyond this, the oldest cancelled or exited workers leave the picture. */
+const MAX_SHOWN = 64;
+
+function visible(actors: ActorSnap[]): ActorSnap[] {
+  if (actors.length <= MAX_SHOWN) return actors;
+  let drop = actors.length - MAX_SHOWN;
+  return actors.filter((a) => {
+    if (drop > 0 && (a.state === 'cancelled' || a.state === 'finished')) {
+      drop--;
+      return false;
+    }
+    return true;
+  });
+}
+
+export class SceneRenderer {
+  private raf = 0;
+  private layout: SceneLayout | null = null;
+  private layoutKey = '';
+  private width = 0;
+  private readonly starts = new Map<number, { until: number; start: number }>();
+  private readonly flights = new Flights();
+  private lastN = -1;
+  private lastRun = -1;
+  private lastVt = NaN;
+  private observer: ResizeObserver | null = null;
+
+  constructor(
+    private readonly canvas: HTMLCanvasElement,
+    private readonly wrap: HTMLElement,
+    private readonly source: SnapshotSource,
+  ) {}
+
+  start(): void {
+    this.width = this.wrap.clientWidth;
+    this.observer = new ResizeObserver(() => {
+      this.width = this.wrap.clientWidth;
+    });
+    this.observer.observe(this.wrap);
+    const loop = (now: number): void => {
+      this.frame(now);
+      this.raf = requestAnimationFrame(loop);
+    };
+    this.raf = requestAnimationFrame(loop);
+  }
+
+  stop(): void {
+    cancelAnimationFrame(this.raf);
+    this.observer?.disconnect();
+  }
+
+  private clock(prev: Snapshot | null, cur: Snapshot, now: number): number {
+    if (prev === null || prev.run !== cur.run || cur.recv <= prev.recv || !cur.playing) return cur.t;
+    const a = Math.max(0, Math.min(1, (now - cur.recv) / (cur.recv - prev.recv)));
+    return prev.t + (cur.t - prev.t) * a;
+  }
+
+  private frame(now: number): void {
+    const { prev, cur } = this.source();
+    if (cur === null || this.width === 0) return;
+    const producers = visible(cur.actors.filter((a) => a.role === 'producer'));
+    const consumers = visible(cur.actors.filter((a) => a.role === 'consumer'));
+    const key = `${this.width}:${producers.length}:${consumers.length}`;
+    const fresh = cur.n !== this.lastN || cur.run !== this.lastRun;
+    const vt = this.clock(prev, cur, now);
+    if (key === this.layoutKey && !fresh && vt === this.lastVt && !this.flights.busy(now)) return;
+    if (key !== this.layoutKey) this.resize(key, producers.length, consumers.length);
+    const L = this.layout!;
+    if (cur.run !== this.lastRun) {
+      this.starts.clear();
+      this.flights.clear();
+      sceneStats.maxBufferShown = 0;
+    }
+    this.lastVt = vt;
+    const ctx = this.canvas.getContext('2d')!;
+    const dpr = window.devicePixelRatio || 1;
+    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+    ctx.fillStyle = C.bg;
+    ctx.fillRect(0, 0, L.width, L.height);
+    const tx = text();
+    const px = L.fontPx;
+    const thread = producers.some((a) => a.kind === 'thread');
+    this.head(ctx, L.producersHead, `${tx.scene.producers}${thread ? ` (${tx.scene.thread})` : ''}`, px);
+    this.head(ctx, L.bufferHead, queueTitle(cur), px, true);
+    this.head(ctx, L.consumersHead, tx.scene.consumers, px);
+    const drawn = drawBuffer(ctx, L.buffer, cur, tx, px);
+    const cards = (list: ActorSnap[], rects: Rect[]): void =>
+      list.forEach((a, i) => {
+        const r = rects[i];
+        if (r !== undefined) drawActorCard(ctx, r, a, vt, this.startOf(a, cur), tx, px);
+      });
+    cards(producers, L.producers);
+    cards(consumers, L.consumers);
+    drawLoopStrip(ctx, L.strip, cur, vt, tx, px);
+    if (fresh && cur.run === this.lastRun) this.spawn(cur, producers, consumers, drawn, now);
+    this.flights.draw(ctx, now, Math.max(14, px + 4));
+    this.lastN = cur.n;
+    this.lastRun = cur.run;
+    this.record(cur, drawn, producers, consumers, L);
+  }
+
+  private resize(key: string, nProd: number, nCons: number): void {
+    this.layoutKey = key;
+    const L = layoutScene(this.width, nProd, nCons);
+    this.layout = L;
+    const dpr = window.devicePixelRatio || 1;
+    this.canvas.width = Math.round(L.width * dpr);
+    this.canvas.height = Math.round(L.height * dpr);
+    this.canvas.style.height = `${L.height}px`;
+  }
+
+  private head(ctx: CanvasRenderingContext2D, r: Rect, label: string, px: number, mono = false): void {
+    ctx.save();
+    ctx.fillStyle = C.ink;
+    ctx.font = font(px + 2, 700, mono);
+    ctx.textBaseline = 'middle';
+    ctx.textAlign = mono ? 'center' : 'left';
+    ctx.fillText(label, mono ? r.x + r.w / 2 : r.x, r.y + r.h / 2, r.w);
+    ctx.restore();
+  }
+
+  /** When the actor's current sleep began: first seen with this end time. */
+  private startOf(a: ActorSnap, cur: Snapshot): number {
+    if (Number.isNaN(a.until)) return NaN;
+    const s = this.starts.get(a.id);
+    if (s !== undefined && s.until === a.until) return s.start;
+    const start = Math.min(cur.simT, a.until);
+    this.starts.set(a.id, { until: a.until, start });
+    return start;
+  }
+
+  private spawn(cur: Snapshot, producers: ActorSnap[], consumers: ActorSnap[], drawn: BufferDrawn, now: number): void {
+    const L = this.layout!;
+    // from a producer's right edge (its bottom edge on a phone) to the queue, from the queue to a consumer's left
+    const edge = (r: Rect | undefined, right: boolean) =>
+      r === undefined ? null : L.narrow ? { x: r.x + r.w / 2, y: right ? r.y + r.h : r.y } : { x: right ? r.x + r.w : r.x, y: r.y + r.h / 2 };
+    for (const m of cur.moves.slice(0, 12)) {
+      if (m.put) {
+        const from = edge(L.producers[producers.findIndex((a) => a.id === m.actor)], true);
+        if (from !== null) this.flights.add(m.label, from, drawn.entry, now);
+      } else {
+        const to = edge(L.consumers[consumers.findIndex((a) => a.id === m.actor)], false);
+        if (to !== null) this.flights.add(m.label, drawn.exit, to, now);
+      }
+    }
+  }
+
+  private record(cur: Snapshot, drawn: BufferDrawn, producers: ActorSnap[], consumers: ActorSnap[], L: SceneLayout): void {
+    sceneStats.frames++;
+    sceneStats.width = L.width;
+    sceneStats.height = L.height;
+    sceneStats.bufferItems = drawn.items;
+    sceneStats.bufferCount = drawn.count;
+    sceneStats.bufferSlots = drawn.slots;
+    sceneStats.maxsize = cur.maxsize;
+    sceneStats.maxBufferShown = Math.max(sceneStats.maxBufferShown, drawn.count, drawn.items);
+    sceneStats.producers = producers.map((a) => ({ name: a.name, state: a.state }));
+    sceneStats.consumers = consumers.map((a) => ({ name: a.name, state: a.state }));
+  }
+}

@@ -1,0 +1,28 @@
+/** What the scene drew last, for the test hook: tests check the picture's facts, not its pixels. */
+export interface SceneStats {
+  frames: number;
+  width: number;
+  height: number;
+  /** Labelled items drawn in the buffer, and the count the buffer states. */
+  bufferItems: number;
+  bufferCount: number;
+  bufferSlots: number;
+  maxsize: number;
+  /** The most items the buffer has shown since the run started. */
+  maxBufferShown: number;
+  producers: { name: string; state: string }[];
+  consumers: { name: string; state: string }[];
+}
+
+export const sceneStats: SceneStats = {
+  frames: 0,
+  width: 0,
+  height: 0,
+  bufferItems: 0,
+  bufferCount: 0,
+  bufferSlots: 0,
+  maxsize: 0,
+  maxBufferShown: 0,
+  producers: [],
+  consumers: [],
+};

@@ -1,0 +1,69 @@
+/**
+ * `window.__queueLab`: a read-only window on the lab for tests and benches. `snapshot()` returns the latest state
+ * as plain data (a fresh copy every call); nothing here can change the run.
+ */
+import { getClient } from '../store/actions';
+import { useLab } from '../store/labStore';
+import { sceneStats } from './scene/sceneStats';
+
+export function labSnapshot() {
+  const cur = getClient()?.cur ?? null;
+  const st = useLab.getState();
+  if (cur === null) return null;
+  return structuredClone({
+    t: cur.t,
+    status: cur.status,
+    playing: cur.playing,
+    speed: cur.speed,
+    run: cur.run,
+    tasks: cur.actors.map((a) => ({
+      name: a.name,
+      role: a.role,
+      kind: a.kind,
+      state: a.state,
+      item: a.item,
+      waitingOn: a.waitingOn,
+      error: a.error,
+      until: Number.isNaN(a.until) ? null : a.until,
+    })),
+    buffer: cur.buffer,
+    bufferCount: cur.bufferCount,
+    maxsize: cur.maxsize,
+    queueKind: cur.queueKind,
+    counters: cur.counters,
+    running: cur.running,
+    ready: cur.ready,
+    end: cur.end,
+    presetId: st.presetId,
+    settings: st.settings,
+    scene: sceneStats,
+  });
+}
+
+export type LabSnapshot = NonNullable<ReturnType<typeof labSnapshot>>;
+
+function streamStats() {
+  const c = getClient();
+  if (c === null) return null;
+  return { ...c.stats, seconds: (performance.now() - c.stats.since) / 1000, frames: sceneStats.frames };
+}
+
+export interface QueueLabHook {
+  snapshot: typeof labSnapshot;
+  stats: typeof streamStats;
+  resetStats: () => void;
+}
+
+declare global {
+  interface Window {
+    __queueLab?: QueueLabHook;
+  }
+}
+
+export function installTestHook(): void {
+  window.__queueLab = Object.freeze({
+    snapshot: labSnapshot,
+    stats: streamStats,
+    resetStats: () => getClient()?.resetStats(),
+  });
+}
