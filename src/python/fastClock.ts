@@ -57,47 +57,31 @@ class _Clock:
         self.threads = []           # started threads, in start order
         self._sleepers = []         # heap of (wakes_at, order, thread)
         self._order = _itertools.count()
-        self._baton = _threading.Condition()
-        self._holder = None         # the thread running now; None: the main thread
+        self._main_turn = _threading.Lock()   # the baton: each thread has a lock like this one
+        self._main_turn.acquire()
         self._killing = False
 
-    # -- the main thread hands the baton to a thread and gets it back at its next sleep
+    # The main thread hands the baton to one thread and blocks until that thread sleeps or ends:
+    # exactly one of them runs at a time, so a plain lock per thread is all the hand-off needs.
     def _hand(self, thread):
-        with self._baton:
-            self._holder = thread
-            self._baton.notify_all()
-            while self._holder is not None:
-                self._baton.wait()
-
-    def _take(self, thread):
-        while self._holder is not thread:
-            self._baton.wait()
+        thread._turn.release()
+        self._main_turn.acquire()
 
     def thread_started(self, thread):
         self.threads.append(thread)
         self._hand(thread)          # Thread.start() runs it until its first sleep
 
-    def thread_begins(self, thread):
-        with self._baton:
-            self._take(thread)
-
     def thread_ends(self, thread):
-        with self._baton:
-            thread._vdone = True
-            self._holder = None
-            self._baton.notify_all()
+        self._main_turn.release()
 
     def sleep(self, secs):
         if secs < 0:
             raise ValueError('sleep length must be non-negative')
         me = _threading.current_thread()
         if isinstance(me, _VirtualThread):
-            with self._baton:
-                wakes_at = self.now + secs
-                _heapq.heappush(self._sleepers, (wakes_at, next(self._order), me))
-                self._holder = None
-                self._baton.notify_all()
-                self._take(me)
+            _heapq.heappush(self._sleepers, (self.now + secs, next(self._order), me))
+            self._main_turn.release()
+            me._turn.acquire()
             if self._killing:
                 raise _Stop()
             return
@@ -158,7 +142,7 @@ class _Clock:
             _, _, thread = _heapq.heappop(self._sleepers)
             self._hand(thread)
         for thread in self.threads:
-            thread.join()
+            thread.join(1.0)
 
 
 _WAITS = {
@@ -255,13 +239,18 @@ class _VirtualLoop(asyncio.SelectorEventLoop):
 
 class _VirtualThread(_threading.Thread):
     def start(self):
+        self.daemon = True          # the virtual clock waits for it, as the interpreter would
+        self._turn = _threading.Lock()
+        self._turn.acquire()
         super().start()
         _CLOCK.thread_started(self)
 
     def run(self):
-        _CLOCK.thread_begins(self)
+        self._turn.acquire()
         try:
             super().run()
+        except _Stop:
+            pass                    # stopped at the horizon: end quietly
         finally:
             _CLOCK.thread_ends(self)
 
@@ -315,7 +304,9 @@ def _run_fast(main, horizon):
     shown = program['log']
 
     def log(q, name, event, item=MISSING):
-        if clock.status is not None:
+        if clock.status is not None or clock._killing:
+            if clock._killing and isinstance(_threading.current_thread(), _VirtualThread):
+                raise _Stop()       # a thread that never sleeps still logs: stop it here
             return
         if not trace:
             shown(q, name, event, item)
@@ -363,7 +354,8 @@ def _run_fast(main, horizon):
         if status == 'error':
             end['exception'] = type(error).__name__
             end['message'] = str(error)
-        end['cleanup_seq'] = clock.seq if clock.cleanup_seq is None else clock.cleanup_seq
+        if clock.cleanup_seq is not None:   # main() returned or raised: asyncio.run's cleanup began here
+            end['cleanup_seq'] = clock.cleanup_seq
         print(_json.dumps(end))
     elif status == 'hang':
         print(f'hang at t={clock.now:.3f}: the program will never exit')

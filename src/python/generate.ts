@@ -252,7 +252,7 @@ function emitConsumer(e: Emitter, ctx: Context, c: ConsumerGroup): void {
   const taskDones = c.task_done === 'never' ? 0 : c.task_done === 'twice' ? 2 : 1;
   if (s.shutdown.strategy === 'sentinel') {
     e.line(3, 'if item is None:  # the signal to stop');
-    for (let k = 0; k < taskDones; k++) {
+    if (c.task_done !== 'never') {
       e.line(4, 'q.task_done()', `${G}.sentinel.task_done`);
       e.log(4, G, 'name', 'task_done', 'None', true);
     }

@@ -1,6 +1,6 @@
 """Run many generated Queue Lab programs in one interpreter, to save its start-up time.
 
-stdin:  a JSON list of jobs, {"code": program text, "args": [command-line arguments]}.
+stdin:  a JSON list of jobs, {"code": program text, "args": [command-line arguments], "timeout": seconds (30)}.
 stdout: one JSON line per job, in order: {"i", "exit", "stdout", "stderr", "ms"}.
 
 Each program runs as __main__ in a fresh namespace (its own globals, clock and event loop), with sys.argv set,
@@ -20,6 +20,7 @@ import json
 import queue  # noqa: F401
 import random  # noqa: F401
 import selectors  # noqa: F401
+import signal
 import sys
 import threading  # noqa: F401
 import time
@@ -44,6 +45,18 @@ def compiled(code, filename):
     return [compile(code[:start], filename, 'exec'), _blocks[block], compile(ending, filename, 'exec')]
 
 
+class JobTimeout(KeyboardInterrupt):
+    """The program ran too long in real time (a loop in which virtual time never advances?).
+
+    A KeyboardInterrupt, so that asyncio tasks let it through and the program's --fast runner ends the run with
+    status 'error' and exception 'JobTimeout'; the alarm repeats every second until the program has unwound.
+    """
+
+
+def _alarm(signum, frame):
+    raise JobTimeout('the program ran past its real-time limit')
+
+
 def run(k, job):
     out, err = io.StringIO(), io.StringIO()
     namespace = {'__name__': '__main__', '__file__': f'scenario_{k}.py', '__builtins__': __builtins__}
@@ -53,8 +66,12 @@ def run(k, job):
     started = time.perf_counter()
     with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
         try:
-            for part in compiled(job['code'], f'scenario_{k}.py'):
-                exec(part, namespace)
+            try:
+                signal.setitimer(signal.ITIMER_REAL, job.get('timeout', 30.0), 1.0)
+                for part in compiled(job['code'], f'scenario_{k}.py'):
+                    exec(part, namespace)
+            finally:
+                signal.setitimer(signal.ITIMER_REAL, 0)
         except SystemExit as exc:
             status = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
         except BaseException:
@@ -69,6 +86,7 @@ def run(k, job):
 
 def main():
     jobs = json.load(sys.stdin)
+    signal.signal(signal.SIGALRM, _alarm)
     gc.collect()
     gc.freeze()
     for k, job in enumerate(jobs):

@@ -12,7 +12,7 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
-import { homedir } from 'node:os';
+import { availableParallelism, homedir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generatePython } from '../../src/python/generate.ts';
@@ -29,9 +29,16 @@ export interface RunOptions {
   timeoutMs?: number;
   /** Extra command-line arguments; default `--fast --trace`. */
   args?: string[];
+  /** Batch: the real-time limit of one program in seconds (default 30); past it the run ends with error JobTimeout. */
+  jobTimeoutS?: number;
+  /** Batch: interpreter processes per Python version (default: half the CPUs, at least 1). */
+  workers?: number;
 }
 
-/** The end record as the Python side writes it: `cleanup_seq` is where asyncio.run's final cleanup began. */
+/**
+ * The end record as the Python side writes it. `cleanup_seq`, present once main() has returned or raised, is the
+ * seq of the first event after that: from there on asyncio.run cancels the leftover tasks (in set order).
+ */
 export type PythonEndRecord = EndRecord & { cleanup_seq?: number };
 
 export interface PythonTrace {
@@ -189,8 +196,9 @@ interface DriverResult {
 }
 
 /**
- * Runs many scenarios, each in a fresh namespace with a fresh event loop, in ONE interpreter per Python version
- * (tests/oracle/batch_driver.py); the versions' batches run in parallel. Results come back in input order.
+ * Runs many scenarios, each in a fresh namespace with a fresh event loop, in one interpreter process per Python
+ * version (or `workers` per version, in parallel) running tests/oracle/batch_driver.py, which saves each program
+ * the interpreter's start-up. Results come back in input order.
  */
 export async function runPythonTraces(scenarios: Scenario[], opts: RunOptions = {}): Promise<PythonTrace[]> {
   const byCommand = new Map<string, number[]>();
@@ -203,9 +211,15 @@ export async function runPythonTraces(scenarios: Scenario[], opts: RunOptions = 
   }
   const results: PythonTrace[] = new Array<PythonTrace>(scenarios.length);
   const args = argsFor(opts);
+  const workers = Math.max(1, opts.workers ?? Math.floor(availableParallelism() / 2));
+  const chunks: [string, number[]][] = [];
+  for (const [command, indices] of byCommand) {
+    const size = Math.ceil(indices.length / Math.min(workers, indices.length));
+    for (let k = 0; k < indices.length; k += size) chunks.push([command, indices.slice(k, k + size)]);
+  }
   await Promise.all(
-    [...byCommand.entries()].map(async ([command, indices]) => {
-      const jobs = indices.map((k) => ({ code: generatePython(scenarios[k] as Scenario), args }));
+    chunks.map(async ([command, indices]) => {
+      const jobs = indices.map((k) => ({ code: generatePython(scenarios[k] as Scenario), args, timeout: opts.jobTimeoutS ?? 30 }));
       const r = await run(command, [DRIVER], JSON.stringify(jobs), opts.timeoutMs ?? 300_000);
       const lines = r.stdout.split('\n').filter((l) => l.trim() !== '');
       if (lines.length !== indices.length) {
