@@ -16,7 +16,11 @@ export interface ProducerStream {
   /** Moments of the interval, or null when the producer never sleeps (infinite rate). */
   interval: Moments | null;
   exponential: boolean;
+  /** items.count (null: for ever). */
+  items: number | null;
 }
+
+const names = (gs: ProducerStream[]): string => gs.map((g) => g.group).join(', ');
 
 export interface ModelParams {
   producers: ProducerStream[];
@@ -88,7 +92,7 @@ export function modelParams(s: Scenario): ModelParams | { reason: string } {
     const m = g.interval === null ? null : moments(g.interval);
     const interval = m !== null && m.mean > 0 ? m : null;
     if (interval?.cyclic) notes.push(`${g.name}'s intervals cycle through a list; the model treats them as independent draws`);
-    producers.push({ group: g.name, count: g.count, interval, exponential: g.interval?.dist === 'expo' });
+    producers.push({ group: g.name, count: g.count, interval, exponential: g.interval?.dist === 'expo', items: g.items.count });
     producerCount += g.count;
     if (g.items.count !== null) {
       notes.push(`${g.name} stops after ${g.items.count} items: the prediction is the steady state, the run also holds its start and its end`);
@@ -126,7 +130,9 @@ export function predict(s: Scenario): TheoryResult {
         exact: allExpo && !polling,
         rho: Infinity,
         params: { consumers: c, producers: p, bufferSize: null, offeredRate: Infinity, serviceRate: mu },
-        reason: `${infinite.map((g) => g.group).join(', ')} never sleep${infinite.length === 1 ? 's' : ''} between puts: an infinite arrival rate into an unbounded buffer (an await q.put() that never blocks never lets another task run)`,
+        reason: infinite.every((g) => g.items !== null)
+          ? `${names(infinite)} never sleep${infinite.length === 1 ? 's' : ''} between puts: every item arrives at once (a burst into an unbounded buffer), so there is no steady state to predict`
+          : `${names(infinite)} never sleep${infinite.length === 1 ? 's' : ''} between puts and never stop${infinite.length === 1 ? 's' : ''}: an infinite arrival rate into an unbounded buffer, and an await q.put() that never blocks never lets another task run (the program spins for ever)`,
         notes,
       };
     }
