@@ -340,7 +340,12 @@ function emitMain(e: Emitter, ctx: Context): void {
   e.line(0, 'async def main():', 'main.def');
   e.line(1, `q = ${queueExpr}`, 'main.queue');
   const consumersLine = (): void => taskList(s.consumers, 'main.consumers', e, 'consumers');
-  const producersLine = (): void => taskList(taskProducers, 'main.producers', e, 'producers');
+  const sd0 = s.shutdown;
+  const tailUsesProducers =
+    !(sd0.strategy === 'none' || (sd0.strategy === 'sentinel' && sd0.by === 'producer')) || s.main.awaits !== 'consumers';
+  const producersLine = (): void => {
+    if (taskProducers.length > 0 || tailUsesProducers) taskList(taskProducers, 'main.producers', e, 'producers');
+  };
   if (s.main.start === 'consumers_first') {
     consumersLine();
     producersLine();
