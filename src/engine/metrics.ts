@@ -811,12 +811,14 @@ export class Metrics {
     const counts = 2 * per; // per-item figures: at least two observations per batch on average
     const e = (r: Ratio, minCount = 0): Estimate => this.estimate(r, all, ready, minCount);
     const serviceTime = e(RATIOS.serviceTime, counts);
-    const inv = (x: number): number => (x > 0 ? 1 / x : Infinity);
+    // the rate's interval is the time's, inverted (a monotone map keeps the coverage)
+    const st = serviceTime.ci95;
     const serviceRate: Estimate = {
       value: serviceTime.value === null || serviceTime.value <= 0 ? null : 1 / serviceTime.value,
-      ci95: serviceTime.ci95 === null ? null : [inv(serviceTime.ci95[1]), inv(serviceTime.ci95[0])],
+      ci95: st !== null && st[0] > 0 ? [1 / st[1], 1 / st[0]] : null,
     };
     if (serviceTime.ciNote !== undefined) serviceRate.ciNote = serviceTime.ciNote;
+    else if (serviceRate.ci95 === null && serviceRate.value !== null) serviceRate.ciNote = 'the service time interval reaches 0';
     const L = e(RATIOS.L);
     const arrivalRate = e(RATIOS.arrivalRate);
     const W = e(RATIOS.W, counts);
