@@ -55,6 +55,14 @@ export interface SimThread {
 
 export type Phase = 'main' | 'cleanup' | 'threads' | 'ended';
 
+/** Thrown through a task's step when the horizon passes during a blocking time.sleep; never seen by the program. */
+export class HorizonReached extends Error {
+  constructor() {
+    super('horizon reached');
+    this.name = 'HorizonReached';
+  }
+}
+
 export class Sim implements TaskHost {
   readonly loop = new EventLoop();
   readonly rng: PyRandom;
@@ -133,6 +141,7 @@ export class Sim implements TaskHost {
   }
 
   log(a: Actor, event: EventName, item?: Item): void {
+    if (this.end !== null) return; // stopped mid-step at the horizon: nothing after it is written
     const e: TraceEvent = { seq: this.seq++, t: this.loop.now, actor: a.name, event, qsize: this.queue.qsize() };
     if (item !== undefined) e.item = item;
     this.sink(e);
@@ -155,6 +164,12 @@ export class Sim implements TaskHost {
     a.site = 'blocking';
     a.item = item;
     a.until = this.loop.now + d;
+    if (a.until > this.horizon) {
+      // the horizon passes while the whole loop sleeps: the run stops there, mid-step
+      this.loop.now = this.horizon;
+      this.finish('horizon', this.horizon);
+      throw new HorizonReached();
+    }
     if (d > 0) {
       this.frozen = { by: a.name, from: this.loop.now, until: a.until };
       this.loop.now = this.loop.now + d;
@@ -264,9 +279,22 @@ export class Sim implements TaskHost {
 
   /** One loop iteration (`_run_once`), with the threads that run before it. False once the run has ended. */
   iterate(): boolean {
-    if (this.loop.batchLeft === 0 && !this.select()) return this.end === null;
-    while (this.loop.batchLeft > 0) this.loop.runOne();
-    return this.afterBatch();
+    return this.guard(() => {
+      if (this.loop.batchLeft === 0 && !this.select()) return this.end === null;
+      while (this.loop.batchLeft > 0) this.loop.runOne();
+      return this.afterBatch();
+    });
+  }
+
+  /** Runs a piece of the loop; a HorizonReached thrown from inside a step ends the run quietly. */
+  private guard(f: () => boolean): boolean {
+    if (this.end !== null) return false;
+    try {
+      return f();
+    } catch (e) {
+      if (e instanceof HorizonReached) return false;
+      throw e;
+    }
   }
 
   /**
@@ -274,9 +302,11 @@ export class Sim implements TaskHost {
    * the lab's Step button. False once the run has ended.
    */
   stepHandle(): boolean {
-    if (this.loop.batchLeft === 0 && !this.select()) return this.end === null;
-    if (this.loop.batchLeft > 0) this.loop.runOne();
-    return this.loop.batchLeft > 0 ? true : this.afterBatch();
+    return this.guard(() => {
+      if (this.loop.batchLeft === 0 && !this.select()) return this.end === null;
+      if (this.loop.batchLeft > 0) this.loop.runOne();
+      return this.loop.batchLeft > 0 ? true : this.afterBatch();
+    });
   }
 
   /** Steps 1-4 of `_run_once`: threads first, then the clock jumps and due timers join the batch. */
@@ -337,7 +367,7 @@ export class Sim implements TaskHost {
     return this.finish('completed', this.loop.now);
   }
 
-  private finish(status: EndStatus, t: number, extra: { exception?: string; message?: string } = {}): boolean {
+  finish(status: EndStatus, t: number, extra: { exception?: string; message?: string } = {}): boolean {
     this.phase = 'ended';
     const blocked: BlockedEntry[] = [];
     if (status === 'hang') {

@@ -1,5 +1,5 @@
 /** Field checks for scenario validation: each failure is one message naming the field and the problem. */
-import { LIMITS, RESERVED_NAMES } from './limits';
+import { LIMITS, PROGRAM_NAMES } from './limits';
 
 type Obj = Record<string, unknown>;
 
@@ -70,8 +70,10 @@ export class Checker {
       case 'randint':
       case 'uniform': {
         const int = o.dist === 'randint';
-        if (this.num(o.lo, `${path}.lo`, 0, T, int) && this.num(o.hi, `${path}.hi`, 0, T, int) && (o.lo as number) > (o.hi as number)) {
-          this.fail(path, `lo (${String(o.lo)}) must not be above hi (${String(o.hi)})`);
+        if (this.num(o.lo, `${path}.lo`, 0, T, int) && this.num(o.hi, `${path}.hi`, 0, T, int)) {
+          if (int && (o.lo as number) > (o.hi as number)) this.fail(path, `lo (${String(o.lo)}) must not be above hi (${String(o.hi)})`);
+          // uniform(a, a) is the float a, which JS cannot tell from the int a: use const instead
+          if (!int && (o.lo as number) >= (o.hi as number)) this.fail(path, `lo (${String(o.lo)}) must be below hi (${String(o.hi)}); for a fixed value use const`);
         }
         break;
       }
@@ -104,7 +106,7 @@ export class Checker {
   groupName(v: unknown, path: string, seen: Set<string>): void {
     if (!this.str(v, path, 40)) return;
     if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(v)) this.fail(path, `must be a Python identifier (letters, digits, _), got ${JSON.stringify(v)}`);
-    else if (RESERVED_NAMES.has(v)) this.fail(path, `${JSON.stringify(v)} is a name the program itself uses`);
+    else if (PROGRAM_NAMES.has(v) || v.startsWith('_')) this.fail(path, `${JSON.stringify(v)} is a name the program itself uses`);
     else if (seen.has(v)) this.fail(path, `${JSON.stringify(v)} is used by another group`);
     seen.add(v);
   }

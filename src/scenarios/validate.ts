@@ -4,7 +4,7 @@
  */
 import { Checker, describe } from './checker';
 import { LIMITS } from './limits';
-import { SCENARIO_SPEC, type Scenario } from './types';
+import { SCENARIO_SPEC, type Dist, type Scenario } from './types';
 
 export type Validation = { ok: true; scenario: Scenario } | { ok: false; errors: string[] };
 
@@ -141,6 +141,23 @@ function shutdown(c: Checker, v: unknown): void {
   }
 }
 
+/** True when every draw of the distribution is 0 (or there is no sleep at all). */
+function alwaysZero(d: Dist | null): boolean {
+  if (d === null) return true;
+  switch (d.dist) {
+    case 'const':
+      return d.value === 0;
+    case 'randint':
+    case 'uniform':
+      return d.hi === 0;
+    case 'choice':
+    case 'list':
+      return d.values.every((v) => v === 0);
+    default:
+      return false;
+  }
+}
+
 /** Rules that join several fields: what a real program of this shape can do. */
 function crossRules(c: Checker, s: Scenario): void {
   const threadQ = s.queue.kind === 'queue.Queue';
@@ -149,6 +166,9 @@ function crossRules(c: Checker, s: Scenario): void {
     if (g.runs_in === 'task' && threadQ) c.fail(`producers[${i}].runs_in`, 'with queue.Queue, producers run in threads ("thread"): its put() would block the event loop');
     if (g.runs_in === 'thread' && (g.put !== 'await' || g.then !== 'none')) c.fail(`producers[${i}]`, 'a thread producer uses put "await" (a plain q.put) and then "none"');
     if (g.items.count === null && s.horizon === null) c.fail('horizon', `producers[${i}] never stops (items.count null): set a horizon`);
+    if (g.items.count === null && (g.runs_in === 'thread' || s.queue.maxsize === 0) && alwaysZero(g.interval)) {
+      c.fail(`producers[${i}].interval`, 'a producer that never stops needs a sleep above 0 between items: without one, virtual time never moves and the program spins for ever');
+    }
     const v = g.items.value;
     if (v.type === 'priority' && s.queue.kind !== 'PriorityQueue') c.fail(`producers[${i}].items.value`, 'priority items (tuples) are for queue.kind "PriorityQueue"');
   });
@@ -160,6 +180,7 @@ function crossRules(c: Checker, s: Scenario): void {
     }
     if (g.service_call === 'time.sleep' && threadQ) c.fail(`consumers[${i}].service_call`, 'time.sleep in a coroutine is not combined with thread producers here');
   });
+  if (threadQ && s.queue.maxsize !== 0) c.fail('queue.maxsize', 'queue.Queue is unbounded here (0): a full one would block a thread producer for real');
   const sh = s.shutdown.strategy;
   if (threadQ && sh !== 'none') c.fail('shutdown.strategy', 'with queue.Queue and thread producers only "none" is supported');
   if (sh === 'queue_shutdown' && s.python !== '3.13') c.fail('python', 'Queue.shutdown() needs "3.13"');
