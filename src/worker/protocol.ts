@@ -93,7 +93,7 @@ export interface WireSnapshot {
   bytes: number;
 }
 
-export const BUFFER_CAP = 1000;
+export const BUFFER_CAP = 256;
 export const LOG_CAP = 256;
 export const MOVES_CAP = 48;
 
