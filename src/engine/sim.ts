@@ -79,6 +79,7 @@ export class Sim implements TaskHost {
   wastedPolls = 0;
   private threadSeq = 0;
   private stopping = false;
+  private cleanupSeq: number | null = null;
   private readonly mainTaskRef: Task<void>;
   private readonly mainActor: Actor;
   private workers: Task<unknown>[] = [];
@@ -342,6 +343,7 @@ export class Sim implements TaskHost {
   /** `asyncio.run`'s `_cancel_all_tasks`: cancel every pending task and wait for them all. */
   private startCleanup(): void {
     this.phase = 'cleanup';
+    this.cleanupSeq = this.seq;
     const pending = this.tasks.filter((t) => !t.done());
     if (pending.length === 0) {
       this.finishRun();
@@ -376,6 +378,7 @@ export class Sim implements TaskHost {
       }
     }
     this.end = { seq: this.seq++, t, actor: 'loop', event: 'end', status, blocked, ...extra };
+    if (this.cleanupSeq !== null) this.end.cleanup_seq = this.cleanupSeq;
     this.sink(this.end);
     return false;
   }

@@ -129,4 +129,6 @@ export interface EndRecord {
   blocked: BlockedEntry[];
   exception?: string; // error: Python's exception class name
   message?: string; // error: str(exc)
+  /** seq of the first event after main() returned or raised: asyncio.run's cleanup, whose order CPython leaves open. */
+  cleanup_seq?: number;
 }
