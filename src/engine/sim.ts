@@ -281,8 +281,14 @@ export class Sim implements TaskHost {
   /** One loop iteration (`_run_once`), with the threads that run before it. False once the run has ended. */
   iterate(): boolean {
     return this.guard(() => {
-      if (this.loop.batchLeft === 0 && !this.select()) return this.end === null;
-      while (this.loop.batchLeft > 0) this.loop.runOne();
+      if (this.loop.batchLeft === 0 && !this.select()) {
+        this.ticks++;
+        return this.end === null;
+      }
+      while (this.loop.batchLeft > 0) {
+        this.loop.runOne();
+        this.ticks++;
+      }
       return this.afterBatch();
     });
   }
@@ -304,11 +310,22 @@ export class Sim implements TaskHost {
    */
   stepHandle(): boolean {
     return this.guard(() => {
-      if (this.loop.batchLeft === 0 && !this.select()) return this.end === null;
-      if (this.loop.batchLeft > 0) this.loop.runOne();
+      if (this.loop.batchLeft === 0 && !this.select()) {
+        this.ticks++;
+        return this.end === null;
+      }
+      this.loop.runOne();
+      this.ticks++;
       return this.loop.batchLeft > 0 ? true : this.afterBatch();
     });
   }
+
+  /**
+   * Units of progress: one handle run, or one select that ran none (a thread, the end). The same scenario reaches
+   * the same state after the same number of ticks, whether it got there by iterate() or stepHandle(): time travel
+   * goes back by running a fresh simulation to an earlier tick.
+   */
+  ticks = 0;
 
   /** Steps 1-4 of `_run_once`: threads first, then the clock jumps and due timers join the batch. */
   private select(): boolean {

@@ -67,6 +67,22 @@ export class Simulation {
     return this.sim.end;
   }
 
+  /** Ticks run so far (see Sim.ticks): a position in the run that a fresh simulation can reach again. */
+  get ticks(): number {
+    return this.sim.ticks;
+  }
+
+  /** Runs to tick `n` exactly (or the end), returning the records written on the way. */
+  runToTick(n: number): Record[] {
+    while (this.sim.ticks < n && this.sim.stepHandle());
+    return this.take();
+  }
+
+  /** Runs, from the start, every tick whose time is at most `t`: where a timeline drag to `t` lands. */
+  runToTime(t: number, budget = Infinity): { records: Record[]; done: boolean } {
+    return this.advanceTo(t, budget);
+  }
+
   view(): SimView {
     return viewOf(this.sim);
   }
