@@ -29,9 +29,8 @@
  *   (z - chi - clo) * invc from `tab2`, no contraction.
  *
  * JavaScript has no fused multiply-add, so `fma` emulates it exactly
- * (Dekker's exact product, Knuth's TwoSum, and Boldo & Melquiond's
- * round-to-odd trick, "Emulation of FMA and correctly rounded sums: proved
- * algorithms using rounding to odd", IEEE TC 57(4), 2008).
+ * (Dekker's exact product, Knuth's TwoSum, and an explicit tie check; see
+ * `fma` below). The tests check it against exact rational arithmetic.
  *
  * Special values follow glibc: log(1) = +0, log(+-0) = -Infinity,
  * log(x < 0) = NaN, log(NaN) = NaN, log(+Infinity) = +Infinity; subnormals
@@ -232,7 +231,8 @@ const TAB: readonly (readonly [string, string])[] = [
   ['0x1.7beb377dcb5adp-1', '0x1.3187210436000p-2'],
   ['0x1.79baa679725c2p-1', '0x1.377266dec1800p-2'],
   ['0x1.77907f2170657p-1', '0x1.3d54ffbaf3000p-2'],
-  ['0x1.756cadbd6130cp-1', '0x1.432eee32fe000p-2'],];
+  ['0x1.756cadbd6130cp-1', '0x1.432eee32fe000p-2'],
+];
 
 /** tab2[i] = {chi, clo}: c = chi + clo, for the non-FMA reduction (z - chi - clo) * invc. */
 const TAB2: readonly (readonly [string, string])[] = [
@@ -363,7 +363,8 @@ const TAB2: readonly (readonly [string, string])[] = [
   ['0x1.5900017e61012p+0', '0x1.87ec581afef9p-55'],
   ['0x1.5b00003c93e92p+0', '-0x1.f41080abf0ccp-54'],
   ['0x1.5d0001d4919bcp+0', '-0x1.8812afb254729p-54'],
-  ['0x1.5efffe7b87a89p+0', '-0x1.47eb780ed6904p-54'],];
+  ['0x1.5efffe7b87a89p+0', '-0x1.47eb780ed6904p-54'],
+];
 
 const INVC = new Float64Array(TAB.map(([invc]) => hexFloat(invc)));
 const LOGC = new Float64Array(TAB.map(([, logc]) => hexFloat(logc)));
@@ -376,17 +377,24 @@ const CLO = new Float64Array(TAB2.map(([, clo]) => hexFloat(clo)));
 /** Veltkamp's splitting constant 2**27 + 1. */
 const SPLITTER = 134217729;
 
-const FMA_F64 = new Float64Array(1);
-const FMA_U32 = new Uint32Array(FMA_F64.buffer);
-
 /**
  * Correctly rounded (round-to-nearest-even) a * b + c, like C's fma(), for
- * finite operands whose product and partial sums neither overflow nor come
- * near the subnormal range (|a|, |b| < 2**995, |a*b| and |c| either 0 or
- * > 2**-960). That holds for every call in this file.
+ * finite a, b, c with |a|, |b|, |c| < 2**995 and a*b either 0 or at least
+ * 2**-900 in magnitude (Dekker's product must not underflow). Every call in
+ * this file qualifies: its smallest products are r**3 * q with |r| >= 2**-106
+ * (z * invc - 1 is a multiple of 2**-106) or r == 0.
  *
- * Boldo & Melquiond's emulation: a*b = ph + pl exactly (Dekker), c + ph =
- * sh + sl exactly (TwoSum), v = sl + pl rounded to odd, result = RN(sh + v).
+ * a*b = ph + pl exactly (Dekker), c + ph = sh + sl exactly (TwoSum), so the
+ * result is RN(sh + sl + pl). With v = RN(sl + pl) and err = sl + pl - v:
+ * - err == 0: RN(sh + v) is the answer.
+ * - err != 0: then sl != 0, so c + ph was inexact, hence |sh| >= |ph|/2 (else
+ *   c + ph would be exact by Sterbenz) and |v| <= 1.5 ulp(sh). Every rounding
+ *   boundary m near sh then has m - sh representable, and since v = RN(sl + pl)
+ *   is monotonic, sh + v lies on the same side of m as sh + sl + pl, or
+ *   exactly on it. So RN(sh + v) is right unless sh + v is exactly halfway
+ *   between two doubles; then the sign of err breaks the tie. (This is the
+ *   case that Boldo & Melquiond's round-to-odd emulation of fma -- IEEE TC
+ *   57(4), 2008 -- handles by rounding v to odd.)
  */
 export function fma(a: number, b: number, c: number): number {
   const ph = a * b;
@@ -402,28 +410,19 @@ export function fma(a: number, b: number, c: number): number {
   let d = sh - c;
   const sl = c - (sh - d) + (ph - d);
 
-  let v = sl + pl;
+  const v = sl + pl;
   d = v - sl;
   const err = sl - (v - d) + (pl - d);
-  if (err !== 0) {
-    // v = RN(sl + pl) != sl + pl. Round to odd instead: keep v if its last
-    // significand bit is 1, else take its neighbour on the side of the exact
-    // sum. (v != 0 here: a sum of doubles only rounds to 0 when it is 0.)
-    FMA_F64[0] = v;
-    const lo = FMA_U32[LO]!;
-    if ((lo & 1) === 0) {
-      if ((err > 0) === (v > 0)) {
-        FMA_U32[LO] = lo + 1; // away from zero; no carry, lo is even
-      } else if (lo !== 0) {
-        FMA_U32[LO] = lo - 1; // towards zero
-      } else {
-        FMA_U32[LO] = 0xffffffff;
-        FMA_U32[HI] = FMA_U32[HI]! - 1;
-      }
-      v = FMA_F64[0]!;
-    }
-  }
-  return sh + v;
+  const z = sh + v;
+  if (err === 0) return z;
+
+  // sh + v = z + ze exactly (TwoSum). It is a tie iff ze != 0 and z + 2*ze is
+  // exactly the neighbour of z on ze's side.
+  d = z - sh;
+  const ze = sh - (z - d) + (v - d);
+  const twoZe = 2 * ze;
+  if (ze !== 0 && z + twoZe - z === twoZe && (err > 0) === (ze > 0)) return z + twoZe;
+  return z;
 }
 
 // ---------------------------------------------------------------------------
@@ -492,8 +491,9 @@ function logImpl(x: number, fused: boolean): number {
     r = (z - CHI[i]! - CLO[i]!) * invc;
   }
 
-  // hi + lo = r + log(c) + k*Ln2. kd * Ln2hi + logc is exact by the choice of
-  // the table (fused or not).
+  // hi + lo = r + log(c) + k*Ln2. kd * Ln2hi is exact (Ln2hi has 42
+  // significant bits, |k| < 2**11), so fma(kd, Ln2hi, logc), which the FMA
+  // build uses, equals the plain expression.
   const w = kd * LN2HI + logc;
   const h = w + r;
   const r2 = r * r;

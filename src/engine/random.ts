@@ -13,22 +13,23 @@
  * exactly like CPython's `random_seed()`. Seeds may be `number` (any integer
  * with |seed| <= 2**53) or `bigint` (any size).
  *
- * Math.log caveat -- expovariate() is NOT always bit-exact:
- * `expovariate` uses `Math.log`, CPython uses the C library's `log`. The
- * underlying random() stream is identical, but V8's Math.log (an fdlibm port,
- * error < 1 ulp, not correctly rounded) and glibc's log (~0.52 ulp, almost
- * always correctly rounded) disagree by exactly 1 ulp on about 7.3% of
- * inputs. Measured on Node 20.20 / V8 against CPython 3.11.7 on glibc 2.36
- * (x86_64): 731,173 of 10,000,000 expovariate(0.5) draws differ (10 seeds x
- * 1,000,000, each seed 72.8k-73.4k mismatches), max difference 1 ulp, never
- * more. The unit tests re-measure this on 1,000,000 draws and assert <= 1 ulp.
- * CPython's own result also depends on the platform libm (glibc vs macOS vs
- * MSVC), so an exact match would require porting a specific libm's log.
- * Every other method here is bit-exact (it uses only integer ops and exact
- * or IEEE-correctly-rounded float ops).
+ * expovariate() and the C library's log: CPython computes
+ * `-log(1.0 - random()) / lambd` with `math.log`, i.e. the C library's `log`,
+ * and V8's Math.log (an fdlibm port, not correctly rounded) disagrees with
+ * glibc's by 1 ulp on about 7.3% of those inputs (73,057 of 1,000,000 on
+ * Node 20.20 vs CPython 3.11.7 / glibc 2.36, x86_64). So `expovariate` uses
+ * `glibcLog` (./glibcLog.ts), a bit-exact port of glibc's log as x86_64 glibc
+ * runs it on CPUs with FMA and AVX2 (`__ieee754_log_fma`), and matches
+ * CPython there draw for draw. CPython's own value depends on the platform
+ * libm (glibc without FMA differs from glibc with FMA on ~0.01% of inputs;
+ * macOS and MSVC differ more), so bit-exactness is specific to that platform.
+ * Every other method here is bit-exact everywhere (it uses only integer ops
+ * and exact or IEEE-correctly-rounded float ops).
  *
- * Pure TypeScript: no imports, no DOM, no Node APIs.
+ * Pure TypeScript: no DOM, no Node APIs; the only import is ./glibcLog.
  */
+
+import { glibcLog } from './glibcLog';
 
 const N = 624;
 const M = 397;
@@ -252,13 +253,12 @@ export class PyRandom {
   }
 
   /**
-   * `expovariate(lambd)`: `-log(1.0 - random()) / lambd`. Consumes the same
-   * draws as CPython, but the value can differ from CPython by 1 ulp because
-   * Math.log is not glibc's log (see the note at the top of this file).
+   * `expovariate(lambd)`: `-log(1.0 - random()) / lambd`, with glibc's log
+   * (see the note at the top of this file).
    */
   expovariate(lambd = 1.0): number {
     if (lambd === 0) throw new RangeError('float division by zero');
-    return -Math.log(1.0 - this.random()) / lambd;
+    return -glibcLog(1.0 - this.random()) / lambd;
   }
 
   /** MT19937 `init_genrand` followed by `init_by_array`, as in CPython. */
