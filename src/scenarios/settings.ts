@@ -30,6 +30,9 @@ export const LIMITS = {
   seed: [0, 2 ** 31 - 1],
 } as const;
 
+/** The horizon given to a program that would otherwise run for ever (seconds; seed-1 has the same). */
+export const DEFAULT_HORIZON = 120;
+
 /** Settings Python could apply to the running program; the others restart the run at t = 0. */
 export const LIVE_KEYS = ['producers', 'consumers', 'interval', 'intervalDist', 'service', 'serviceDist'] as const;
 
@@ -135,6 +138,7 @@ export function withChange<K extends keyof Settings>(base: Scenario, prev: Setti
   else if (s.intervalDist === 'randint' && s.interval > 0 && s.interval < 1.5) s.intervalDist = 'uniform';
   if (key === 'serviceDist' && s.serviceDist === 'randint') s.service = Math.max(s.service, 1.5);
   else if (s.serviceDist === 'randint' && s.service < 1.5) s.serviceDist = 'uniform';
+  if (s.serviceDist === 'item' && !itemsAreNumbers(base)) s.serviceDist = 'const';
   if (spinsForever(base, s)) s.interval = 0.001;
   return s;
 }
@@ -163,8 +167,12 @@ export function applySettings(base: Scenario, s: Settings): Scenario {
   if (s.seed !== was.seed) out.seed = s.seed;
   if (s.queueKind !== was.queueKind) {
     out.queue.kind = s.queueKind;
-    const runsIn = s.queueKind === 'queue.Queue' ? 'thread' : 'task';
-    out.producers.forEach((g) => (g.runs_in = runsIn));
+    const thread = s.queueKind === 'queue.Queue';
+    out.producers.forEach((g) => {
+      g.runs_in = thread ? 'thread' : 'task';
+      // a thread calls a plain q.put() and has no join() to await
+      if (thread) Object.assign(g, { put: 'await', then: 'none' });
+    });
   }
   if (s.bufferSize !== was.bufferSize) out.queue.maxsize = s.bufferSize;
   if (p !== undefined) {
@@ -186,6 +194,9 @@ export function applySettings(base: Scenario, s: Settings): Scenario {
     if (s.shutdown === 'join_cancel') out.consumers.forEach((g) => g.task_done === 'never' && (g.task_done = 'after'));
     if (s.shutdown === 'queue_shutdown') out.python = '3.13';
   }
+  // a program that never ends on its own gets a horizon for its exported trace (the lab itself runs without one)
+  const endless = out.producers.some((g) => g.items.count === null) || out.consumers.some((g) => g.get.mode === 'poll' && out.shutdown.strategy === 'none');
+  if (endless && out.horizon === null) out.horizon = DEFAULT_HORIZON;
   return out;
 }
 

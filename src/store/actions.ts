@@ -5,6 +5,7 @@
 import { PRESETS } from '../scenarios/presets';
 import { applySettings, liveEdits, settingsOf, withChange, type Settings } from '../scenarios/settings';
 import type { Scenario } from '../scenarios/types';
+import { validateScenario } from '../scenarios/validate';
 import { createClient, type LabClient } from '../worker/client';
 import type { LogBatch, Snapshot } from '../worker/snapshot';
 import { initialRun, useLab } from './labStore';
@@ -49,9 +50,15 @@ export function startLab(make: () => LabClient = createClient): void {
 
 function load(playing: boolean): void {
   if (client === null) return;
+  const checked = validateScenario(currentScenario());
+  if (!checked.ok) {
+    // the controls should never get here (tests/lab/settings.test.ts walks them); say so rather than run it
+    useLab.setState({ error: checked.errors.join('; '), playing: false });
+    return;
+  }
   loads++;
   logRing.clear();
-  client.send({ type: 'load', scenario: currentScenario(), playing });
+  client.send({ type: 'load', scenario: checked.scenario, playing });
   useLab.setState((s) => ({ ...initialRun(), run: loads, playing, logVersion: s.logVersion + 1 }));
 }
 

@@ -12,13 +12,14 @@ export function EventLog() {
   useLab((s) => s.logVersion); // re-render when lines arrive
   const filter = useLab((s) => s.logFilter);
   const pre = useRef<HTMLPreElement>(null);
+  // follow the newest line unless the reader has scrolled up to read
+  const follow = useRef(true);
   const lines = logRing.tail(filter, SHOWN);
   const body = lines.map((e) => e.line).join('\n');
   useEffect(() => {
     const el = pre.current;
     if (el === null) return;
-    // follow the newest line unless the reader has scrolled up
-    if (el.scrollHeight - el.scrollTop - el.clientHeight < 80) el.scrollTop = el.scrollHeight;
+    if (follow.current) el.scrollTop = el.scrollHeight;
   }, [body]);
   return (
     <section className="log" aria-labelledby="log-title">
@@ -36,7 +37,16 @@ export function EventLog() {
           </select>
         </label>
       </div>
-      <pre ref={pre} className="log-body" tabIndex={0} data-testid="event-log">
+      <pre
+        ref={pre}
+        className="log-body"
+        tabIndex={0}
+        data-testid="event-log"
+        onScroll={(e) => {
+          const el = e.currentTarget;
+          follow.current = el.scrollHeight - el.scrollTop - el.clientHeight < 24;
+        }}
+      >
         {body || tx.logEmpty}
       </pre>
     </section>

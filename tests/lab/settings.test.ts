@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { seed1, seed2, seed3 } from '../../src/scenarios/presets';
-import { applySettings, liveEdits, makeDist, settingsOf, withChange } from '../../src/scenarios/settings';
+import { applySettings, liveEdits, makeDist, settingsOf, withChange, type Settings } from '../../src/scenarios/settings';
+import { validateScenario } from '../../src/scenarios/validate';
 
 describe('settings <-> scenario', () => {
   test('the presets read as the sliders show them', () => {
@@ -69,4 +70,37 @@ describe('settings <-> scenario', () => {
     expect(liveEdits(seed1, s1, { ...s1, producers: 2 })).toBeNull(); // threads: restart
     expect(liveEdits(seed1, s1, { ...s1, interval: 5 })).toEqual([{ type: 'dist', role: 'producer', dist: makeDist('randint', 5) }]);
   });
+});
+
+describe('every setting the controls can reach gives a valid scenario', () => {
+  const values: { [K in keyof Settings]?: Settings[K][] } = {
+    producers: [1, 16],
+    consumers: [1, 64],
+    bufferSize: [0, 1, 1000],
+    queueKind: ['Queue', 'LifoQueue', 'PriorityQueue', 'queue.Queue'],
+    interval: [0, 0.001, 60],
+    intervalDist: ['const', 'uniform', 'randint', 'expo'],
+    service: [0.001, 60],
+    serviceDist: ['const', 'uniform', 'randint', 'expo', 'item'],
+    getStrategy: ['await', 'poll'],
+    shutdown: ['sentinel', 'join_cancel', 'queue_shutdown', 'none'],
+    seed: [0, 2 ** 31 - 1],
+  };
+  for (const base of [seed1, seed2, seed3]) {
+    test(`${base.name}: one change, then a second`, () => {
+      const keys = Object.keys(values) as (keyof Settings)[];
+      for (const k1 of keys) {
+        for (const v1 of values[k1]!) {
+          const once = withChange(base, settingsOf(base), k1, v1);
+          for (const k2 of keys) {
+            for (const v2 of values[k2]!) {
+              const twice = withChange(base, once, k2, v2);
+              const r = validateScenario(applySettings(base, twice));
+              if (!r.ok) throw new Error(`${k1}=${String(v1)}, ${k2}=${String(v2)}: ${r.errors.join('; ')}`);
+            }
+          }
+        }
+      }
+    });
+  }
 });

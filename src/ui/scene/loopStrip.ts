@@ -67,7 +67,9 @@ export function drawLoopStrip(ctx: CanvasRenderingContext2D, r: Rect, s: Snapsho
   write(`${t.ready} (${s.ready.length}): ${ready || t.none}`);
   newline();
   write(`${t.waiting}:`, 600);
-  for (const [on, n] of waitGroups(s.actors)) {
+  const groups = waitGroups(s.actors);
+  if (groups.length === 0) write(t.none, 400, C.muted);
+  for (const [on, n] of groups) {
     const [icon, color] = WAIT_ICON[on] ?? (['hourglass', C.purple] as [Icon, string]);
     if (x > r.x + r.w - 60) {
       newline();
