@@ -311,7 +311,10 @@ describe('predict(scenario)', () => {
   });
 
   it('no sleep between puts: infinite arrival rate (unstable unbounded, saturated bounded)', () => {
-    expect(predict(scenario({ producers: [producer({ interval: null })] }))).toMatchObject({ status: 'unstable', rho: Infinity });
+    // a never-ending producer with no sleep into an unbounded queue spins for ever: validation refuses it, but a
+    // finite one that puts all its items at once is still an infinite arrival rate
+    expect(validateScenario({ ...scenario(), producers: [producer({ interval: null })] }).ok).toBe(false);
+    expect(predict(scenario({ producers: [producer({ interval: null, items: { count: 1000, value: { type: 'index' } } })] }))).toMatchObject({ status: 'unstable', rho: Infinity });
     const b = predict(scenario({ queue: { kind: 'Queue', maxsize: 2 }, producers: [producer({ interval: null })] }));
     expect(b).toMatchObject({ status: 'ok', figures: { rho: 1, Lq: 2, Lheld: 1, pBlocked: 1 } });
   });
