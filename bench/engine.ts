@@ -14,7 +14,9 @@ import { generatePython } from '../src/python/generate';
 import type { Scenario } from '../src/scenarios/types';
 import { loadBundled } from './load';
 
-type Engine = typeof import('./engineEntry');
+import type * as EngineEntry from './engineEntry';
+
+type Engine = typeof EngineEntry;
 const { Simulation, traceLine, seed2 } = await loadBundled<Engine>(new URL('./engineEntry.ts', import.meta.url).pathname);
 
 function shape(items: number): Scenario {

@@ -4,7 +4,7 @@
  */
 import type { ConsumerGroup, Item, ProducerGroup } from '../scenarios/types';
 import { gather, waitAll } from './aio';
-import { DrawSite, ValueMaker } from './draws';
+import { type DrawSite, ValueMaker } from './draws';
 import { CancelledError, PyException } from './errors';
 import type { Coro } from './future';
 import { pyEq, pyRepr } from './pyvalues';
