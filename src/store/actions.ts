@@ -132,14 +132,17 @@ export function changeSetting<K extends keyof Settings>(key: K, value: Settings[
   const before = currentScenario();
   const next = withChange(base, st.settings, key, value);
   if ((Object.keys(next) as (keyof Settings)[]).every((k) => next[k] === st.settings[k])) return;
-  const edits = st.status === 'running' && st.error === null ? liveEdits(before, st.settings, next) : null;
+  // live only while the program runs and main has created its workers (before that, a restart is the same)
+  const started = client?.cur?.actors.some((a) => a.role !== 'main') ?? false;
+  const edits = st.status === 'running' && st.error === null && started ? liveEdits(before, st.settings, next) : null;
   useLab.setState({ settings: next });
   if (edits !== null) {
     if (edits.length > 0) client?.send({ type: 'live', edits });
     return;
   }
   useLab.setState({ notice: { kind: 'restart', setting: key }, error: null });
-  load(st.playing);
+  // a run that had ended starts again, to show what the change does
+  load(st.playing || st.status !== 'running' || st.error !== null);
 }
 
 export function setSpeed(speed: number): void {

@@ -3,6 +3,7 @@
  * the run restarted, what a live change did, and whether the engine keeps up with the chosen speed.
  */
 import type { EndRecord } from '../scenarios/types';
+import { getClient } from '../store/actions';
 import { useLab } from '../store/labStore';
 import { fmt } from './controls/scales';
 import { useText, type Dict } from './i18n';
@@ -20,9 +21,13 @@ const time = (t: number): string => t.toFixed(3).replace(/\.?0+$/, '') || '0';
 
 function EndBanner({ end, tx }: { end: EndRecord; tx: Dict }) {
   if (end.status === 'completed') {
+    const crashed = (getClient()?.cur?.actors ?? []).filter((a) => a.state === 'crashed');
     return (
       <div className="banner done" role="status">
         <span className="icon" aria-hidden="true">✔</span> {tx.finishedAt(time(end.t))}
+        {crashed.length > 0 && (
+          <p className="sub">{tx.crashedTasks(crashed.map((a) => `${a.name} (${(a.error ?? '').split(':')[0]})`).join(', '))}</p>
+        )}
       </div>
     );
   }

@@ -61,6 +61,8 @@ export const en = {
     unfinishedHint: 'what join() waits for',
   },
   finishedAt: (t: string) => `Finished at t = ${t} s: every task is done and asyncio.run() returned.`,
+  crashedTasks: (list: string) =>
+    `Yet some tasks ended with an exception nobody retrieved (Python prints "Task exception was never retrieved"): ${list}.`,
   hangTitle: (t: string) => `Hang at t = ${t} s: the program will never exit.`,
   hangWhy: 'Nothing is scheduled, no timer is set and no thread is alive: nothing can ever wake these tasks.',
   hangEntry: (task: string, on: string) => `${task} awaits ${on}`,

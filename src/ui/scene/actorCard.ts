@@ -6,7 +6,7 @@ import type { ActorSnap } from '../../worker/snapshot';
 import type { Dict } from '../i18n';
 import { drawFrame, drawIcon, drawItem, lookOf } from './glyphs';
 import type { Rect } from './layout';
-import { C, font } from './palette';
+import { C, fitText, font } from './palette';
 
 export function stateWords(a: ActorSnap, tx: Dict): string {
   if (a.state === 'finished' && a.role === 'consumer') return tx.state.exited;
@@ -28,7 +28,8 @@ function detail(a: ActorSnap, left: number, tx: Dict): string {
     case 'waiting_get':
       return 'queue empty';
     case 'crashed':
-      return a.error ?? '';
+      // the name is on the line above; here the message
+      return (a.error ?? '').replace(/^\w+:\s*/, '');
     case 'waiting_join':
       return 'unfinished > 0';
     case 'waiting':
@@ -73,14 +74,14 @@ export function drawActorCard(ctx: CanvasRenderingContext2D, r: Rect, a: ActorSn
     const lines = big ? 3 : 2;
     const lh = px * 1.25;
     const y0 = cy - ((lines - 1) * lh) / 2;
-    ctx.fillText(a.name, tx0, y0, w);
+    fitText(ctx, a.name, tx0, y0, w);
     ctx.font = font(px, a.state === 'blocked_put' ? 700 : 600);
     ctx.fillStyle = a.state === 'blocked_put' || a.state === 'crashed' ? C.verm : C.ink;
-    ctx.fillText(stateWords(a, tx), tx0, y0 + lh, w);
+    fitText(ctx, stateWords(a, tx), tx0, y0 + lh, w);
     if (big) {
       ctx.font = font(px - 2, 400);
       ctx.fillStyle = C.muted;
-      ctx.fillText(detail(a, left, tx), tx0, y0 + 2 * lh, w);
+      fitText(ctx, detail(a, left, tx), tx0, y0 + 2 * lh, w);
     }
   } else {
     // tiny: the icon, and the name's number under it

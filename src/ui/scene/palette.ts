@@ -70,3 +70,20 @@ export function pattern(ctx: CanvasRenderingContext2D, kind: PatternName, color:
   if (!m.has(key)) m.set(key, ctx.createPattern(tile(kind, color), 'repeat'));
   return m.get(key) ?? color;
 }
+
+/** Writes `text` in at most `maxW` pixels: squeezed a little if close, else cut with an ellipsis (never unreadable). */
+export function fitText(ctx: CanvasRenderingContext2D, text: string, x: number, y: number, maxW: number): void {
+  if (maxW <= 4) return;
+  let t = text;
+  if (ctx.measureText(t).width > maxW * 1.2) {
+    let lo = 0;
+    let hi = t.length;
+    while (lo < hi) {
+      const mid = Math.ceil((lo + hi) / 2);
+      if (ctx.measureText(`${t.slice(0, mid)}…`).width <= maxW * 1.1) lo = mid;
+      else hi = mid - 1;
+    }
+    t = `${t.slice(0, lo)}…`;
+  }
+  ctx.fillText(t, x, y, maxW);
+}

@@ -17,6 +17,8 @@ export type SnapshotSource = () => { prev: Snapshot | null; cur: Snapshot | null
 
 /** Shown at most: beyond this, the oldest cancelled or exited workers leave the picture. */
 const MAX_SHOWN = 64;
+/** Items in flight are drawn only when a snapshot brings this few moves. */
+const MAX_MOVES_SHOWN = 8;
 
 function visible(actors: ActorSnap[]): ActorSnap[] {
   if (actors.length <= MAX_SHOWN) return actors;
@@ -40,6 +42,7 @@ export class SceneRenderer {
   private lastN = -1;
   private lastRun = -1;
   private lastVt = NaN;
+  private wasFlying = false;
   private observer: ResizeObserver | null = null;
 
   constructor(
@@ -80,7 +83,10 @@ export class SceneRenderer {
     const key = `${this.width}:${producers.length}:${consumers.length}`;
     const fresh = cur.n !== this.lastN || cur.run !== this.lastRun;
     const vt = this.clock(prev, cur, now);
-    if (key === this.layoutKey && !fresh && vt === this.lastVt && !this.flights.busy(now)) return;
+    const flying = this.flights.busy(now);
+    // nothing moved: keep the last picture (but draw once more after the last flight landed)
+    if (key === this.layoutKey && !fresh && vt === this.lastVt && !flying && !this.wasFlying) return;
+    this.wasFlying = flying;
     if (key !== this.layoutKey) this.resize(key, producers.length, consumers.length);
     const L = this.layout!;
     if (cur.run !== this.lastRun) {
@@ -151,7 +157,9 @@ export class SceneRenderer {
     // from a producer's right edge (its bottom edge on a phone) to the queue, from the queue to a consumer's left
     const edge = (r: Rect | undefined, right: boolean) =>
       r === undefined ? null : L.narrow ? { x: r.x + r.w / 2, y: right ? r.y + r.h : r.y } : { x: right ? r.x + r.w : r.x, y: r.y + r.h / 2 };
-    for (const m of cur.moves.slice(0, 12)) {
+    // more moves than an eye can follow in one frame: the buffer and the counters tell it better
+    if (cur.moves.length > MAX_MOVES_SHOWN) return;
+    for (const m of cur.moves) {
       if (m.put) {
         const from = edge(L.producers[producers.findIndex((a) => a.id === m.actor)], true);
         if (from !== null) this.flights.add(m.label, from, drawn.entry, now);
