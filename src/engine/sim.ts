@@ -280,7 +280,8 @@ export class Sim implements TaskHost {
 
   /** One loop iteration (`_run_once`), with the threads that run before it. False once the run has ended. */
   iterate(): boolean {
-    return this.guard(() => {
+    if (this.end !== null) return false;
+    try {
       if (this.loop.batchLeft === 0 && !this.select()) {
         this.ticks++;
         return this.end === null;
@@ -290,18 +291,15 @@ export class Sim implements TaskHost {
         this.ticks++;
       }
       return this.afterBatch();
-    });
+    } catch (e) {
+      return this.stopped(e);
+    }
   }
 
-  /** Runs a piece of the loop; a HorizonReached thrown from inside a step ends the run quietly. */
-  private guard(f: () => boolean): boolean {
-    if (this.end !== null) return false;
-    try {
-      return f();
-    } catch (e) {
-      if (e instanceof HorizonReached) return false;
-      throw e;
-    }
+  /** A HorizonReached thrown from inside a step ends the run quietly; anything else is an engine bug. */
+  private stopped(e: unknown): false {
+    if (e instanceof HorizonReached) return false;
+    throw e;
   }
 
   /**
@@ -309,7 +307,8 @@ export class Sim implements TaskHost {
    * the lab's Step button. False once the run has ended.
    */
   stepHandle(): boolean {
-    return this.guard(() => {
+    if (this.end !== null) return false;
+    try {
       if (this.loop.batchLeft === 0 && !this.select()) {
         this.ticks++;
         return this.end === null;
@@ -317,7 +316,9 @@ export class Sim implements TaskHost {
       this.loop.runOne();
       this.ticks++;
       return this.loop.batchLeft > 0 ? true : this.afterBatch();
-    });
+    } catch (e) {
+      return this.stopped(e);
+    }
   }
 
   /**
