@@ -8,7 +8,7 @@ import type { Scenario } from '../scenarios/types';
 import { validateScenario } from '../scenarios/validate';
 import { createClient, type LabClient } from '../worker/client';
 import type { LogBatch, Snapshot } from '../worker/snapshot';
-import { initialRun, useLab } from './labStore';
+import { initialRun, useLab, type Lang } from './labStore';
 import { LogRing } from './logRing';
 
 /** How often the counters and the clock in React are refreshed (the canvas runs at display rate regardless). */
@@ -82,7 +82,7 @@ function onSnapshot(s: Snapshot): void {
 
 function onLog(b: LogBatch): void {
   if (b.run < loads) return;
-  if (b.skipped > 0) logRing.push(`   … ${b.skipped} events not listed: too many to read at this speed`, '');
+  if (b.skipped > 0) logRing.push('', '', b.skipped);
   for (let i = 0; i < b.lines.length; i++) logRing.push(b.lines[i]!, b.actors[i]!);
   if (logTimer === null) {
     logTimer = setTimeout(() => {
@@ -148,6 +148,10 @@ export function changeSetting<K extends keyof Settings>(key: K, value: Settings[
 export function setSpeed(speed: number): void {
   useLab.setState({ speed });
   client?.send({ type: 'speed', speed });
+}
+
+export function setLang(lang: Lang): void {
+  useLab.setState({ lang });
 }
 
 export function setLogFilter(actor: string | null): void {

@@ -17,7 +17,10 @@ export type Notice =
   | { kind: 'live'; text: string }
   | { kind: 'paused'; text: string };
 
+export type Lang = 'en' | 'zh';
+
 export interface ControlsSlice {
+  lang: Lang;
   presetId: string;
   settings: Settings;
   speed: number;
@@ -47,6 +50,7 @@ export type LabState = ControlsSlice & RunSlice & LogSlice;
 const firstPreset = PRESETS.find((p) => p.id === DEFAULT_PRESET) ?? PRESETS[0]!;
 
 export const initialControls = (): ControlsSlice => ({
+  lang: 'en',
   presetId: firstPreset.id,
   settings: settingsOf(firstPreset.scenario),
   speed: 1,

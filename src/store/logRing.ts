@@ -7,6 +7,8 @@ export const LOG_KEEP = 5000;
 export interface LogEntry {
   line: string;
   actor: string; // '' for notes that belong to no task
+  /** A note in place of events left out (the page words it). */
+  skipped?: number;
 }
 
 export class LogRing {
@@ -20,8 +22,8 @@ export class LogRing {
     return this.buf.length;
   }
 
-  push(line: string, actor: string): void {
-    const e = { line, actor };
+  push(line: string, actor: string, skipped?: number): void {
+    const e: LogEntry = skipped === undefined ? { line, actor } : { line, actor, skipped };
     if (this.buf.length < LOG_KEEP) this.buf.push(e);
     else {
       this.buf[this.start] = e;

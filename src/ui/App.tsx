@@ -1,4 +1,7 @@
 /** The lab's page: controls on the side, the run's story (status, counters, scene, legend) and the event log. */
+import { useEffect } from 'react';
+import { setLang } from '../store/actions';
+import { useLab, type Lang } from '../store/labStore';
 import { Counters } from './Counters';
 import { EventLog } from './EventLog';
 import { RunStatus } from './RunStatus';
@@ -9,6 +12,23 @@ import { Legend } from './scene/Legend';
 import { Scene } from './scene/Scene';
 import './lab.css';
 
+function LanguagePicker() {
+  const tx = useText();
+  const lang = useLab((s) => s.lang);
+  useEffect(() => {
+    document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
+  }, [lang]);
+  return (
+    <label className="lang">
+      {tx.language}{' '}
+      <select value={lang} onChange={(e) => setLang(e.currentTarget.value as Lang)}>
+        <option value="en">English</option>
+        <option value="zh">中文</option>
+      </select>
+    </label>
+  );
+}
+
 export function App() {
   const tx = useText();
   return (
@@ -16,6 +36,7 @@ export function App() {
       <header className="top">
         <h1>{tx.title}</h1>
         <p>{tx.tagline}</p>
+        <LanguagePicker />
       </header>
       <section className="transport-area" aria-label={tx.play}>
         <Transport />

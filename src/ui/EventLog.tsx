@@ -15,7 +15,7 @@ export function EventLog() {
   // follow the newest line unless the reader has scrolled up to read
   const follow = useRef(true);
   const lines = logRing.tail(filter, SHOWN);
-  const body = lines.map((e) => e.line).join('\n');
+  const body = lines.map((e) => (e.skipped === undefined ? e.line : tx.logSkipped(e.skipped))).join('\n');
   useEffect(() => {
     const el = pre.current;
     if (el === null) return;

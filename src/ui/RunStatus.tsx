@@ -51,7 +51,10 @@ function EndBanner({ end, tx }: { end: EndRecord; tx: Dict }) {
         {end.blocked.map((b) =>
           'task' in b ? (
             <li key={b.task}>
-              <code>{tx.hangEntry(b.task, b.waiting_on)}</code>: {tx.waitWhy(b.waiting_on)}.
+              <code>{tx.hangEntry(b.task, b.waiting_on)}</code>
+              {tx.colon}
+              {tx.waitWhy(b.waiting_on)}
+              {tx.stop}
             </li>
           ) : (
             <li key={b.thread}>{tx.threadEntry(b.thread)}</li>

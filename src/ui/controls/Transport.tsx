@@ -10,6 +10,7 @@ import { fmt, nearestIndex, SPEEDS } from './scales';
 export function Transport() {
   const tx = useText();
   const presetId = useLab((s) => s.presetId);
+  const lang = useLab((s) => s.lang);
   const playing = useLab((s) => s.playing);
   const speed = useLab((s) => s.speed);
   const preset = presetById(presetId);
@@ -18,10 +19,10 @@ export function Transport() {
       <Select
         label={tx.preset}
         value={presetId}
-        options={PRESETS.map((p) => ({ value: p.id, label: p.title.en }))}
+        options={PRESETS.map((p) => ({ value: p.id, label: p.title[lang] }))}
         onChange={choosePreset}
       >
-        <p className="preset-line">{preset.line.en}</p>
+        <p className="preset-line">{preset.line[lang]}</p>
       </Select>
       <div className="buttons" role="group" aria-label={tx.play}>
         <button type="button" className={playing ? 'on' : ''} aria-pressed={playing} onClick={play}>

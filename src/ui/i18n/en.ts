@@ -64,6 +64,8 @@ export const en = {
   crashedTasks: (list: string) =>
     `Yet some tasks ended with an exception nobody retrieved (Python prints "Task exception was never retrieved"): ${list}.`,
   hangTitle: (t: string) => `Hang at t = ${t} s: the program will never exit.`,
+  colon: ': ',
+  stop: '.',
   hangWhy: 'Nothing is scheduled, no timer is set and no thread is alive: nothing can ever wake these tasks.',
   hangEntry: (task: string, on: string) => `${task} awaits ${on}`,
   waitWhy: (on: string): string => {
@@ -128,6 +130,19 @@ export const en = {
     cancelled: 'cancelled',
     crashed: 'crashed',
   },
+  detail: {
+    sleep: (s: string) => `sleep · ${s}`,
+    retry: (s: string) => `empty · retry in ${s}`,
+    left: (s: string) => `${s} left`,
+    holds: (item: string) => `holds ${item}: queue full`,
+    full: 'queue full',
+    empty: 'queue empty',
+    unfinished: 'unfinished > 0',
+    put: (item: string) => `put(${item})`,
+    got: (item: string) => `got ${item}`,
+  },
+  logSkipped: (n: number) => `   … ${n} events not listed: too many to read at this speed`,
+  language: 'Language',
   legend: {
     task: 'task',
     thread: 'thread',

@@ -1,14 +1,18 @@
-/** The page's words. One language for now; the dictionary shape is fixed by en.ts. */
+/** The page's words in the chosen language; the dictionaries share one shape (en.ts), so none can miss a key. */
+import { useLab, type Lang } from '../../store/labStore';
 import { en, type Dict } from './en';
+import { zh } from './zh';
 
 export type { Dict };
 
-/** The dictionary for React components. */
+export const DICTS: Record<Lang, Dict> = { en, zh };
+
+/** The dictionary for React components (re-renders when the language changes). */
 export function useText(): Dict {
-  return en;
+  return DICTS[useLab((s) => s.lang)];
 }
 
 /** The dictionary for code outside React (the canvas). */
 export function text(): Dict {
-  return en;
+  return DICTS[useLab.getState().lang];
 }

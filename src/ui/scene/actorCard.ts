@@ -16,27 +16,28 @@ export function stateWords(a: ActorSnap, tx: Dict): string {
 
 function detail(a: ActorSnap, left: number, tx: Dict): string {
   const s = (x: number) => tx.seconds(Math.max(0, x).toFixed(x < 1 ? 2 : 1));
+  const d = tx.detail;
   switch (a.state) {
     case 'sleeping':
-      return `sleep · ${s(left)}`;
+      return d.sleep(s(left));
     case 'polling':
-      return `empty · retry in ${s(left)}`;
+      return d.retry(s(left));
     case 'busy':
-      return `${s(left)} left`;
+      return d.left(s(left));
     case 'blocked_put':
-      return a.item === null ? 'queue full' : `holds ${a.item}: queue full`;
+      return a.item === null ? d.full : d.holds(a.item);
     case 'waiting_get':
-      return 'queue empty';
+      return d.empty;
     case 'crashed':
       // the name is on the line above; here the message
       return (a.error ?? '').replace(/^\w+:\s*/, '');
     case 'waiting_join':
-      return 'unfinished > 0';
+      return d.unfinished;
     case 'waiting':
       return a.waitingOn ?? '';
     case 'ready':
     case 'running':
-      return a.item === null ? '' : a.role === 'producer' ? `put(${a.item})` : `got ${a.item}`;
+      return a.item === null ? '' : a.role === 'producer' ? d.put(a.item) : d.got(a.item);
     default:
       return '';
   }

@@ -80,7 +80,8 @@ export class SceneRenderer {
     if (cur === null || this.width === 0) return;
     const producers = visible(cur.actors.filter((a) => a.role === 'producer'));
     const consumers = visible(cur.actors.filter((a) => a.role === 'consumer'));
-    const key = `${this.width}:${producers.length}:${consumers.length}`;
+    const tx = text();
+    const key = `${this.width}:${producers.length}:${consumers.length}:${tx.title}`;
     const fresh = cur.n !== this.lastN || cur.run !== this.lastRun;
     const vt = this.clock(prev, cur, now);
     const flying = this.flights.busy(now);
@@ -100,7 +101,6 @@ export class SceneRenderer {
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
     ctx.fillStyle = C.bg;
     ctx.fillRect(0, 0, L.width, L.height);
-    const tx = text();
     const px = L.fontPx;
     const thread = producers.some((a) => a.kind === 'thread');
     this.head(ctx, L.producersHead, `${tx.scene.producers}${thread ? ` (${tx.scene.thread})` : ''}`, px);
