@@ -120,7 +120,7 @@ export const en = {
     sleeping: 'sleeping',
     blocked_put: 'BLOCKED in put()',
     waiting_get: 'idle: await get()',
-    polling: 'polling: asleep',
+    polling: 'polling',
     busy: 'busy',
     blocking: 'time.sleep: loop frozen',
     waiting_join: 'waiting in join()',
@@ -132,7 +132,7 @@ export const en = {
   },
   detail: {
     sleep: (s: string) => `sleep · ${s}`,
-    retry: (s: string) => `empty · retry in ${s}`,
+    retry: (s: string) => `retry in ${s}`,
     left: (s: string) => `${s} left`,
     holds: (item: string) => `holds ${item}: queue full`,
     full: 'queue full',
@@ -148,6 +148,7 @@ export const en = {
     thread: 'thread',
     item: 'item (its value)',
     sentinel: 'None: a sentinel',
+    polling: 'polling: asleep after an empty get_nowait()',
   },
 };
 

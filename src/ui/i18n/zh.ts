@@ -119,7 +119,7 @@ export const zh: Dict = {
     sleeping: '休眠',
     blocked_put: '阻塞在 put()',
     waiting_get: '空闲：await get()',
-    polling: '轮询：休眠中',
+    polling: '轮询',
     busy: '忙碌',
     blocking: 'time.sleep：循环被冻结',
     waiting_join: '等待 join()',
@@ -131,7 +131,7 @@ export const zh: Dict = {
   },
   detail: {
     sleep: (s: string) => `休眠 · ${s}`,
-    retry: (s: string) => `队列空 · ${s} 后重试`,
+    retry: (s: string) => `${s} 后重试`,
     left: (s: string) => `还剩 ${s}`,
     holds: (item: string) => `拿着 ${item}：队列已满`,
     full: '队列已满',
@@ -147,5 +147,6 @@ export const zh: Dict = {
     thread: '线程',
     item: '元素（显示其值）',
     sentinel: 'None：哨兵',
+    polling: '轮询：get_nowait() 取空后休眠',
   },
 };

@@ -42,7 +42,7 @@ export function Legend() {
     { key: 'blocked', label: s.blocked_put, draw: card('blocked_put') },
     { key: 'get', label: s.waiting_get, draw: card('waiting_get') },
     { key: 'busy', label: s.busy, draw: card('busy') },
-    { key: 'polling', label: s.polling, draw: card('polling') },
+    { key: 'polling', label: tx.legend.polling, draw: card('polling') },
     { key: 'join', label: s.waiting_join, draw: card('waiting_join') },
     { key: 'blocking', label: s.blocking, draw: card('blocking') },
     { key: 'finished', label: `${s.finished} / ${s.exited}`, draw: card('finished') },

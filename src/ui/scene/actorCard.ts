@@ -53,7 +53,7 @@ export function drawActorCard(ctx: CanvasRenderingContext2D, r: Rect, a: ActorSn
   const span = timed && !Number.isNaN(start) ? a.until - start : 0;
   const frac = timed ? (span > 0 ? Math.max(0, Math.min(1, left / span)) : 1) : 1;
   const inset = thread ? 10 : 0;
-  const big = r.h >= 64 && r.w >= 130;
+  const big = r.h >= 58 && r.w >= 130;
   const medium = !big && r.h >= 40 && r.w >= 96;
   ctx.save();
   ctx.globalAlpha = lk.faded ? 0.7 : 1;

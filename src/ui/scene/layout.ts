@@ -61,7 +61,8 @@ function wide(width: number, nProd: number, nCons: number): SceneLayout {
   const stripH = 70;
   const bodyY = PAD + head;
   const bodyH = height - bodyY - stripH - PAD * 2;
-  const colP = width * 0.27;
+  // the side with more workers gets more room
+  const colP = width * (nProd * 3 <= nCons ? 0.22 : nCons * 3 <= nProd ? 0.32 : 0.27);
   const colB = width * 0.34;
   const xB = PAD + colP + PAD * 2;
   const xC = xB + colB + PAD * 2;
