@@ -4,6 +4,10 @@ import { defineConfig, devices } from '@playwright/test';
 // e2e runs against the production build (vite build + vite preview), not the dev server.
 const port = Number(process.env.E2E_PORT ?? 4173);
 const baseURL = `http://127.0.0.1:${port}`;
+// Several e2e runs on one machine (developers working side by side) need their own build and result folders.
+const dist = process.env.E2E_DIST ?? 'dist';
+const results = process.env.E2E_RESULTS ?? 'test-results';
+const report = process.env.E2E_REPORT ?? 'reports/e2e.json';
 
 // Debian's chromium where present (npx playwright install cannot download on the CI machines);
 // elsewhere Playwright's own browser (after `npx playwright install chromium`).
@@ -12,14 +16,14 @@ const executablePath = existsSync(systemChromium) ? systemChromium : undefined;
 
 export default defineConfig({
   testDir: 'e2e',
-  outputDir: 'test-results',
+  outputDir: results,
   fullyParallel: true,
   forbidOnly: !!process.env.CI,
   retries: 0,
   workers: process.env.CI ? 1 : 2,
   timeout: 60_000,
   expect: { timeout: 10_000 },
-  reporter: [['list'], ['json', { outputFile: 'reports/e2e.json' }]],
+  reporter: [['list'], ['json', { outputFile: report }]],
   use: {
     baseURL,
     headless: true,
@@ -39,7 +43,7 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: `npx vite build && npx vite preview --host 127.0.0.1 --port ${port} --strictPort`,
+    command: `npx vite build --outDir ${dist} --emptyOutDir && npx vite preview --outDir ${dist} --host 127.0.0.1 --port ${port} --strictPort`,
     url: baseURL,
     reuseExistingServer: false,
     timeout: 180_000,

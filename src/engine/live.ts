@@ -12,10 +12,18 @@ export type LiveChange =
 
 const alive = (a: Actor): boolean => a.task !== null && !a.task.done() && a.task.numCancelsRequested === 0;
 
-/** Applies a live change; returns a sentence for the log of what Python would do. */
-export function applyLive(sim: Sim, change: LiveChange): string {
+/**
+ * Applies a live change; returns a sentence for the log of what Python would do, or null when a running program
+ * could not make this change (then the caller restarts with the new settings): workers added before main has
+ * created its own, or producers added to a program whose producers are threads.
+ */
+export function applyLive(sim: Sim, change: LiveChange): string | null {
   const role = change.role;
   const group = 0;
+  if (change.type === 'workers') {
+    if (sim.workerTasks().length === 0 && sim.actors.length <= 1) return null;
+    if (role === 'producer' && sim.scenario.producers[group]?.runs_in === 'thread') return null;
+  }
   if (change.type === 'dist') {
     for (const a of sim.actors) if (a.role === role) for (const site of a.sites) site.dist = change.dist;
     if (role === 'producer') sim.scenario.producers.forEach((g) => (g.interval = change.dist));

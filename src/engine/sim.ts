@@ -109,6 +109,9 @@ export class Sim implements TaskHost {
     this.tasks.push(task);
   }
 
+  /** The task whose step ran last (the loop strip's "last ran"). */
+  lastRan: Task<unknown> | null = null;
+
   aioQueue(): AioQueue {
     if (this.queue instanceof AioQueue) return this.queue;
     throw new EngineError('this program needs an asyncio queue');
@@ -275,7 +278,9 @@ export class Sim implements TaskHost {
     if (this.end !== null) return Infinity;
     const th = this.nextThread();
     const d = this.phase === 'threads' ? Infinity : this.loop.nextDeadline();
-    return Math.min(d, th === null ? Infinity : th.wakeAt);
+    const next = Math.min(d, th === null ? Infinity : th.wakeAt);
+    // nothing can ever run again: the next iteration finds the hang (or the end), now
+    return next === Infinity ? this.loop.now : next;
   }
 
   /** One loop iteration (`_run_once`), with the threads that run before it. False once the run has ended. */

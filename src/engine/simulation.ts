@@ -87,7 +87,8 @@ export class Simulation {
     return viewOf(this.sim);
   }
 
-  live(change: LiveChange): string {
+  /** A change Python could make to the running program; null when it could not (restart instead). */
+  live(change: LiveChange): string | null {
     return applyLive(this.sim, change);
   }
 }

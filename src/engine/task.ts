@@ -6,6 +6,8 @@ import type { EventLoop } from './loop';
 export interface TaskHost {
   loop: EventLoop;
   current: Task<unknown> | null;
+  /** The task whose step ran last (optional bookkeeping for views). */
+  lastRan?: Task<unknown> | null;
   register(task: Task<unknown>): void;
 }
 
@@ -57,6 +59,7 @@ export class Task<T> extends Future<T> {
     this.futWaiter = null;
     const prev = this.host.current;
     this.host.current = this as Task<unknown>;
+    this.host.lastRan = this as Task<unknown>;
     let res: IteratorResult<Yielded, T>;
     try {
       res = exc === null ? this.coro.next(undefined) : this.coro.throw(exc);

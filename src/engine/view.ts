@@ -49,6 +49,8 @@ export interface SimView {
   counters: { produced: number; consumed: number; inBuffer: number; inService: number; unfinished: number; wastedPolls: number };
   /** The task running now, and the tasks whose step is queued (the loop strip). */
   running: string | null;
+  /** The task whose step ran last: between iterations nothing is running, and this is what just did. */
+  lastRan: string | null;
   ready: string[];
   frozen: { by: string; from: number; until: number } | null;
 }
@@ -96,6 +98,7 @@ export function viewOf(sim: Sim): SimView {
       wastedPolls: sim.wastedPolls,
     },
     running: sim.current?.name ?? null,
+    lastRan: sim.lastRan?.name ?? null,
     ready: sim.actors.filter((a) => a.task !== null && a.task.isReady() && sim.current !== a.task).map((a) => a.name),
     frozen: sim.frozen,
   };

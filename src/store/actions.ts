@@ -42,6 +42,7 @@ export function startLab(make: () => LabClient = createClient): void {
   client.onNote((m) => {
     if (m.type === 'note' && m.kind === 'paused') useLab.setState({ notice: { kind: 'paused', text: m.text }, playing: false });
     else if (m.type === 'note') useLab.setState({ notice: { kind: 'live', text: m.text } });
+    else if (m.type === 'liveRefused') load(useLab.getState().playing);
     else useLab.setState({ error: m.message, playing: false });
   });
   client.send({ type: 'speed', speed: useLab.getState().speed });

@@ -22,7 +22,7 @@ export class LabClient {
   private run = -1;
   private readonly snapshotListeners = new Set<Listener<Snapshot>>();
   private readonly logListeners = new Set<Listener<LogBatch>>();
-  private readonly noteListeners = new Set<Listener<FromWorker & { type: 'note' | 'error' }>>();
+  private readonly noteListeners = new Set<Listener<FromWorker & { type: 'note' | 'error' | 'liveRefused' }>>();
 
   constructor(private readonly worker: Worker) {
     worker.onmessage = (e: MessageEvent<FromWorker>) => this.receive(e.data);
@@ -46,7 +46,7 @@ export class LabClient {
     return () => this.logListeners.delete(fn);
   }
 
-  onNote(fn: Listener<FromWorker & { type: 'note' | 'error' }>): () => void {
+  onNote(fn: Listener<FromWorker & { type: 'note' | 'error' | 'liveRefused' }>): () => void {
     this.noteListeners.add(fn);
     return () => this.noteListeners.delete(fn);
   }
@@ -57,7 +57,7 @@ export class LabClient {
     this.stats.since = performance.now();
   }
 
-  private emitNote(m: FromWorker & { type: 'note' | 'error' }): void {
+  private emitNote(m: FromWorker & { type: 'note' | 'error' | 'liveRefused' }): void {
     for (const fn of this.noteListeners) fn(m);
   }
 

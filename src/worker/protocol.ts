@@ -17,6 +17,8 @@ export type ToWorker =
 export type FromWorker =
   | { type: 'snapshot'; snap: WireSnapshot }
   | { type: 'note'; kind: 'live' | 'paused'; text: string }
+  /** The running program could not make this change (see Simulation.live): the page restarts instead. */
+  | { type: 'liveRefused' }
   | { type: 'error'; message: string };
 
 /** The order of the engine's actor states; a snapshot sends each actor's state as its index here. */

@@ -96,6 +96,10 @@ export class Runner {
     if (sim === null || sim.end !== null) return;
     for (const e of edits) {
       const text = this.guard(() => sim.live(e));
+      if (text === null) {
+        this.host.post({ type: 'liveRefused' }, []);
+        return;
+      }
       if (text) this.host.post({ type: 'note', kind: 'live', text }, []);
     }
     this.post(true);
@@ -133,8 +137,6 @@ export class Runner {
         }
         if (this.host.now() - now >= SLICE_MS) break;
       }
-      // nothing will ever happen again: one more iteration lets the engine find the hang
-      if (caught && sim.end === null && sim.nextTime() === Infinity) this.collect(sim.advanceTo(Infinity, 1).records);
     });
     this.vt = caught ? target : Math.max(this.vt, sim.now);
     this.slow = caught ? Math.max(0, this.slow - 1) : Math.min(30, this.slow + 2);
