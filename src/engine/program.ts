@@ -39,7 +39,8 @@ export function* producerTask(sim: Sim, a: Actor, g: ProducerGroup, n: number): 
       const item = values.make(i, n);
       if (q.full()) sim.log(a, 'put_wait', item);
       sim.at(a, 'put', item);
-      if (g.put === 'await') yield* q.put(item);
+      // put() on a queue that is not full never yields: it is put_nowait() (a shortcut, not a change)
+      if (g.put === 'await' && q.full()) yield* q.put(item);
       else q.putNowait(item);
       sim.log(a, 'put', item);
       sim.produced++;
@@ -100,7 +101,8 @@ export function* consumerTask(sim: Sim, a: Actor, g: ConsumerGroup): Coro<void> 
         const aq = sim.aioQueue();
         if (aq.empty()) sim.log(a, 'get_wait');
         sim.at(a, 'get');
-        item = yield* aq.get();
+        // get() on a non-empty queue never yields: it is get_nowait() (a shortcut, not a change)
+        item = aq.empty() ? yield* aq.get() : aq.getNowait();
       } else {
         try {
           item = q.getNowait();

@@ -156,11 +156,12 @@ export class Sim implements TaskHost {
     a.item = item;
   }
 
-  *nap(a: Actor, d: number, site: Site, item?: Item): Coro<void> {
+  /** `await asyncio.sleep(d)` at a named site of the actor's program. */
+  nap(a: Actor, d: number, site: Site, item?: Item): Coro<void> {
     a.site = site;
     a.item = item;
     a.until = this.loop.now + d;
-    yield* sleep(this.loop, d);
+    return sleep(this.loop, d);
   }
 
   /** `time.sleep(d)` inside a coroutine: the whole loop stands still while the clock moves on. */
