@@ -10,6 +10,7 @@ import { EventLoop } from './loop';
 import { DrawSite } from './draws';
 import { consumerTask, mainTask, producerTask, producerThread } from './program';
 import { AioQueue, ThreadQueue } from './queue';
+import { Threads, type SimThread } from './threads';
 import { PyRandom } from './random';
 import { Task, type TaskHost } from './task';
 
@@ -45,13 +46,8 @@ export interface Actor {
   sites: DrawSite[];
 }
 
-export interface SimThread {
-  actor: Actor;
-  gen: Generator<number, void, unknown>;
-  wakeAt: number;
-  seq: number;
-  alive: boolean;
-}
+
+export type { SimThread };
 
 export type Phase = 'main' | 'cleanup' | 'threads' | 'ended';
 
@@ -69,7 +65,7 @@ export class Sim implements TaskHost {
   readonly queue: AioQueue | ThreadQueue;
   readonly actors: Actor[] = [];
   readonly tasks: Task<unknown>[] = [];
-  readonly threads: SimThread[] = [];
+  readonly threads: Threads;
   current: Task<unknown> | null = null;
   phase: Phase = 'main';
   end: EndRecord | null = null;
@@ -77,7 +73,6 @@ export class Sim implements TaskHost {
   produced = 0;
   consumed = 0;
   wastedPolls = 0;
-  private threadSeq = 0;
   private stopping = false;
   private cleanupSeq: number | null = null;
   private readonly mainTaskRef: Task<void>;
@@ -93,6 +88,7 @@ export class Sim implements TaskHost {
     opts: { horizon?: number | null } = {},
   ) {
     this.rng = new PyRandom(scenario.seed);
+    this.threads = new Threads(this.loop);
     this.gatherDoneNow = scenario.python !== '3.11';
     const h = opts.horizon !== undefined ? opts.horizon : scenario.horizon;
     this.horizon = h === null ? Infinity : h;
@@ -229,10 +225,7 @@ export class Sim implements TaskHost {
       if (g.runs_in !== 'thread') return;
       for (let n = 0; n < g.count; n++) {
         const a = this.newActor(nameOf(g.name, g.count, n), 'producer', 'thread', gi);
-        const th: SimThread = { actor: a, gen: producerThread(this, a, g, n), wakeAt: 0, seq: 0, alive: true };
-        a.thread = th;
-        this.threads.push(th);
-        this.runThread(th); // Thread.start() runs it up to its first time.sleep
+        a.thread = this.threads.start(a, producerThread(this, a, g, n)); // runs it up to its first time.sleep
       }
     });
     return { consumers, producers };
@@ -243,41 +236,10 @@ export class Sim implements TaskHost {
     return this.workers;
   }
 
-  private runThread(th: SimThread): void {
-    th.actor.site = 'run';
-    const r = th.gen.next();
-    if (r.done === true) {
-      th.alive = false;
-      th.actor.site = 'run';
-      return;
-    }
-    th.wakeAt = this.loop.now + r.value;
-    th.seq = this.threadSeq++;
-    th.actor.site = 'interval';
-    th.actor.until = th.wakeAt;
-  }
-
-  private nextThread(): SimThread | null {
-    let best: SimThread | null = null;
-    for (const th of this.threads) {
-      if (!th.alive) continue;
-      if (best === null || th.wakeAt < best.wakeAt || (th.wakeAt === best.wakeAt && th.seq < best.seq)) best = th;
-    }
-    return best;
-  }
-
-  /** Runs the threads due by `limit`, earliest first, each at its own wake time. */
-  private runThreadsUntil(limit: number): void {
-    for (let th = this.nextThread(); th !== null && th.wakeAt <= limit; th = this.nextThread()) {
-      if (th.wakeAt > this.loop.now) this.loop.now = th.wakeAt;
-      this.runThread(th);
-    }
-  }
-
   /** The time of the next thing that will happen (a loop iteration or a thread waking), or Infinity. */
   nextTime(): number {
     if (this.end !== null) return Infinity;
-    const th = this.nextThread();
+    const th = this.threads.next();
     const d = this.phase === 'threads' ? Infinity : this.loop.nextDeadline();
     const next = Math.min(d, th === null ? Infinity : th.wakeAt);
     // nothing can ever run again: the next iteration finds the hang (or the end), now
@@ -338,17 +300,17 @@ export class Sim implements TaskHost {
   private select(): boolean {
     if (this.end !== null) return false;
     if (this.phase === 'threads') {
-      const th = this.nextThread();
+      const th = this.threads.next();
       if (th === null) return this.finishRun();
       if (th.wakeAt > this.horizon) return this.finish('horizon', this.horizon);
       if (th.wakeAt > this.loop.now) this.loop.now = th.wakeAt;
-      this.runThread(th);
+      this.threads.run(th);
       return false;
     }
     const deadline = this.loop.nextDeadline();
-    this.runThreadsUntil(Math.min(deadline, this.horizon));
+    this.threads.runUntil(Math.min(deadline, this.horizon));
     // nothing can ever run again: a hang, whatever the horizon
-    if (deadline === Infinity && this.nextThread() === null) return this.finish('hang', this.loop.now);
+    if (deadline === Infinity && this.threads.next() === null) return this.finish('hang', this.loop.now);
     if (deadline > this.horizon) return this.finish('horizon', this.horizon);
     if (deadline > this.loop.now) this.loop.now = deadline;
     this.loop.beginBatch();
@@ -382,7 +344,7 @@ export class Sim implements TaskHost {
 
   /** asyncio.run has returned: the interpreter waits for the threads, then exits. */
   private finishRun(): boolean {
-    if (this.threads.some((th) => th.alive)) {
+    if (this.threads.anyAlive()) {
       this.phase = 'threads';
       return true;
     }
