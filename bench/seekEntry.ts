@@ -1,0 +1,3 @@
+/** What the seek benchmark runs, bundled as it ships (see load.ts). */
+export { Simulation } from '../src/engine/simulation';
+export { seed2 } from '../src/scenarios/presets';
