@@ -7,6 +7,7 @@ import { validateScenario } from '../src/scenarios/validate';
 import { compareTraces } from './oracle/compareTraces';
 import { runPythonTraces, skipReason } from './oracle/runPython';
 import { engineTrace } from './conformance/engineTrace';
+import { generatePython } from '../src/python/generate';
 
 function outcome(end: EndRecord | null): Expect | null {
   if (end === null) return null;
@@ -51,5 +52,26 @@ describe('the pitfall catalogue', () => {
     const py = await runPythonTraces(variants.map((v) => v.scenario));
     const diffs = variants.map((v, i) => compareTraces(py[i]!, engineTrace(v.scenario), ['CPython', 'engine'])).filter((d) => d !== null);
     expect(diffs.slice(0, 2).join('\n')).toBe('');
+  });
+});
+
+describe('main.keep_refs', () => {
+  const [broken, fixed] = CATALOGUE.find((e) => e.id === 'unkept-task')!.variants;
+
+  it('false changes the program text only: the run is the same', () => {
+    expect(broken!.scenario.main.keep_refs).toBe(false);
+    expect(engineTrace(broken!.scenario)).toEqual(engineTrace(fixed!.scenario));
+    const main = (s: typeof broken) => generatePython(s!.scenario).split('async def main():')[1]!.split('\n\n')[0]!;
+    expect(main(broken)).toContain("\n    asyncio.create_task(producer(0, q), name='producer')\n");
+    expect(main(broken)).not.toContain('producers =');
+    expect(main(fixed)).toContain('producers = [asyncio.create_task(producer(0, q)');
+  });
+
+  it('is refused where main would need the producer tasks, and must be a boolean', () => {
+    const need = { ...broken!.scenario, main: { ...broken!.scenario.main, awaits: 'all' as const } };
+    const v = validateScenario(need);
+    expect(v.ok ? [] : v.errors).toEqual([expect.stringMatching(/^main\.keep_refs: false \(producer tasks not kept\) needs/)]);
+    const bad = validateScenario({ ...broken!.scenario, main: { ...broken!.scenario.main, keep_refs: 'no' } });
+    expect(bad.ok ? [] : bad.errors).toEqual(['main.keep_refs: must be true or false, got "no"']);
   });
 });

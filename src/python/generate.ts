@@ -7,6 +7,7 @@
  *               G.def G.loop G.get G.get_nowait G.poll_sleep G.raise G.service
  *               G.task_done G.task_done_2 G.sentinel.task_done G.exit           (consumers)
  *               main.def main.queue main.consumers main.producers main.threads main.gather_producers
+ *               (with main.keep_refs false, main.producers is the first bare create_task line)
  *               main.sentinel.put main.join main.cancel main.shutdown main.await   run (asyncio.run)
  *   log calls   G.log.<event> for every `log(...)`, e.g. producer.log.put, consumer.log.get_wait;
  *               the ones in the sentinel code are G.log.sentinel.<event> (put_wait, put, task_done, exit).
@@ -319,6 +320,19 @@ function taskList(groups: { name: string; count: number }[], site: string, e: Em
   }
 }
 
+/** main.keep_refs false: the tasks are created and their Task objects dropped (validation keeps main from needing them). */
+function unkeptTasks(groups: { name: string; count: number }[], site: string, e: Emitter): void {
+  e.line(1, '# the Task objects are not kept: the event loop holds only weak references to its tasks');
+  for (const g of groups) {
+    if (g.count === 1) {
+      e.line(1, `asyncio.create_task(${g.name}(0, q), name='${g.name}')`, site);
+    } else {
+      e.line(1, `for n in range(${g.count}):`, site);
+      e.line(2, `asyncio.create_task(${g.name}(n, q), name=f'${g.name}-{n}')`);
+    }
+  }
+}
+
 function emitMain(e: Emitter, ctx: Context): void {
   const { s } = ctx;
   const queueExpr = ((): string => {
@@ -334,6 +348,10 @@ function emitMain(e: Emitter, ctx: Context): void {
   const tailUsesProducers =
     !(sd0.strategy === 'none' || (sd0.strategy === 'sentinel' && sd0.by === 'producer')) || s.main.awaits !== 'consumers';
   const producersLine = (): void => {
+    if (s.main.keep_refs === false) {
+      unkeptTasks(taskProducers, 'main.producers', e);
+      return;
+    }
     if (taskProducers.length > 0 || tailUsesProducers) taskList(taskProducers, 'main.producers', e, 'producers');
   };
   if (s.main.start === 'consumers_first') {

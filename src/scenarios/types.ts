@@ -68,6 +68,11 @@ export interface Scenario {
     start: 'producers_first' | 'consumers_first';
     awaits: 'all' | 'consumers' | 'producers';
     with: 'wait' | 'gather' | 'await';
+    /**
+     * false: main creates the producer tasks without keeping the Task objects (a bare `asyncio.create_task(...)`).
+     * Only the program's text changes; the run is the same. Absent means true.
+     */
+    keep_refs?: boolean;
   };
 }
 

@@ -55,11 +55,12 @@ function check(c: Checker, input: unknown): void {
   const consumers = groups(c, s.consumers, 'consumers');
   consumers.forEach((g, i) => consumer(c, g, `consumers[${i}]`, names));
   shutdown(c, s.shutdown);
-  const m = c.obj(s.main, 'main', ['start', 'awaits', 'with']);
+  const m = c.obj(s.main, 'main', ['start', 'awaits', 'with', 'keep_refs']);
   if (m !== null) {
     c.oneOf(m.start, 'main.start', ['producers_first', 'consumers_first'] as const);
     c.oneOf(m.awaits, 'main.awaits', ['all', 'consumers', 'producers'] as const);
     c.oneOf(m.with, 'main.with', ['wait', 'gather', 'await'] as const);
+    if ('keep_refs' in m) c.bool(m.keep_refs, 'main.keep_refs');
   }
   if (c.errors.length === 0) crossRules(c, input as Scenario);
 }
@@ -184,4 +185,11 @@ function crossRules(c: Checker, s: Scenario): void {
   const sh = s.shutdown.strategy;
   if (threadQ && sh !== 'none') c.fail('shutdown.strategy', 'with queue.Queue and thread producers only "none" is supported');
   if (sh === 'queue_shutdown' && s.python !== '3.13') c.fail('python', 'Queue.shutdown() needs "3.13"');
+  if (s.main.keep_refs === false) {
+    if (!s.producers.some((g) => g.runs_in === 'task')) c.fail('main.keep_refs', 'false drops the producer tasks, but every producer runs in a thread');
+    const tailUsesProducers = !(sh === 'none' || (sh === 'sentinel' && s.shutdown.by === 'producer')) || s.main.awaits !== 'consumers';
+    if (tailUsesProducers) {
+      c.fail('main.keep_refs', 'false (producer tasks not kept) needs a main that never awaits the producers: main.awaits "consumers" and shutdown "none" or sentinels put by the producer');
+    }
+  }
 }

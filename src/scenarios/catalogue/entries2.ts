@@ -122,3 +122,32 @@ export const queueKinds: CatalogueEntry = {
     { id: 'queue-kinds-priority', role: 'compare', label: { en: 'PriorityQueue', zh: 'PriorityQueue' }, scenario: kinds('PriorityQueue', 'Priority: asyncio.PriorityQueue'), expect: { status: 'completed' } },
   ],
 };
+
+const unkept = (keep: boolean, name: string) =>
+  scenario(name, {
+    producers: [p({ items: { count: 8, value: { type: 'index' } }, interval: { dist: 'const', value: 0.5 } })],
+    consumers: [c({ count: 2, service: { dist: 'const', value: 1 } })],
+    shutdown: { strategy: 'sentinel', by: 'producer', count: null },
+    main: { start: 'producers_first', awaits: 'consumers', with: 'gather', keep_refs: keep },
+  });
+
+export const unkeptTask: CatalogueEntry = {
+  id: 'unkept-task',
+  title: { en: 'A create_task() whose result is not kept', zh: '没有保存 create_task() 的返回值' },
+  watch: {
+    en: 'The two runs look the same: the difference is in main. The broken program calls asyncio.create_task(producer(0, q)) and throws the Task away; the fixed one keeps it in producers.',
+    zh: '两次运行看起来一模一样：区别在 main 里。有问题的程序调用 asyncio.create_task(producer(0, q)) 后把 Task 丢掉了；修正后的程序把它保存在 producers 里。',
+  },
+  why: {
+    en: 'The event loop keeps only weak references to its tasks. A task that nothing else references may be garbage-collected before it finishes, and then it silently stops (Python may print "Task was destroyed but it is pending!"). Here the producer survives by luck: while it sleeps or waits in put(), a timer or the queue happens to hold it.',
+    zh: '事件循环只持有任务的弱引用。没有别处引用的任务可能在完成之前被垃圾回收，于是悄无声息地停止（Python 可能打印 "Task was destroyed but it is pending!"）。这里的生产者只是运气好：它在 sleep 或 put() 里等待时，恰好有定时器或队列引用着它。',
+  },
+  fix: {
+    en: 'Keep a reference to every task you create: a variable or a list (producers = [...]), a set with task.add_done_callback(tasks.discard), or asyncio.TaskGroup (3.11+), which also waits for them.',
+    zh: '保存你创建的每个任务的引用：用变量或列表（producers = [...]），用集合加 task.add_done_callback(tasks.discard)，或用 asyncio.TaskGroup（3.11+），它还会等待这些任务结束。',
+  },
+  variants: [
+    { id: 'unkept-task', role: 'broken', label: { en: 'create_task() not kept', zh: '不保存 create_task()' }, scenario: unkept(false, 'A create_task() whose result is not kept'), expect: { status: 'completed' } },
+    { id: 'unkept-task-fixed', role: 'fixed', label: { en: 'producers = [create_task(...)]', zh: 'producers = [create_task(...)]' }, scenario: unkept(true, 'The task kept in a list'), expect: { status: 'completed' } },
+  ],
+};

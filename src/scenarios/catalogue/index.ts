@@ -1,6 +1,6 @@
 /** The pitfall catalogue, in teaching order. Adding an entry is adding data here: no other code changes. */
 import { blockingSleep, busyPolling, forgottenTaskDone, neverStops, sentinelJoin, taskDoneTwice } from './entries1';
-import { consumerCrash, putNowaitFull, queueKinds, tooFewSentinels, unboundedGrowth } from './entries2';
+import { consumerCrash, putNowaitFull, queueKinds, tooFewSentinels, unboundedGrowth, unkeptTask } from './entries2';
 import type { CatalogueEntry, Variant } from './types';
 
 export const CATALOGUE: CatalogueEntry[] = [
@@ -15,6 +15,7 @@ export const CATALOGUE: CatalogueEntry[] = [
   tooFewSentinels,
   putNowaitFull,
   queueKinds,
+  unkeptTask,
 ];
 
 export function allVariants(): { entry: CatalogueEntry; variant: Variant }[] {
