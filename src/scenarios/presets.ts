@@ -2,6 +2,7 @@
  * The three programs of the founding articles (../shared/seeds), as scenarios. Each stays faithful to its article's
  * code; where the article leaves something open (an unseeded random, a print), the choice is said in `note`.
  */
+import { MM2_BLOCKING_PRESET } from './presetTheory';
 import { SCENARIO_SPEC, type Scenario } from './types';
 
 export interface Preset {
@@ -146,4 +147,5 @@ export const PRESETS: Preset[] = [
     },
     scenario: seed3,
   },
+  MM2_BLOCKING_PRESET,
 ];
