@@ -387,13 +387,13 @@ const ITEMS_PER_BATCH = 10;
 const SHARES = new Set<Ratio>([RATIOS.rho, RATIOS.pWait, RATIOS.pBlocked, RATIOS.pFull]);
 
 export class Metrics {
-  private readonly warmup: number;
+  private warmup: number;
   private readonly minBatches: number;
   private batchLen: number;
   private batchEnd: number;
   private readonly complete: Acc[] = [];
   private cur = new Acc();
-  private readonly total = new Acc();
+  private total = new Acc();
   private readonly sampleDt: number;
   private sampleEnd: number;
   private sampleStart = 0;
@@ -401,8 +401,11 @@ export class Metrics {
   private readonly samples: Ring<Sample>;
   private readonly recentWaits: Ring<Point>;
   private readonly recentBlocks: Ring<Point>;
-  private readonly waitHist: GrowingHistogram;
-  private readonly blockHist: GrowingHistogram;
+  private waitHist: GrowingHistogram;
+  private blockHist: GrowingHistogram;
+  private readonly initialBatch: number;
+  private readonly histogramBins: number;
+  private readonly histogramWidth: number;
 
   private t = 0;
   private qsize = 0;
@@ -424,15 +427,18 @@ export class Metrics {
   constructor(scenario: Scenario, opts: MetricsOptions = {}) {
     this.warmup = opts.warmup ?? 0;
     this.minBatches = opts.batches ?? 20;
-    this.batchLen = opts.initialBatch ?? 0.1;
+    this.initialBatch = opts.initialBatch ?? 0.1;
+    this.batchLen = this.initialBatch;
     this.batchEnd = this.warmup + this.batchLen;
     this.sampleDt = opts.sampleInterval ?? 1;
     this.sampleEnd = this.sampleDt;
     this.samples = new Ring(opts.seriesCapacity ?? 4096);
     this.recentWaits = new Ring(opts.recentCapacity ?? 1024);
     this.recentBlocks = new Ring(opts.recentCapacity ?? 1024);
-    this.waitHist = new GrowingHistogram(opts.histogramBins ?? 64, opts.histogramWidth ?? 0.01);
-    this.blockHist = new GrowingHistogram(opts.histogramBins ?? 64, opts.histogramWidth ?? 0.01);
+    this.histogramBins = opts.histogramBins ?? 64;
+    this.histogramWidth = opts.histogramWidth ?? 0.01;
+    this.waitHist = new GrowingHistogram(this.histogramBins, this.histogramWidth);
+    this.blockHist = new GrowingHistogram(this.histogramBins, this.histogramWidth);
     this.maxsize = scenario.queue.kind === 'queue.Queue' ? 0 : scenario.queue.maxsize;
     this.buffer = trackerFor(scenario.queue.kind);
     for (const g of scenario.producers) this.roles.set(g.name, 'producer');
@@ -734,6 +740,29 @@ export class Metrics {
     while (this.buffer.size > ev.qsize) this.buffer.take(undefined);
     this.qsize = ev.qsize;
     if (this.qsize > this.sample.qMax) this.sample.qMax = this.qsize;
+  }
+
+  /**
+   * Starts the figures afresh from now, as if the warm-up ended here: batches, sums, per-consumer shares and the
+   * histograms (the time series and the state of the run go on). For a run whose settings changed while it ran,
+   * so that the figures describe the new settings only.
+   */
+  restartFigures(): void {
+    this.warmup = this.t;
+    this.complete.length = 0;
+    this.cur = new Acc();
+    this.total = new Acc();
+    this.batchLen = this.initialBatch;
+    this.batchEnd = this.t + this.batchLen;
+    for (const c of this.consumers.values()) {
+      c.busyTime = 0;
+      c.aliveTime = 0;
+      c.served = 0;
+      c.svcSum = 0;
+    }
+    this.blockedPuts = 0;
+    this.waitHist = new GrowingHistogram(this.histogramBins, this.histogramWidth);
+    this.blockHist = new GrowingHistogram(this.histogramBins, this.histogramWidth);
   }
 
   // ------------------------------------------------------------------------------------------- reading

@@ -195,7 +195,7 @@ export function* mainTask(sim: Sim, a: Actor): Coro<void> {
   if (sh.strategy === 'none' || (sh.strategy === 'sentinel' && sh.by === 'producer')) {
     yield* awaitAll(pick());
   } else if (sh.strategy === 'sentinel') {
-    sim.at(a, 'gather');
+    sim.at(a, 'gather_producers');
     yield* gather(sim.loop, producers, false, sim.gatherDoneNow).wait();
     const aq = sim.aioQueue();
     for (let k = 0; k < sim.sentinelCount(); k++) {
@@ -206,7 +206,7 @@ export function* mainTask(sim: Sim, a: Actor): Coro<void> {
     }
     yield* awaitAll(consumers);
   } else {
-    sim.at(a, 'gather');
+    sim.at(a, 'gather_producers');
     yield* gather(sim.loop, producers, false, sim.gatherDoneNow).wait();
     const aq = sim.aioQueue();
     if (sh.strategy === 'cancel_after_join' || sh.after === 'join') {

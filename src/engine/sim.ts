@@ -27,6 +27,7 @@ export type Site =
   | 'join'
   | 'wait'
   | 'gather'
+  | 'gather_producers' // main: `await asyncio.gather(*producers)` before it shuts the consumers down
   | 'await';
 
 export interface Actor {
@@ -84,7 +85,8 @@ export class Sim implements TaskHost {
 
   constructor(
     readonly scenario: Scenario,
-    private readonly sink: (e: TraceEvent | EndRecord) => void,
+    /** Receives the trace; null drops it (only `seq` counts on). */
+    private readonly sink: ((e: TraceEvent | EndRecord) => void) | null,
     opts: { horizon?: number | null } = {},
   ) {
     this.rng = new PyRandom(scenario.seed);
@@ -142,6 +144,10 @@ export class Sim implements TaskHost {
 
   log(a: Actor, event: EventName, item?: Item): void {
     if (this.end !== null) return; // stopped mid-step at the horizon: nothing after it is written
+    if (this.sink === null) {
+      this.seq++;
+      return;
+    }
     const e: TraceEvent = { seq: this.seq++, t: this.loop.now, actor: a.name, event, qsize: this.queue.qsize() };
     if (item !== undefined) e.item = item;
     this.sink(e);
@@ -365,7 +371,7 @@ export class Sim implements TaskHost {
     }
     this.end = { seq: this.seq++, t, actor: 'loop', event: 'end', status, blocked, ...extra };
     if (this.cleanupSeq !== null) this.end.cleanup_seq = this.cleanupSeq;
-    this.sink(this.end);
+    this.sink?.(this.end);
     return false;
   }
 

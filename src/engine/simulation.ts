@@ -21,7 +21,7 @@ export class Simulation {
     // the engine mutates rates in its own copy on live changes, never the caller's scenario
     const own = structuredClone(scenario);
     const keep = opts.records !== false;
-    this.sim = new Sim(own, keep ? (e) => this.pending.push(e) : () => undefined, opts);
+    this.sim = new Sim(own, keep ? (e) => this.pending.push(e) : null, opts);
   }
 
   /** How many trace records the run has written so far (the next record's seq). */
