@@ -75,6 +75,8 @@ export class Sim implements TaskHost {
   consumed = 0;
   wastedPolls = 0;
   private stopping = false;
+  /** Off: no record objects are made at all, only `seq` counts on (fast seeks). */
+  recording = true;
   private cleanupSeq: number | null = null;
   private readonly mainTaskRef: Task<void>;
   private readonly mainActor: Actor;
@@ -85,8 +87,8 @@ export class Sim implements TaskHost {
 
   constructor(
     readonly scenario: Scenario,
-    /** Receives the trace; null drops it (only `seq` counts on). */
-    private readonly sink: ((e: TraceEvent | EndRecord) => void) | null,
+    /** Receives the trace, while `recording` is on. */
+    private readonly sink: (e: TraceEvent | EndRecord) => void,
     opts: { horizon?: number | null } = {},
   ) {
     this.rng = new PyRandom(scenario.seed);
@@ -144,7 +146,7 @@ export class Sim implements TaskHost {
 
   log(a: Actor, event: EventName, item?: Item): void {
     if (this.end !== null) return; // stopped mid-step at the horizon: nothing after it is written
-    if (this.sink === null) {
+    if (!this.recording) {
       this.seq++;
       return;
     }
@@ -371,7 +373,7 @@ export class Sim implements TaskHost {
     }
     this.end = { seq: this.seq++, t, actor: 'loop', event: 'end', status, blocked, ...extra };
     if (this.cleanupSeq !== null) this.end.cleanup_seq = this.cleanupSeq;
-    this.sink?.(this.end);
+    if (this.recording) this.sink(this.end);
     return false;
   }
 

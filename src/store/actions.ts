@@ -60,7 +60,7 @@ function load(playing: boolean): void {
   loads++;
   logRing.clear();
   client.send({ type: 'load', scenario: checked.scenario, playing });
-  useLab.setState((s) => ({ ...initialRun(), run: loads, playing, logVersion: s.logVersion + 1 }));
+  useLab.setState((s) => ({ ...initialRun(), run: loads, playing, logVersion: s.logVersion + 1, runSettings: s.settings }));
 }
 
 function onSnapshot(s: Snapshot): void {
@@ -156,5 +156,11 @@ export function setLang(lang: Lang): void {
 }
 
 export function setLogFilter(actor: string | null): void {
-  useLab.setState({ logFilter: actor });
+  // picking a task in the log selects it too; back to all tasks drops the selection the filter made
+  useLab.setState((s) => ({ logFilter: actor, selected: actor ?? (s.selected === s.logFilter ? null : s.selected) }));
+}
+
+/** The reader picked a task (or none): the code panel lights its line, the scene rings its card. */
+export function selectTask(name: string | null): void {
+  useLab.setState({ selected: name });
 }

@@ -27,6 +27,8 @@ export interface ControlsSlice {
   playing: boolean;
   /** Why the run last restarted at t = 0 (a setting Python cannot change while it runs), or a live change made. */
   notice: Notice | null;
+  /** The task the reader picked (a card in the scene, the log's filter, a mark in the code): its line is lit. */
+  selected: string | null;
 }
 
 export interface RunSlice {
@@ -38,6 +40,8 @@ export interface RunSlice {
   achieved: number;
   behind: boolean;
   error: string | null;
+  /** The settings this run started with: what changed since was changed live (the code panel flags it). */
+  runSettings: Settings | null;
 }
 
 export interface LogSlice {
@@ -56,6 +60,7 @@ export const initialControls = (): ControlsSlice => ({
   speed: 1,
   playing: true,
   notice: null,
+  selected: null,
 });
 
 export const initialRun = (): RunSlice => ({
@@ -67,6 +72,7 @@ export const initialRun = (): RunSlice => ({
   achieved: 1,
   behind: false,
   error: null,
+  runSettings: null,
 });
 
 export const initialLog = (): LogSlice => ({ logVersion: 0, logFilter: null });

@@ -10,15 +10,18 @@ import {
   LOG_CAP,
   MOVES_CAP,
   SEP,
+  SITES,
   STATES,
   STATUSES,
   type ActorInfo,
+  type Site,
   type State,
   type Status,
   type WireSnapshot,
 } from './protocol';
 
 const stateIndex = new Map<State, number>(STATES.map((s, i) => [s, i]));
+const siteIndex = new Map<Site, number>(SITES.map((s, i) => [s, i]));
 const statusIndex = new Map<Status, number>(STATUSES.map((s, i) => [s, i]));
 
 /** What accumulates between two snapshots: log lines and item moves. */
@@ -87,11 +90,13 @@ export interface EncodeContext {
 export function encodeSnapshot(v: SimView, ctx: EncodeContext, p: Pending): WireSnapshot {
   const n = v.actors.length;
   const state = new Uint8Array(n);
+  const site = new Uint8Array(n);
   const until = new Float64Array(n);
   const text: string[] = [];
   for (let i = 0; i < n; i++) {
     const a = v.actors[i]!;
     state[i] = stateIndex.get(a.state) ?? 0;
+    site[i] = siteIndex.get(a.site) ?? 0;
     until[i] = a.until ?? NaN;
     text.push(`${a.item === undefined ? '' : itemLabel(a.item)}${SEP}${a.waitingOn ?? ''}${SEP}${a.error ?? ''}`);
   }
@@ -116,6 +121,7 @@ export function encodeSnapshot(v: SimView, ctx: EncodeContext, p: Pending): Wire
     behind: ctx.behind,
     newActors: ctx.newActors,
     state,
+    site,
     until,
     actorText,
     buffer,
@@ -137,7 +143,7 @@ export function encodeSnapshot(v: SimView, ctx: EncodeContext, p: Pending): Wire
   };
   snap.bytes =
     200 +
-    n * 9 +
+    n * 10 +
     2 * (actorText.length + buffer.length + log.length + moveText.length) +
     4 * ready.length +
     2 * p.lineActor.length +

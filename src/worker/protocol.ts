@@ -39,6 +39,24 @@ export const STATES = [
 ] as const;
 export type State = (typeof STATES)[number];
 
+/** Where each actor stands in its program (the engine's `Site`); a snapshot sends it as its index here. */
+export const SITES = [
+  'start',
+  'run',
+  'interval',
+  'put',
+  'get',
+  'poll',
+  'service',
+  'blocking',
+  'join',
+  'wait',
+  'gather',
+  'gather_producers',
+  'await',
+] as const;
+export type Site = (typeof SITES)[number];
+
 export const STATUSES = ['running', 'completed', 'hang', 'horizon', 'error'] as const;
 export type Status = (typeof STATUSES)[number];
 
@@ -70,6 +88,8 @@ export interface WireSnapshot {
   newActors: ActorInfo[];
   /** Per actor, by id: state index, sleep end (NaN if none), and `item SEP waitingOn SEP error` joined by '\n'. */
   state: Uint8Array;
+  /** Per actor, by id: its place in the program, as an index in SITES (the code panel marks its line). */
+  site: Uint8Array;
   until: Float64Array;
   actorText: string;
   /** The buffer in leaving order: item labels joined by SEP (at most BUFFER_CAP), and the true count. */
@@ -100,5 +120,5 @@ export const LOG_CAP = 256;
 export const MOVES_CAP = 48;
 
 export function transferables(s: WireSnapshot): ArrayBuffer[] {
-  return [s.state, s.until, s.counters, s.ready, s.logActor, s.moves].map((a) => a.buffer as ArrayBuffer);
+  return [s.state, s.site, s.until, s.counters, s.ready, s.logActor, s.moves].map((a) => a.buffer as ArrayBuffer);
 }

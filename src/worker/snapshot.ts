@@ -2,11 +2,13 @@
  * Main-thread side of a snapshot: the wire format unpacked into plain objects that the scene, the store and the
  * test hook read. Actors' names and roles arrive once per run; the client keeps them in a roster.
  */
-import { SEP, STATES, STATUSES, type ActorInfo, type State, type Status, type WireSnapshot } from './protocol';
+import { SEP, SITES, STATES, STATUSES, type ActorInfo, type Site, type State, type Status, type WireSnapshot } from './protocol';
 import type { EndRecord } from '../scenarios/types';
 
 export interface ActorSnap extends ActorInfo {
   state: State;
+  /** Where it stands in its program (the code panel marks that line). */
+  site: Site;
   /** When its sleep, poll or service ends (virtual seconds), or NaN. */
   until: number;
   item: string | null;
@@ -74,6 +76,7 @@ export function decodeSnapshot(w: WireSnapshot, roster: ActorInfo[], recv: numbe
     actors.push({
       ...info,
       state: STATES[w.state[i]!] ?? 'ready',
+      site: SITES[w.site[i]!] ?? 'run',
       until: w.until[i]!,
       item: orNull(item),
       waitingOn: orNull(waitingOn),
