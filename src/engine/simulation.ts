@@ -20,8 +20,13 @@ export class Simulation {
   constructor(scenario: Scenario, opts: { horizon?: number | null; records?: boolean } = {}) {
     // the engine mutates rates in its own copy on live changes, never the caller's scenario
     const own = structuredClone(scenario);
-    const keep = opts.records !== false;
-    this.sim = new Sim(own, keep ? (e) => this.pending.push(e) : null, opts);
+    this.sim = new Sim(own, (e) => this.pending.push(e), opts);
+    this.sim.recording = opts.records !== false;
+  }
+
+  /** Turns the trace on or off from here on (a seek runs without it, then play goes on with it). */
+  setRecording(on: boolean): void {
+    this.sim.recording = on;
   }
 
   /** How many trace records the run has written so far (the next record's seq). */

@@ -1,0 +1,72 @@
+/**
+ * Time travel by re-simulation. The engine's state cannot be copied (its tasks are generators), but a simulation
+ * parked at tick k is an exact checkpoint: to show tick n, take the nearest parked one at or before n and run it on
+ * with the trace off. The one taken is consumed; `work()` rebuilds missing checkpoints in idle time, each from the
+ * one before it, so a seek anywhere costs at most `every` ticks of re-simulation.
+ */
+import { Simulation } from '../engine/simulation';
+import type { Scenario } from '../scenarios/types';
+
+export class Checkpoints {
+  /** Parked simulations by the tick they stand at. */
+  private readonly parked = new Map<number, Simulation>();
+
+  constructor(
+    private readonly scenario: Scenario,
+    readonly every = 50_000,
+  ) {}
+
+  private fresh(): Simulation {
+    return new Simulation(this.scenario, { records: false });
+  }
+
+  /** A simulation standing exactly at tick n (or at the end, if the run ends before), with the trace off. */
+  at(n: number): Simulation {
+    const slot = Math.floor(n / this.every) * this.every;
+    let sim: Simulation | undefined;
+    for (let k = slot; k > 0 && sim === undefined; k -= this.every) {
+      sim = this.parked.get(k);
+      if (sim !== undefined) this.parked.delete(k);
+    }
+    sim ??= this.fresh();
+    sim.runToTick(n);
+    return sim;
+  }
+
+  /** A checkpoint being built, across calls of work(). */
+  private building: { target: number; sim: Simulation } | null = null;
+
+  /**
+   * Idle work: parks a simulation at every multiple of `every` up to `upTo` ticks, spending about `budgetMs`.
+   * Each is built from the start (a parked one cannot be copied), in slices, so the total for checkpoints every
+   * E ticks up to N is about N^2 / 2E ticks, paid once while the user watches. True when all are in place.
+   */
+  work(upTo: number, budgetMs: number, now: () => number = () => performance.now()): boolean {
+    const started = now();
+    for (;;) {
+      if (this.building === null) {
+        const target = this.missing(upTo);
+        if (target === null) return true;
+        this.building = { target, sim: this.fresh() };
+      }
+      const b = this.building;
+      while (b.sim.ticks < b.target && b.sim.end === null) {
+        b.sim.runToTick(Math.min(b.target, b.sim.ticks + 2000));
+        if (now() - started > budgetMs) return false;
+      }
+      this.parked.set(b.target, b.sim);
+      this.building = null;
+      if (now() - started > budgetMs) return this.missing(upTo) === null;
+    }
+  }
+
+  private missing(upTo: number): number | null {
+    for (let k = this.every; k <= upTo; k += this.every) if (!this.parked.has(k)) return k;
+    return null;
+  }
+
+  /** Ticks that have a parked checkpoint (for tests and the benchmark). */
+  ticks(): number[] {
+    return [...this.parked.keys()].sort((a, b) => a - b);
+  }
+}
