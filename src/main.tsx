@@ -9,7 +9,9 @@ if (!container) {
   throw new Error('Queue Lab: #root element is missing from index.html');
 }
 
+initLanguage();
 startLab();
+initView();
 installTestHook();
 
 createRoot(container).render(

@@ -3,6 +3,7 @@
  * store. The worker's stream comes back through onSnapshot / onLog, thinned to a rate React can render.
  */
 import { PRESETS } from '../scenarios/presets';
+import { findPreset } from '../scenarios/registry';
 import { applySettings, liveEdits, settingsOf, withChange, type Settings } from '../scenarios/settings';
 import type { Scenario } from '../scenarios/types';
 import { validateScenario } from '../scenarios/validate';
@@ -23,8 +24,9 @@ export const logRing = new LogRing();
 
 export const getClient = (): LabClient | null => client;
 
+/** Any built-in program by id: the articles' presets and every catalogue variant (the registry). */
 export function presetById(id: string) {
-  return PRESETS.find((p) => p.id === id) ?? PRESETS[0]!;
+  return findPreset(id) ?? PRESETS[0]!;
 }
 
 /** The program the current controls describe: the preset with the changed settings on top. */

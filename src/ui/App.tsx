@@ -10,6 +10,8 @@ import { Transport } from './controls/Transport';
 import { useText } from './i18n';
 import { Legend } from './scene/Legend';
 import { Scene } from './scene/Scene';
+import { TeachBar } from './teach/TeachBar';
+import { TeachPanels } from './teach/TeachPanels';
 import './lab.css';
 
 function LanguagePicker() {
@@ -36,6 +38,7 @@ export function App() {
       <header className="top">
         <h1>{tx.title}</h1>
         <p>{tx.tagline}</p>
+        <TeachBar />
         <LanguagePicker />
       </header>
       <section className="transport-area" aria-label={tx.play}>
@@ -45,6 +48,7 @@ export function App() {
         <Settings />
       </aside>
       <main className="stage">
+        <TeachPanels />
         <RunStatus />
         <Counters />
         <Scene />

@@ -3,6 +3,7 @@
  * two snapshots outside React, for the canvas to interpolate between at display rate. A hidden tab pauses the
  * stream.
  */
+import { ChartData } from './chartData';
 import type { ActorInfo, FromWorker, ToWorker } from './protocol';
 import { decodeLog, decodeSnapshot, type LogBatch, type Snapshot } from './snapshot';
 
@@ -18,10 +19,13 @@ export class LabClient {
   prev: Snapshot | null = null;
   cur: Snapshot | null = null;
   readonly stats: StreamStats = { messages: 0, bytes: 0, since: performance.now() };
+  /** The measurement stream, kept outside React for the charts (and read by the figures table). */
+  readonly charts = new ChartData();
   private roster: ActorInfo[] = [];
   private run = -1;
   private readonly snapshotListeners = new Set<Listener<Snapshot>>();
   private readonly logListeners = new Set<Listener<LogBatch>>();
+  private readonly metricsListeners = new Set<Listener<ChartData>>();
   private readonly noteListeners = new Set<Listener<FromWorker & { type: 'note' | 'error' | 'liveRefused' }>>();
 
   constructor(private readonly worker: Worker) {
@@ -46,6 +50,12 @@ export class LabClient {
     return () => this.logListeners.delete(fn);
   }
 
+  /** After each measurement message (chart points, and a few times a second new figures). */
+  onMetrics(fn: Listener<ChartData>): () => void {
+    this.metricsListeners.add(fn);
+    return () => this.metricsListeners.delete(fn);
+  }
+
   onNote(fn: Listener<FromWorker & { type: 'note' | 'error' | 'liveRefused' }>): () => void {
     this.noteListeners.add(fn);
     return () => this.noteListeners.delete(fn);
@@ -62,6 +72,13 @@ export class LabClient {
   }
 
   private receive(m: FromWorker): void {
+    if (m.type === 'metrics') {
+      this.stats.messages++;
+      this.stats.bytes += m.m.points.byteLength + (m.m.figures === null ? 100 : 4000);
+      this.charts.apply(m.m);
+      for (const fn of this.metricsListeners) fn(this.charts);
+      return;
+    }
     if (m.type !== 'snapshot') {
       this.emitNote(m);
       return;

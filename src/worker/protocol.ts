@@ -4,6 +4,7 @@
  */
 import type { EndRecord, Scenario } from '../scenarios/types';
 import type { LiveEdit } from '../scenarios/settings';
+import type { WireMetrics } from './metricsProtocol';
 
 export type ToWorker =
   | { type: 'load'; scenario: Scenario; playing: boolean }
@@ -16,6 +17,8 @@ export type ToWorker =
 
 export type FromWorker =
   | { type: 'snapshot'; snap: WireSnapshot }
+  /** Chart points and figures (metricsProtocol.ts). */
+  | { type: 'metrics'; m: WireMetrics }
   | { type: 'note'; kind: 'live' | 'paused'; text: string }
   /** The running program could not make this change (see Simulation.live): the page restarts instead. */
   | { type: 'liveRefused' }

@@ -8,6 +8,7 @@ import type { Record } from '../engine/simulation';
 import type { LiveEdit } from '../scenarios/settings';
 import type { EndRecord, Scenario } from '../scenarios/types';
 import { encodeSnapshot, Pending } from './encode';
+import { MetricsStream } from './metricsStream';
 import { transferables, type ActorInfo, type FromWorker } from './protocol';
 
 export const SLICE_MS = 6;
@@ -26,6 +27,7 @@ export interface Host {
 
 export class Runner {
   private sim: Simulation | null = null;
+  private metrics: MetricsStream | null = null;
   private run = 0;
   private n = 0;
   private playing = false;
@@ -55,8 +57,10 @@ export class Runner {
     try {
       // the lab runs a program for as long as it runs: the scenario's horizon is for finite traces (CLI, oracle)
       this.sim = new Simulation(scenario, { horizon: null });
+      this.metrics = new MetricsStream(scenario, this.speed, this.run);
     } catch (e) {
       this.sim = null;
+      this.metrics = null;
       this.fail(e);
       return;
     }
@@ -88,6 +92,7 @@ export class Runner {
 
   setSpeed(speed: number): void {
     this.speed = Math.min(1000, Math.max(0.1, speed));
+    this.metrics?.setSpeed(this.speed);
     this.samples = [];
   }
 
@@ -102,6 +107,7 @@ export class Runner {
       }
       if (text) this.host.post({ type: 'note', kind: 'live', text }, []);
     }
+    this.metrics?.live(edits);
     this.post(true);
   }
 
@@ -157,7 +163,10 @@ export class Runner {
   }
 
   private collect(records: Record[]): void {
-    if (records.length > 0) this.pending.add(records, this.idOf);
+    if (records.length > 0) {
+      this.pending.add(records, this.idOf);
+      this.metrics?.add(records);
+    }
   }
 
   private readonly idOf = (name: string): number => {
@@ -215,6 +224,18 @@ export class Runner {
       this.pending,
     );
     this.host.post({ type: 'snapshot', snap }, transferables(snap));
+    this.postMetrics(now, force);
+  }
+
+  /** The measurement: chart points and figures, at their own (slower) pace. */
+  private postMetrics(now: number, force: boolean): void {
+    const ms = this.metrics;
+    if (ms === null) return;
+    const m = this.guard(() => {
+      ms.advanceTo(this.vt);
+      return ms.take(now, force);
+    });
+    if (m) this.host.post({ type: 'metrics', m }, [m.points.buffer as ArrayBuffer]);
   }
 
   /** Runs engine code; an engine failure stops the run and reaches the page instead of killing the worker. */

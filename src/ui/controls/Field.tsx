@@ -39,24 +39,35 @@ export function Slider({ label, min, max, step = 1, value, valueText, disabled, 
   );
 }
 
+type Option<V extends string> = { value: V; label: string };
+
 interface SelectProps<V extends string> {
   label: string;
   value: V;
-  options: readonly { value: V; label: string }[];
+  options: readonly Option<V>[];
+  /** More options, in labelled groups (<optgroup>) after the plain ones. */
+  groups?: readonly { label: string; options: readonly Option<V>[] }[];
   onChange: (v: V) => void;
   children?: ReactNode;
 }
 
-export function Select<V extends string>({ label, value, options, onChange, children }: SelectProps<V>) {
+export function Select<V extends string>({ label, value, options, groups = [], onChange, children }: SelectProps<V>) {
   const id = useId();
+  const list = (opts: readonly Option<V>[]) =>
+    opts.map((o) => (
+      <option key={o.value} value={o.value}>
+        {o.label}
+      </option>
+    ));
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
       <select id={id} value={value} onChange={(e) => onChange(e.currentTarget.value as V)}>
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
+        {list(options)}
+        {groups.map((g) => (
+          <optgroup key={g.label} label={g.label}>
+            {list(g.options)}
+          </optgroup>
         ))}
       </select>
       {children}

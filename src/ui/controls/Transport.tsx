@@ -1,4 +1,5 @@
 /** Preset picker, Play / Pause / Step / Reset and the speed: the controls a teacher reaches for first. */
+import { CATALOGUE } from '../../scenarios/catalogue';
 import { PRESETS } from '../../scenarios/presets';
 import { choosePreset, pause, play, presetById, reset, setSpeed, step } from '../../store/actions';
 import { useLab } from '../../store/labStore';
@@ -19,7 +20,14 @@ export function Transport() {
       <Select
         label={tx.preset}
         value={presetId}
-        options={PRESETS.map((p) => ({ value: p.id, label: p.title[lang] }))}
+        options={[]}
+        groups={[
+          { label: tx.teach.presetArticles, options: PRESETS.map((p) => ({ value: p.id, label: p.title[lang] })) },
+          ...CATALOGUE.map((e, i) => ({
+            label: `${i + 1}. ${e.title[lang]}`,
+            options: e.variants.map((v) => ({ value: v.id, label: `${tx.teach.role[v.role]}: ${v.label[lang]}` })),
+          })),
+        ]}
         onChange={choosePreset}
       >
         <p className="preset-line">{preset.line[lang]}</p>

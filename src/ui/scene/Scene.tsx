@@ -1,6 +1,7 @@
 /** The canvas, mounted once; the renderer draws it at display rate from the worker's latest snapshots. */
 import { useEffect, useRef } from 'react';
 import { getClient } from '../../store/actions';
+import { SUMMARY_ID } from '../a11y/LiveSummary';
 import { useText } from '../i18n';
 import { SceneRenderer } from './renderer';
 
@@ -19,7 +20,7 @@ export function Scene() {
   }, []);
   return (
     <div className="scene" ref={wrap}>
-      <canvas ref={canvas} role="img" aria-label={tx.scene.label} data-testid="scene" />
+      <canvas ref={canvas} role="img" aria-label={tx.scene.label} aria-describedby={SUMMARY_ID} data-testid="scene" />
     </div>
   );
 }

@@ -4,6 +4,7 @@
  */
 import type { ActorSnap } from '../../worker/snapshot';
 import type { Dict } from '../i18n';
+import { reducedMotion } from '../a11y/motion';
 import { drawFrame, drawIcon, drawItem, lookOf } from './glyphs';
 import type { Rect } from './layout';
 import { C, fitText, font } from './palette';
@@ -51,7 +52,8 @@ export function drawActorCard(ctx: CanvasRenderingContext2D, r: Rect, a: ActorSn
   const timed = !Number.isNaN(a.until) && (a.state === 'sleeping' || a.state === 'polling' || a.state === 'busy');
   const left = timed ? a.until - vt : 0;
   const span = timed && !Number.isNaN(start) ? a.until - start : 0;
-  const frac = timed ? (span > 0 ? Math.max(0, Math.min(1, left / span)) : 1) : 1;
+  // reduced motion: a still ring (the time left is in words on the card)
+  const frac = timed && !reducedMotion() ? (span > 0 ? Math.max(0, Math.min(1, left / span)) : 1) : 1;
   const inset = thread ? 10 : 0;
   const big = r.h >= 58 && r.w >= 130;
   const medium = !big && r.h >= 40 && r.w >= 96;

@@ -1,5 +1,6 @@
 /** Items on their way: from a producer into the queue, from the queue to a consumer. Wall-clock animations. */
 import { drawItem } from './glyphs';
+import { sceneStats } from './sceneStats';
 
 interface Flight {
   label: string;
@@ -18,6 +19,7 @@ export class Flights {
 
   add(label: string, from: { x: number; y: number }, to: { x: number; y: number }, now: number): void {
     if (this.list.length >= MAX_FLIGHTS) this.list.shift();
+    sceneStats.flights++;
     this.list.push({ label, x0: from.x, y0: from.y, x1: to.x, y1: to.y, born: now });
   }
 

@@ -12,6 +12,7 @@ import { layoutScene, type Rect, type SceneLayout } from './layout';
 import { drawLoopStrip } from './loopStrip';
 import { C, font } from './palette';
 import { sceneStats } from './sceneStats';
+import { reducedMotion } from '../a11y/motion';
 
 export type SnapshotSource = () => { prev: Snapshot | null; cur: Snapshot | null };
 
@@ -115,8 +116,12 @@ export class SceneRenderer {
     cards(producers, L.producers);
     cards(consumers, L.consumers);
     drawLoopStrip(ctx, L.strip, cur, vt, tx, px);
-    if (fresh && cur.run === this.lastRun) this.spawn(cur, producers, consumers, drawn, now);
-    this.flights.draw(ctx, now, Math.max(14, px + 4));
+    // reduced motion: no items flying; the buffer and the cards show each change where it lands
+    const still = reducedMotion();
+    sceneStats.reducedMotion = still;
+    if (fresh && cur.run === this.lastRun && !still) this.spawn(cur, producers, consumers, drawn, now);
+    if (still) this.flights.clear();
+    else this.flights.draw(ctx, now, Math.max(14, px + 4));
     this.lastN = cur.n;
     this.lastRun = cur.run;
     this.record(cur, drawn, producers, consumers, L);

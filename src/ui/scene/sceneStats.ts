@@ -12,6 +12,9 @@ export interface SceneStats {
   maxBufferShown: number;
   producers: { name: string; state: string }[];
   consumers: { name: string; state: string }[];
+  /** Items sent flying since the page opened, and whether the picture honours prefers-reduced-motion now. */
+  flights: number;
+  reducedMotion: boolean;
 }
 
 export const sceneStats: SceneStats = {
@@ -25,4 +28,6 @@ export const sceneStats: SceneStats = {
   maxBufferShown: 0,
   producers: [],
   consumers: [],
+  flights: 0,
+  reducedMotion: false,
 };

@@ -1,0 +1,204 @@
+/**
+ * Worker side of the measurement: every record of the run goes into one Metrics; the stream cuts its fine time
+ * series into chart points whose width follows the speed (about ten a second of wall time, whatever the speed),
+ * and hands out, when asked, the points completed since last time and, a few times a second, the figures. The
+ * prediction is the theory's for the program as it now runs (live changes included); at a live change the figures
+ * start afresh, the charts go on.
+ */
+import { Metrics, type Point } from '../engine/metrics';
+import type { Record } from '../engine/simulation';
+import type { LiveEdit } from '../scenarios/settings';
+import type { Scenario } from '../scenarios/types';
+import { predict } from '../theory/fromScenario';
+import type { TheoryResult } from '../theory/types';
+import { FIELDS, type WireMetrics } from './metricsProtocol';
+
+/** The finest interval of the time series (virtual seconds); chart points are whole multiples of it. */
+export const BASE_DT = 0.05;
+/** Chart points go out at most this often (wall ms); the figures less often. */
+export const POINTS_MS = 100;
+export const FIGURES_MS = 250;
+/** A chart point spans about this much wall time at any speed. */
+const POINT_WALL_S = 0.1;
+const WIDTHS = [1, 2, 4, 10, 20, 40, 100, 200, 400, 1000, 2000, 4000, 10000]; // in BASE_DT: 0.05 s .. 500 s
+
+/** The width of a chart point for a speed, in BASE_DT steps. */
+export function bucketSteps(speed: number): number {
+  const want = (speed * POINT_WALL_S) / BASE_DT;
+  return WIDTHS.find((w) => w >= want - 1e-9) ?? WIDTHS[WIDTHS.length - 1]!;
+}
+
+interface Agg {
+  /** Index (in BASE_DT steps) of the last step of this point. */
+  end: number;
+  n: number;
+  q: number;
+  qmax: number;
+  produced: number;
+  consumed: number;
+  util: number;
+  utilN: number;
+  unfinished: number;
+}
+
+const freshAgg = (end: number): Agg => ({ end, n: 0, q: 0, qmax: 0, produced: 0, consumed: 0, util: 0, utilN: 0, unfinished: 0 });
+
+function safePredict(s: Scenario): TheoryResult {
+  try {
+    return predict(s);
+  } catch (e) {
+    return { status: 'none', model: 'simulation only', label: 'simulation only', exact: false, reason: String(e), notes: [] };
+  }
+}
+
+export class MetricsStream {
+  private readonly metrics: Metrics;
+  private readonly scenario: Scenario;
+  private theory: TheoryResult;
+  private theorySent = false;
+  private changes = 0;
+  private steps: number;
+  private agg: Agg | null = null;
+  private lastStep = 0;
+  private out: number[] = [];
+  private lastWaitT = -Infinity;
+  private lastBlockT = -Infinity;
+  private waits: Point[] = [];
+  private blocks: Point[] = [];
+  private lastPoints = -Infinity;
+  private lastFigures = -Infinity;
+
+  constructor(
+    scenario: Scenario,
+    speed: number,
+    private readonly run: number,
+  ) {
+    this.scenario = structuredClone(scenario);
+    this.metrics = new Metrics(this.scenario, { sampleInterval: BASE_DT, seriesCapacity: 8192, recentCapacity: 8192 });
+    this.theory = safePredict(this.scenario);
+    this.steps = bucketSteps(speed);
+  }
+
+  add(records: Record[]): void {
+    for (const r of records) this.metrics.add(r);
+  }
+
+  /** The clock moved on with nothing happening (call only once every record up to `t` was added). */
+  advanceTo(t: number): void {
+    this.metrics.advanceTo(t);
+  }
+
+  setSpeed(speed: number): void {
+    this.steps = bucketSteps(speed);
+  }
+
+  /** Live changes the program made: the prediction follows them, and the figures start again from here. */
+  live(edits: LiveEdit[]): void {
+    for (const e of edits) {
+      const groups = e.role === 'producer' ? this.scenario.producers : this.scenario.consumers;
+      if (e.type === 'workers') {
+        const g = groups[0];
+        if (g !== undefined) g.count = e.count;
+      } else if (e.role === 'producer') {
+        this.scenario.producers.forEach((g) => (g.interval = e.dist));
+      } else {
+        this.scenario.consumers.forEach((g) => (g.service = e.dist));
+      }
+    }
+    this.theory = safePredict(this.scenario);
+    this.theorySent = false;
+    this.changes++;
+    this.metrics.restartFigures();
+  }
+
+  /** What the page has not seen yet, or null when it is too early to say more (unless `force`). */
+  take(now: number, force: boolean): WireMetrics | null {
+    if (!force && now - this.lastPoints < POINTS_MS) return null;
+    this.lastPoints = now;
+    this.collectPoints();
+    const figuresDue = force || now - this.lastFigures >= FIGURES_MS || !this.theorySent;
+    if (this.out.length === 0 && !figuresDue) return null;
+    const points = Float64Array.from(this.out);
+    this.out = [];
+    let figures = null;
+    if (figuresDue) {
+      this.lastFigures = now;
+      figures = this.metrics.snapshot();
+    }
+    const theory = this.theorySent ? null : this.theory;
+    this.theorySent = true;
+    return {
+      run: this.run,
+      points,
+      bucket: this.steps * BASE_DT,
+      maxsize: this.scenario.queue.kind === 'queue.Queue' ? 0 : Math.max(0, this.scenario.queue.maxsize),
+      figures,
+      theory,
+      changes: this.changes,
+    };
+  }
+
+  /** Cuts the time series samples completed since last time into chart points. */
+  private collectPoints(): void {
+    const samples = this.metrics.series(this.lastStep * BASE_DT + BASE_DT / 2);
+    if (samples.length === 0) return;
+    const recent = this.metrics.recent();
+    this.waits.push(...newer(recent.waits, this.lastWaitT));
+    this.blocks.push(...newer(recent.blocked, this.lastBlockT));
+    this.lastWaitT = recent.waits.at(-1)?.t ?? this.lastWaitT;
+    this.lastBlockT = recent.blocked.at(-1)?.t ?? this.lastBlockT;
+    for (const s of samples) {
+      const step = Math.round(s.t / BASE_DT);
+      if (step <= this.lastStep) continue;
+      this.lastStep = step;
+      if (this.agg !== null && step > this.agg.end) this.close(this.agg);
+      if (this.agg === null || step > this.agg.end) this.agg = freshAgg(Math.ceil(step / this.steps) * this.steps);
+      const a = this.agg;
+      a.n++;
+      a.q += s.qsize;
+      a.qmax = Math.max(a.qmax, s.qsizeMax);
+      a.produced += s.produced;
+      a.consumed += s.consumed;
+      if (s.utilisation !== null) {
+        a.util += s.utilisation;
+        a.utilN++;
+      }
+      a.unfinished = s.unfinished;
+      if (step === a.end) {
+        this.close(a);
+        this.agg = null;
+      }
+    }
+  }
+
+  private close(a: Agg): void {
+    const end = a.end * BASE_DT;
+    this.out.push(
+      end,
+      a.q / a.n,
+      a.qmax,
+      a.produced / a.n,
+      a.consumed / a.n,
+      meanBefore(this.waits, end),
+      meanBefore(this.blocks, end),
+      a.utilN > 0 ? a.util / a.utilN : NaN,
+      a.unfinished,
+    );
+    if (this.out.length % FIELDS !== 0) throw new Error('MetricsStream: a chart point has the wrong number of fields');
+  }
+}
+
+function newer(points: Point[], after: number): Point[] {
+  let k = points.length;
+  while (k > 0 && points[k - 1]!.t > after) k--;
+  return points.slice(k);
+}
+
+/** The mean of the values at times before `end`, which leave the list; NaN when there are none. */
+function meanBefore(points: Point[], end: number): number {
+  let k = 0;
+  let sum = 0;
+  while (k < points.length && points[k]!.t < end) sum += points[k++]!.value;
+  points.splice(0, k);
+  return k > 0 ? sum / k : NaN;
+}
