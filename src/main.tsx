@@ -3,6 +3,8 @@ import { createRoot } from 'react-dom/client';
 import { startLab } from './store/actions';
 import { App } from './ui/App.tsx';
 import { installTestHook } from './ui/testHook';
+import { initLanguage } from './ui/teach/lang';
+import { initView } from './ui/teach/view';
 
 const container = document.getElementById('root');
 if (!container) {

@@ -1,18 +1,20 @@
 /** The slower figures: the clock and the counts, refreshed from the store about ten times a second. */
 import { useLab } from '../store/labStore';
 import { useText } from './i18n';
+import { formatFixed, formatInt } from './i18n/numbers';
 
 export function Counters() {
-  const tx = useText().counters;
+  const all = useText();
+  const tx = all.counters;
   const t = useLab((s) => s.t);
   const c = useLab((s) => s.counters);
   const items: [string, string, string?][] = [
-    [tx.t, `${t.toFixed(t < 100 ? 2 : 1)} s`],
-    [tx.produced, String(c.produced)],
-    [tx.inBuffer, String(c.inBuffer)],
-    [tx.inService, String(c.inService)],
-    [tx.consumed, String(c.consumed)],
-    [tx.unfinished, String(c.unfinished), tx.unfinishedHint],
+    [tx.t, all.seconds(formatFixed(t, t < 100 ? 2 : 1))],
+    [tx.produced, formatInt(c.produced)],
+    [tx.inBuffer, formatInt(c.inBuffer)],
+    [tx.inService, formatInt(c.inService)],
+    [tx.consumed, formatInt(c.consumed)],
+    [tx.unfinished, formatInt(c.unfinished), tx.unfinishedHint],
   ];
   return (
     <dl className="counters" aria-live="off">

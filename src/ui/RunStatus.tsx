@@ -7,6 +7,7 @@ import { getClient } from '../store/actions';
 import { useLab } from '../store/labStore';
 import { fmt } from './controls/scales';
 import { useText, type Dict } from './i18n';
+import { formatUpTo } from './i18n/numbers';
 
 function StopIcon() {
   return (
@@ -17,7 +18,7 @@ function StopIcon() {
   );
 }
 
-const time = (t: number): string => t.toFixed(3).replace(/\.?0+$/, '') || '0';
+const time = (t: number): string => formatUpTo(t, 3);
 
 function EndBanner({ end, tx }: { end: EndRecord; tx: Dict }) {
   if (end.status === 'completed') {

@@ -1,4 +1,5 @@
 /** The stepped scales of the logarithmic sliders: a slider's value is an index into one of these lists. */
+import { formatShort } from '../i18n/numbers';
 
 export const SPEEDS = [0.1, 0.2, 0.5, 1, 2, 5, 10, 20, 50, 100, 200, 500, 1000] as const;
 
@@ -21,9 +22,5 @@ export function nearestIndex(steps: readonly number[], x: number): number {
   return best;
 }
 
-/** A number for people: 3, 0.5, 0.01, 12.5. */
-export function fmt(x: number): string {
-  if (x === 0) return '0';
-  if (Math.abs(x) >= 100) return String(Math.round(x));
-  return String(Number(x.toPrecision(3)));
-}
+/** A number for people, in the page's language: 3, 0.5, 0.01, 12.5, 1,000. */
+export const fmt = (x: number): string => formatShort(x);

@@ -2,6 +2,8 @@
  * Every English word the page shows, in one place: the Chinese dictionary (zh.ts, to come) has the same shape, so
  * a missing key is a compile error. Functions take the values they word.
  */
+import { teachEn } from '../teach/words';
+
 export const en = {
   title: 'Queue Lab',
   tagline: 'Python asyncio producers, a queue and consumers, running live on a virtual clock.',
@@ -143,6 +145,7 @@ export const en = {
   },
   logSkipped: (n: number) => `   … ${n} events not listed: too many to read at this speed`,
   language: 'Language',
+  teach: teachEn,
   legend: {
     task: 'task',
     thread: 'thread',

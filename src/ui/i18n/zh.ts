@@ -2,6 +2,7 @@
  * 中文词典：与 en.ts 同形（少一个键即编译错误）。Python 的名字（put()、get()、join()、task_done()）保留原文。
  */
 import type { Dict } from './en';
+import { teachZh } from '../teach/words.zh';
 
 export const zh: Dict = {
   title: 'Queue Lab 队列实验室',
@@ -142,6 +143,7 @@ export const zh: Dict = {
   },
   logSkipped: (n: number) => `   … 有 ${n} 个事件未列出：这个速度下太多，读不过来`,
   language: '语言',
+  teach: teachZh,
   legend: {
     task: '任务',
     thread: '线程',

@@ -4,6 +4,7 @@
  */
 import type { ActorSnap } from '../../worker/snapshot';
 import type { Dict } from '../i18n';
+import { formatFixed } from '../i18n/numbers';
 import { reducedMotion } from '../a11y/motion';
 import { drawFrame, drawIcon, drawItem, lookOf } from './glyphs';
 import type { Rect } from './layout';
@@ -16,7 +17,7 @@ export function stateWords(a: ActorSnap, tx: Dict): string {
 }
 
 function detail(a: ActorSnap, left: number, tx: Dict): string {
-  const s = (x: number) => tx.seconds(Math.max(0, x).toFixed(x < 1 ? 2 : 1));
+  const s = (x: number) => tx.seconds(formatFixed(Math.max(0, x), x < 1 ? 2 : 1));
   const d = tx.detail;
   switch (a.state) {
     case 'sleeping':

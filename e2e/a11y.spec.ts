@@ -1,0 +1,160 @@
+/**
+ * Accessibility on the production build: axe-core finds no serious or critical violation in any view (default,
+ * catalogue open, help open, presenter, embed, Chinese); the lab works from the keyboard alone (Tab to a control,
+ * Space presses it, the shortcuts play, pause and step); the scene has a text alternative and a polite live
+ * summary; prefers-reduced-motion stops the flying items while the picture still changes.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { DICTS, LONG, open, shot, snap, topSpeed } from './teachKit';
+
+const tx = DICTS.en;
+
+async function audit(page: Page, name: string): Promise<void> {
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+  const bad = result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${name}: ${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 4).join(' | ')}`);
+  expect(bad).toEqual([]);
+}
+
+test.describe('axe: no serious or critical violation', () => {
+  test('default view', async ({ page }, info) => {
+    await open(page);
+    await expect.poll(async () => (await snap(page)).t, LONG).toBeGreaterThan(0.2);
+    await audit(page, 'default');
+    await shot(page, info, 'a11y-default');
+  });
+
+  test('catalogue open, a hang explained', async ({ page }, info) => {
+    await open(page);
+    await topSpeed(page, tx);
+    await page.getByRole('button', { name: tx.teach.catalogue, exact: true }).click();
+    await page.getByRole('combobox', { name: tx.teach.pitfall }).selectOption('forgotten-task-done');
+    await expect(page.getByTestId('hang-banner')).toBeVisible(LONG);
+    await audit(page, 'catalogue');
+    await shot(page, info, 'a11y-catalogue');
+  });
+
+  test('help open', async ({ page }, info) => {
+    await open(page);
+    await page.keyboard.press('?');
+    await expect(page.getByRole('dialog', { name: tx.teach.helpTitle })).toBeVisible();
+    await audit(page, 'help');
+    await shot(page, info, 'a11y-help');
+  });
+
+  test('presenter', async ({ page }, info) => {
+    await open(page, '?mode=presenter');
+    await expect(page.getByRole('button', { name: tx.teach.presenter })).toHaveAttribute('aria-pressed', 'true');
+    await expect(page.getByRole('slider', { name: tx.producers })).toBeHidden();
+    await audit(page, 'presenter');
+    await shot(page, info, 'a11y-presenter');
+  });
+
+  test('embed', async ({ page }, info) => {
+    await open(page, '?embed=1&preset=seed-3');
+    for (const name of [tx.play, tx.pause, tx.step, tx.reset]) await expect(page.getByRole('button', { name, exact: true })).toBeVisible();
+    await expect(page.getByRole('combobox', { name: tx.preset })).toBeVisible();
+    await expect(page.getByTestId('scene')).toBeVisible();
+    for (const hidden of [page.getByRole('heading', { level: 1 }), page.getByRole('slider', { name: tx.speed }), page.getByTestId('event-log')]) {
+      await expect(hidden).toBeHidden();
+    }
+    await audit(page, 'embed');
+    await shot(page, info, 'a11y-embed');
+  });
+
+  test.describe('Chinese', () => {
+    test.use({ locale: 'zh-CN' });
+    test('zh, catalogue open', async ({ page }, info) => {
+      await open(page, '?preset=task-done-twice');
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText(DICTS.zh.title);
+      await expect(page.getByTestId('catalogue')).toBeVisible();
+      await audit(page, 'zh');
+      await shot(page, info, 'a11y-zh');
+    });
+  });
+});
+
+test('keyboard only: Tab to a control, Space presses it, the shortcuts play, pause and step', async ({ page }, info) => {
+  await open(page, '?preset=seed-1');
+  const focusedName = () => page.evaluate(() => document.activeElement?.textContent?.trim() ?? '');
+  // Tab to Pause and press Space: the clock stops
+  for (let i = 0; i < 40 && (await focusedName()) !== tx.pause; i++) await page.keyboard.press('Tab');
+  expect(await focusedName()).toBe(tx.pause);
+  const outline = await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle);
+  expect(outline).not.toBe('none'); // the focus is visible
+  await page.keyboard.press('Space');
+  await expect.poll(async () => (await snap(page)).playing).toBe(false);
+  const t0 = (await snap(page)).t;
+  await page.waitForTimeout(600);
+  expect((await snap(page)).t).toBe(t0);
+  // back to Play and press Space: the clock moves
+  await page.keyboard.press('Shift+Tab');
+  expect(await focusedName()).toBe(tx.play);
+  await page.keyboard.press('Space');
+  await expect.poll(async () => (await snap(page)).t, LONG).toBeGreaterThan(t0);
+  // K pauses, . and → step one event each, K plays again
+  await page.keyboard.press('k');
+  await expect.poll(async () => (await snap(page)).playing).toBe(false);
+  const before = await page.evaluate(() => window.__queueLab!.stats()!.messages);
+  const log0 = await page.getByTestId('event-log').textContent();
+  await page.keyboard.press('.');
+  await page.keyboard.press('ArrowRight');
+  await expect.poll(async () => page.getByTestId('event-log').textContent(), LONG).not.toBe(log0);
+  expect(await page.evaluate(() => window.__queueLab!.stats()!.messages)).toBeGreaterThan(before);
+  expect((await snap(page)).playing).toBe(false);
+  const t1 = (await snap(page)).t;
+  await page.keyboard.press('k');
+  await expect.poll(async () => (await snap(page)).t, LONG).toBeGreaterThan(t1);
+  // ? opens the help, Escape closes it
+  await page.keyboard.press('?');
+  const help = page.getByRole('dialog', { name: tx.teach.helpTitle });
+  await expect(help).toBeVisible();
+  await expect(help).toContainText(tx.teach.keys.playPause);
+  await shot(page, info, 'keyboard-help');
+  await page.keyboard.press('Escape');
+  await expect(help).toBeHidden();
+});
+
+test('the scene has a text alternative and a polite live summary that follows the run', async ({ page }) => {
+  await open(page, '?preset=seed-1');
+  const canvas = page.getByTestId('scene');
+  await expect(canvas).toHaveAttribute('role', 'img');
+  await expect(canvas).toHaveAccessibleName(tx.scene.label);
+  const summary = page.getByTestId('scene-summary');
+  await expect(summary).toHaveAttribute('aria-live', 'polite');
+  await expect(canvas).toHaveAccessibleDescription(/t = .* s/);
+  const first = await summary.textContent();
+  await expect.poll(async () => summary.textContent(), LONG).not.toBe(first);
+  await page.getByRole('combobox', { name: tx.preset }).selectOption('seed-2');
+  await topSpeed(page, tx);
+  await expect(summary).toContainText(tx.teach.state.completed, LONG);
+  await expect(summary).toContainText('consumed 60');
+});
+
+test.describe('prefers-reduced-motion', () => {
+  test.use({ colorScheme: 'light' });
+  test('no item flies, yet the picture changes', async ({ page }) => {
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    await open(page, '?preset=seed-1');
+    await page.getByRole('slider', { name: tx.speed }).fill('5'); // 5x: slow enough that items would fly
+    const seen = new Set<string>();
+    for (let i = 0; i < 20; i++) {
+      const s = await snap(page);
+      seen.add(JSON.stringify(s.scene.consumers) + s.scene.bufferCount);
+      await page.waitForTimeout(150);
+    }
+    const s = await snap(page);
+    expect(s.scene.reducedMotion).toBe(true);
+    expect(s.scene.flights).toBe(0);
+    expect(seen.size).toBeGreaterThan(1);
+  });
+
+  test('without it, items fly', async ({ page }) => {
+    await open(page, '?preset=seed-1');
+    await page.getByRole('slider', { name: tx.speed }).fill('5');
+    await expect.poll(async () => (await snap(page)).scene.flights, LONG).toBeGreaterThan(0);
+    expect((await snap(page)).scene.reducedMotion).toBe(false);
+  });
+});

@@ -1,0 +1,55 @@
+/**
+ * Keyboard shortcuts, listed in the help panel: Space or K plays and pauses, → or . runs one event, ? opens the help,
+ * Escape closes the help or the catalogue. Keys typed into a field, a select or a slider stay theirs, and Space on
+ * a button presses that button.
+ */
+import { useEffect } from 'react';
+import { pause, play, step } from '../../store/actions';
+import { useLab } from '../../store/labStore';
+import { setCatalogueOpen, setHelpOpen, useView } from '../teach/view';
+
+export const SHORTCUTS = {
+  playPause: [' ', 'k'],
+  step: ['ArrowRight', '.'],
+  help: ['?'],
+} as const;
+
+/** Elements that own the keys typed into them. */
+function ownsKeys(el: Element | null, key: string): boolean {
+  if (el === null) return false;
+  const tag = el.tagName;
+  if (tag === 'INPUT' || tag === 'SELECT' || tag === 'TEXTAREA' || (el as HTMLElement).isContentEditable) return true;
+  // Space (and Enter) press a focused button, link or summary; the other shortcuts still work there
+  if (key === ' ' && (tag === 'BUTTON' || tag === 'A' || tag === 'SUMMARY' || el.getAttribute('role') === 'button')) return true;
+  return false;
+}
+
+export function togglePlay(): void {
+  if (useLab.getState().playing) pause();
+  else play();
+}
+
+function onKey(e: KeyboardEvent): void {
+  if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey) return;
+  const view = useView.getState();
+  if (e.key === 'Escape') {
+    if (view.helpOpen) setHelpOpen(false);
+    else if (view.catalogueOpen) setCatalogueOpen(false);
+    return;
+  }
+  if (view.helpOpen || ownsKeys(document.activeElement, e.key)) return;
+  const key = e.key.length === 1 ? e.key.toLowerCase() : e.key;
+  if ((SHORTCUTS.playPause as readonly string[]).includes(key)) togglePlay();
+  else if ((SHORTCUTS.step as readonly string[]).includes(key)) step();
+  else if (key === '?') setHelpOpen(true);
+  else return;
+  e.preventDefault();
+}
+
+/** Installs the shortcuts for as long as the component that calls it is mounted. */
+export function useShortcuts(): void {
+  useEffect(() => {
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+}

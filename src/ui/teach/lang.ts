@@ -1,0 +1,41 @@
+/**
+ * The page's language: the one chosen before (localStorage), else the browser's (zh* gives Chinese), else English.
+ * A choice made with the picker is remembered.
+ */
+import { setLang } from '../../store/actions';
+import { useLab, type Lang } from '../../store/labStore';
+
+export const LANG_KEY = 'queue-lab.lang';
+
+function stored(): Lang | null {
+  try {
+    const v = window.localStorage.getItem(LANG_KEY);
+    return v === 'en' || v === 'zh' ? v : null;
+  } catch {
+    return null; // storage refused (privacy settings, a sandboxed iframe)
+  }
+}
+
+/** The browser's preferred language, as one of ours. */
+export function browserLang(langs: readonly string[] = navigator.languages ?? [navigator.language]): Lang {
+  for (const l of langs) {
+    const low = l.toLowerCase();
+    if (low.startsWith('zh')) return 'zh';
+    if (low.startsWith('en')) return 'en';
+  }
+  return 'en';
+}
+
+/** Sets the starting language and remembers later changes; call once before the first render. */
+export function initLanguage(): void {
+  setLang(stored() ?? browserLang());
+  document.documentElement.lang = useLab.getState().lang === 'zh' ? 'zh-CN' : 'en';
+  useLab.subscribe((s, prev) => {
+    if (s.lang === prev.lang) return;
+    try {
+      window.localStorage.setItem(LANG_KEY, s.lang);
+    } catch {
+      // not remembered; the page still switches
+    }
+  });
+}
