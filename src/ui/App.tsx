@@ -3,6 +3,7 @@ import { useEffect } from 'react';
 import { setLang } from '../store/actions';
 import { useLab, type Lang } from '../store/labStore';
 import { Counters } from './Counters';
+import { Measure } from './charts/Measure';
 import { EventLog } from './EventLog';
 import { RunStatus } from './RunStatus';
 import { Settings } from './controls/Settings';
@@ -53,6 +54,7 @@ export function App() {
         <Counters />
         <Scene />
         <Legend />
+        <Measure />
         <EventLog />
       </main>
     </div>

@@ -5,6 +5,7 @@
 import { getClient } from '../store/actions';
 import { useLab } from '../store/labStore';
 import { sceneStats } from './scene/sceneStats';
+import { chartsHook } from './charts/chartsHook';
 
 export function labSnapshot() {
   const cur = getClient()?.cur ?? null;
@@ -52,6 +53,8 @@ export interface QueueLabHook {
   snapshot: typeof labSnapshot;
   stats: typeof streamStats;
   resetStats: () => void;
+  /** The live charts and the figures table (read-only copies). */
+  charts: typeof chartsHook;
 }
 
 declare global {
@@ -65,5 +68,6 @@ export function installTestHook(): void {
     snapshot: labSnapshot,
     stats: streamStats,
     resetStats: () => getClient()?.resetStats(),
+    charts: chartsHook,
   });
 }

@@ -1,0 +1,142 @@
+/**
+ * The figures table: each measured figure with its 95% interval (batch means) beside the theory's prediction for
+ * the settings now running, the model and how far to trust it, and a plain-language reading. Re-renders only when
+ * new figures arrive (a few times a second).
+ */
+import { useMemo } from 'react';
+import { useMeasure } from '../../store/figures';
+import { useLab, type Lang } from '../../store/labStore';
+import type { TheoryResult } from '../../theory/types';
+import { useText, type Dict } from '../i18n';
+import { figureRows, modelKind, type FigureRow } from './figureRows';
+import { num, pct } from './format';
+import { reading } from './reading';
+
+function value(x: number | null, row: FigureRow, tx: Dict, lang: Lang): string {
+  const m = tx.measure;
+  if (x === null) return '—';
+  if (row.unit === 'buffer' && !Number.isFinite(x)) return m.unbounded;
+  if (!Number.isFinite(x)) return m.grows;
+  switch (row.unit) {
+    case 'rate':
+      return m.perSecond(num(x, lang));
+    case 'share':
+      return pct(x, lang);
+    case 'seconds':
+      return m.seconds(num(x, lang));
+    default:
+      return num(x, lang);
+  }
+}
+
+/** An interval's ends: the number alone (the unit is on the value above). */
+function bare(x: number, row: FigureRow, lang: Lang): string {
+  return row.unit === 'share' ? pct(x, lang) : num(x, lang);
+}
+
+function Measured({ row, tx, lang }: { row: FigureRow; tx: Dict; lang: Lang }) {
+  const m = tx.measure;
+  if (row.unit === 'little') {
+    return <>{row.measured === null || row.second == null ? '—' : m.littleValue(num(row.measured, lang), num(row.second, lang))}</>;
+  }
+  return (
+    <>
+      <span className="fig-value">{value(row.measured, row, tx, lang)}</span>
+      {row.ci !== null && (
+        <span className="fig-ci">{m.interval(bare(row.ci[0], row, lang), bare(row.ci[1], row, lang))}</span>
+      )}
+    </>
+  );
+}
+
+function Predicted({ row, tx, lang }: { row: FigureRow; tx: Dict; lang: Lang }) {
+  const m = tx.measure;
+  const text = row.unit === 'little' ? m.littleTheory : value(row.predicted, row, tx, lang);
+  return (
+    <>
+      <span className="fig-value">{text}</span>
+      {row.agrees !== null && (
+        <span className={row.agrees ? 'fig-ok' : 'fig-off'} title={row.agrees ? m.agrees : m.disagrees}>
+          {row.agrees ? ' ✓' : ' ✗'}
+          <span className="fig-sr">{row.agrees ? m.agrees : m.disagrees}</span>
+        </span>
+      )}
+    </>
+  );
+}
+
+function ModelLine({ th, tx, lang }: { th: TheoryResult | null; tx: Dict; lang: Lang }) {
+  const m = tx.measure;
+  if (th === null) return null;
+  const kind = modelKind(th);
+  let why: string | null = null;
+  if (th.status === 'none') why = m.noModel(th.reason);
+  else if (th.status === 'unstable') why = Number.isFinite(th.rho) ? m.unstableWhy(pct(th.rho, lang)) : m.unstableInfinite;
+  const polling = th.label.includes('polling');
+  return (
+    <div className="fig-model" data-testid="figures-model" data-kind={kind}>
+      <span>
+        {m.model}
+        {tx.colon}
+        {m.models[th.model]}
+      </span>
+      <span className={`fig-badge ${kind}`}>{m.kinds[kind]}</span>
+      {polling && <span className="fig-note">{m.polling}</span>}
+      {why !== null && <p className="fig-note">{why}</p>}
+    </div>
+  );
+}
+
+export function FiguresTable() {
+  const tx = useText();
+  const lang = useLab((s) => s.lang);
+  const { figures: f, theory: th, changes } = useMeasure();
+  const rows = useMemo(() => figureRows(f, th), [f, th]);
+  const m = tx.measure;
+  const words = useMemo(() => reading(f, th, rows, tx, lang), [f, th, rows, tx, lang]);
+  let status: string | null = null;
+  if (f !== null && !f.batches.ready) {
+    status = f.batches.complete < f.batches.needed ? m.ciWaiting(f.batches.complete, f.batches.needed) : m.ciFewItems;
+  }
+  return (
+    <div className="figures" data-testid="figures">
+      <ModelLine th={th} tx={tx} lang={lang} />
+      {words.length > 0 && (
+        <p className="fig-reading" data-testid="figures-reading">
+          {words.join(' ')}
+        </p>
+      )}
+      <div className="fig-scroll">
+        <table className="fig-table">
+          <caption>{m.table}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{m.figure}</th>
+              <th scope="col">{m.measured}</th>
+              <th scope="col">{m.theory}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row) => (
+              <tr key={row.key} data-row={row.key}>
+                <th scope="row">{m.rows[row.key]}</th>
+                <td data-col="measured">
+                  <Measured row={row} tx={tx} lang={lang} />
+                </td>
+                <td data-col="theory">
+                  <Predicted row={row} tx={tx} lang={lang} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <p className="fig-foot">
+        {f === null ? m.noData : m.measuredOver(num(f.from, lang), num(f.t, lang))}
+        {changes > 0 && f !== null && <> {m.restarted(num(f.from, lang))}</>}
+        {status !== null && <> {status}</>}
+        {rows.some((r) => r.agrees !== null) && <> {m.checkKey}</>}
+      </p>
+    </div>
+  );
+}
