@@ -147,8 +147,12 @@ export function* consumerTask(sim: Sim, a: Actor, g: ConsumerGroup): Coro<void> 
             throw e;
           }
         } finally {
-          q.taskDone();
-          sim.log(a, 'task_done', item);
+          // the run stopped at the horizon inside a blocking time.sleep (HorizonReached unwinds this step): CPython
+          // never leaves that sleep, so its finally never runs
+          if (sim.end === null) {
+            q.taskDone();
+            sim.log(a, 'task_done', item);
+          }
         }
       }
       sim.at(a, 'run');

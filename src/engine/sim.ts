@@ -272,10 +272,14 @@ export class Sim implements TaskHost {
     }
   }
 
-  /** A HorizonReached thrown from inside a step ends the run quietly; anything else is an engine bug. */
+  /**
+   * A HorizonReached thrown from inside a step ends the run quietly; anything else is an engine bug. The handle
+   * that ran into the horizon counts as a tick like any other, so that a fresh run to `ticks` reaches this end too.
+   */
   private stopped(e: unknown): false {
-    if (e instanceof HorizonReached) return false;
-    throw e;
+    if (!(e instanceof HorizonReached)) throw e;
+    this.ticks++;
+    return false;
   }
 
   /**

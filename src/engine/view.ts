@@ -81,7 +81,9 @@ export function viewOf(sim: Sim): SimView {
     return v;
   });
   const q = sim.queue;
-  const inService = actors.filter((v) => v.state === 'busy' || (v.role === 'consumer' && v.site === 'blocking')).length;
+  // a blocking time.sleep leaves its site behind when the consumer crashes right after it (task_done twice)
+  const ended = (v: ActorView): boolean => v.state === 'crashed' || v.state === 'finished' || v.state === 'cancelled';
+  const inService = actors.filter((v) => v.state === 'busy' || (v.role === 'consumer' && v.site === 'blocking' && !ended(v))).length;
   return {
     t: sim.loop.now,
     status: sim.end === null ? 'running' : sim.end.status,

@@ -62,7 +62,7 @@ function load(playing: boolean): void {
   loads++;
   logRing.clear();
   client.send({ type: 'load', scenario: checked.scenario, playing });
-  useLab.setState((s) => ({ ...initialRun(), run: loads, playing, logVersion: s.logVersion + 1, runSettings: s.settings }));
+  useLab.setState((s) => ({ ...initialRun(), run: loads, playing, logVersion: s.logVersion + 1 }));
 }
 
 function onSnapshot(s: Snapshot): void {

@@ -40,8 +40,6 @@ export interface RunSlice {
   achieved: number;
   behind: boolean;
   error: string | null;
-  /** The settings this run started with: what changed since was changed live (the code panel flags it). */
-  runSettings: Settings | null;
 }
 
 export interface LogSlice {
@@ -72,7 +70,6 @@ export const initialRun = (): RunSlice => ({
   achieved: 1,
   behind: false,
   error: null,
-  runSettings: null,
 });
 
 export const initialLog = (): LogSlice => ({ logVersion: 0, logFilter: null });

@@ -2,6 +2,7 @@
 import { useEffect } from 'react';
 import { setLang } from '../store/actions';
 import { useLab, type Lang } from '../store/labStore';
+import { CodePanel } from './code/CodePanel';
 import { Counters } from './Counters';
 import { Measure } from './charts/Measure';
 import { EventLog } from './EventLog';
@@ -52,7 +53,10 @@ export function App() {
         <TeachPanels />
         <RunStatus />
         <Counters />
-        <Scene />
+        <div className="scene-code">
+          <Scene />
+          <CodePanel />
+        </div>
         <Legend />
         <Measure />
         <EventLog />

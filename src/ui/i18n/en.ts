@@ -3,6 +3,7 @@
  * a missing key is a compile error. Functions take the values they word.
  */
 import { teachEn } from '../teach/words';
+import { codeEn } from '../code/words';
 
 export const en = {
   title: 'Queue Lab',
@@ -146,6 +147,7 @@ export const en = {
   logSkipped: (n: number) => `   … ${n} events not listed: too many to read at this speed`,
   language: 'Language',
   teach: teachEn,
+  code: codeEn,
   measure: {
     title: 'Measured, and what queueing theory predicts',
     chartsLabel: 'Live charts of the run',

@@ -3,6 +3,7 @@
  */
 import type { Dict } from './en';
 import { teachZh } from '../teach/words.zh';
+import { codeZh } from '../code/words.zh';
 
 export const zh: Dict = {
   title: 'Queue Lab 队列实验室',
@@ -144,6 +145,7 @@ export const zh: Dict = {
   logSkipped: (n: number) => `   … 有 ${n} 个事件未列出：这个速度下太多，读不过来`,
   language: '语言',
   teach: teachZh,
+  code: codeZh,
   measure: {
     title: '实测结果与排队论预测',
     chartsLabel: '运行的实时图表',

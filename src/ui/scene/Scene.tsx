@@ -1,6 +1,6 @@
 /** The canvas, mounted once; the renderer draws it at display rate from the worker's latest snapshots. */
-import { useEffect, useRef } from 'react';
-import { getClient } from '../../store/actions';
+import { useEffect, useRef, type MouseEvent } from 'react';
+import { getClient, selectTask } from '../../store/actions';
 import { SUMMARY_ID } from '../a11y/LiveSummary';
 import { useText } from '../i18n';
 import { SceneRenderer } from './renderer';
@@ -9,6 +9,12 @@ export function Scene() {
   const tx = useText();
   const wrap = useRef<HTMLDivElement>(null);
   const canvas = useRef<HTMLCanvasElement>(null);
+  const renderer = useRef<SceneRenderer | null>(null);
+  /** The task under a point of the canvas (a click picks it: the code panel lights its line). */
+  const hit = (e: MouseEvent<HTMLCanvasElement>): string | null => {
+    const box = e.currentTarget.getBoundingClientRect();
+    return renderer.current?.hitTest(e.clientX - box.left, e.clientY - box.top) ?? null;
+  };
   useEffect(() => {
     if (wrap.current === null || canvas.current === null) return;
     const r = new SceneRenderer(canvas.current, wrap.current, () => {
@@ -16,11 +22,28 @@ export function Scene() {
       return { prev: c?.prev ?? null, cur: c?.cur ?? null };
     });
     r.start();
-    return () => r.stop();
+    renderer.current = r;
+    return () => {
+      r.stop();
+      renderer.current = null;
+    };
   }, []);
   return (
     <div className="scene" ref={wrap}>
-      <canvas ref={canvas} role="img" aria-label={tx.scene.label} aria-describedby={SUMMARY_ID} data-testid="scene" />
+      <canvas
+        ref={canvas}
+        role="img"
+        aria-label={tx.scene.label}
+        aria-describedby={SUMMARY_ID}
+        data-testid="scene"
+        onClick={(e) => {
+          const name = hit(e);
+          if (name !== null) selectTask(name);
+        }}
+        onMouseMove={(e) => {
+          e.currentTarget.style.cursor = hit(e) === null ? '' : 'pointer';
+        }}
+      />
     </div>
   );
 }

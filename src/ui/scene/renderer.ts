@@ -4,6 +4,7 @@
  * loop strip and the items in flight on one canvas.
  */
 import type { ActorSnap, Snapshot } from '../../worker/snapshot';
+import { useLab } from '../../store/labStore';
 import { text } from '../i18n';
 import { drawActorCard } from './actorCard';
 import { drawBuffer, queueTitle, type BufferDrawn } from './bufferView';
@@ -45,6 +46,9 @@ export class SceneRenderer {
   private lastVt = NaN;
   private wasFlying = false;
   private observer: ResizeObserver | null = null;
+  /** The cards drawn last, for clicks (hitTest), and the task picked when they were drawn. */
+  private hits: { name: string; r: Rect }[] = [];
+  private lastSel: string | null = null;
 
   constructor(
     private readonly canvas: HTMLCanvasElement,
@@ -86,8 +90,10 @@ export class SceneRenderer {
     const fresh = cur.n !== this.lastN || cur.run !== this.lastRun;
     const vt = this.clock(prev, cur, now);
     const flying = this.flights.busy(now);
+    const sel = useLab.getState().selected;
     // nothing moved: keep the last picture (but draw once more after the last flight landed)
-    if (key === this.layoutKey && !fresh && vt === this.lastVt && !flying && !this.wasFlying) return;
+    if (key === this.layoutKey && !fresh && vt === this.lastVt && !flying && !this.wasFlying && sel === this.lastSel) return;
+    this.lastSel = sel;
     this.wasFlying = flying;
     if (key !== this.layoutKey) this.resize(key, producers.length, consumers.length);
     const L = this.layout!;
@@ -108,13 +114,18 @@ export class SceneRenderer {
     this.head(ctx, L.bufferHead, queueTitle(cur), px, true);
     this.head(ctx, L.consumersHead, tx.scene.consumers, px);
     const drawn = drawBuffer(ctx, L.buffer, cur, tx, px);
+    this.hits = [];
     const cards = (list: ActorSnap[], rects: Rect[]): void =>
       list.forEach((a, i) => {
         const r = rects[i];
-        if (r !== undefined) drawActorCard(ctx, r, a, vt, this.startOf(a, cur), tx, px);
+        if (r === undefined) return;
+        drawActorCard(ctx, r, a, vt, this.startOf(a, cur), tx, px);
+        this.hits.push({ name: a.name, r });
       });
     cards(producers, L.producers);
     cards(consumers, L.consumers);
+    const picked = this.hits.find((h) => h.name === sel);
+    if (picked !== undefined) drawPicked(ctx, picked.r);
     drawLoopStrip(ctx, L.strip, cur, vt, tx, px);
     // reduced motion: no items flying; the buffer and the cards show each change where it lands
     const still = reducedMotion();
@@ -125,6 +136,12 @@ export class SceneRenderer {
     this.lastN = cur.n;
     this.lastRun = cur.run;
     this.record(cur, drawn, producers, consumers, L);
+  }
+
+  /** The task whose card is at (x, y) in CSS pixels of the canvas, or null. */
+  hitTest(x: number, y: number): string | null {
+    const h = this.hits.find(({ r }) => x >= r.x && x <= r.x + r.w && y >= r.y && y <= r.y + r.h);
+    return h?.name ?? null;
   }
 
   private resize(key: string, nProd: number, nCons: number): void {
@@ -186,5 +203,22 @@ export class SceneRenderer {
     sceneStats.maxBufferShown = Math.max(sceneStats.maxBufferShown, drawn.count, drawn.items);
     sceneStats.producers = producers.map((a) => ({ name: a.name, state: a.state }));
     sceneStats.consumers = consumers.map((a) => ({ name: a.name, state: a.state }));
+    sceneStats.cards = this.hits.map(({ name, r }) => ({ name, ...r }));
   }
+}
+
+/** The picked task's card: a ring around it, in the code panel's highlight colour. */
+function drawPicked(ctx: CanvasRenderingContext2D, r: Rect): void {
+  ctx.save();
+  ctx.lineWidth = 4;
+  ctx.strokeStyle = '#c9a800';
+  ctx.beginPath();
+  ctx.roundRect(r.x - 3, r.y - 3, r.w + 6, r.h + 6, 12);
+  ctx.stroke();
+  ctx.lineWidth = 1.5;
+  ctx.strokeStyle = C.ink;
+  ctx.beginPath();
+  ctx.roundRect(r.x - 5.5, r.y - 5.5, r.w + 11, r.h + 11, 14);
+  ctx.stroke();
+  ctx.restore();
 }

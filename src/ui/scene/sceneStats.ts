@@ -12,6 +12,8 @@ export interface SceneStats {
   maxBufferShown: number;
   producers: { name: string; state: string }[];
   consumers: { name: string; state: string }[];
+  /** Where each card was drawn (CSS pixels of the canvas): a click there picks the task. */
+  cards: { name: string; x: number; y: number; w: number; h: number }[];
   /** Items sent flying since the page opened, and whether the picture honours prefers-reduced-motion now. */
   flights: number;
   reducedMotion: boolean;
@@ -28,6 +30,7 @@ export const sceneStats: SceneStats = {
   maxBufferShown: 0,
   producers: [],
   consumers: [],
+  cards: [],
   flights: 0,
   reducedMotion: false,
 };

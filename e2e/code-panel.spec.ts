@@ -1,0 +1,213 @@
+/**
+ * The proofs of issue 4's code panel, on the production build in Chromium: the program shown is the generator's
+ * for the current settings; each task's mark sits on the line it waits on (seed-3's consumer on `get()` when the
+ * hang banner appears); picking a task lights its line; Step moves the marks; live changes are flagged; Copy and
+ * Download .py give exactly the panel's text. Screenshots at 1280x720 and 390 wide, in English and Chinese.
+ */
+import { readFile } from 'node:fs/promises';
+import { expect, test, type Locator, type Page, type TestInfo } from '@playwright/test';
+import { generateProgram } from '../src/python/generate';
+import { PRESETS } from '../src/scenarios/presets';
+import { applySettings, settingsOf } from '../src/scenarios/settings';
+import type { LabSnapshot } from '../src/ui/testHook';
+
+const LONG = { timeout: 30_000 };
+
+async function snap(page: Page): Promise<LabSnapshot> {
+  const s = await page.evaluate(() => window.__queueLab?.snapshot() ?? null);
+  if (s === null) throw new Error('no snapshot yet');
+  return s;
+}
+
+async function openLab(page: Page): Promise<string[]> {
+  const errors: string[] = [];
+  page.on('console', (m) => m.type() === 'error' && errors.push(`console.error: ${m.text()}`));
+  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+  await page.goto('/');
+  await expect.poll(async () => page.evaluate(() => window.__queueLab?.snapshot()?.t ?? null), LONG).not.toBeNull();
+  return errors;
+}
+
+async function preset(page: Page, id: string): Promise<void> {
+  await page.getByRole('combobox', { name: 'Preset' }).selectOption(id);
+  await expect.poll(async () => (await snap(page)).presetId).toBe(id);
+}
+
+async function shot(page: Page, info: TestInfo, name: string): Promise<void> {
+  const body = await page.screenshot({ path: info.outputPath(`${name}.png`) });
+  await info.attach(name, { body, contentType: 'image/png' });
+}
+
+/** The program as the generator writes it for a preset with its own settings (what the panel must show). */
+function expectedProgram(id: string): string {
+  const p = PRESETS.find((x) => x.id === id);
+  if (p === undefined) throw new Error(`no preset ${id}`);
+  return generateProgram(applySettings(p.scenario, settingsOf(p.scenario))).code;
+}
+
+const code = (page: Page): Locator => page.getByTestId('code-text');
+
+/** The panel's text: its lines' source, without line numbers or marks. */
+async function panelText(page: Page): Promise<string> {
+  return (await code(page).locator('.src').allTextContents()).join('\n');
+}
+
+/** The source line that carries a task's mark ('' when it has none). */
+async function markedLine(page: Page, task: string): Promise<string> {
+  const row = code(page).locator('.row', { has: page.locator(`.chip[data-task="${task}"]`) });
+  if ((await row.count()) === 0) return '';
+  return ((await row.locator('.src').textContent()) ?? '').trim();
+}
+
+/** Every mark as task@line, to see them move. */
+const allMarks = (page: Page): Promise<string> =>
+  code(page)
+    .locator('.chip[data-task]')
+    .evaluateAll((els) => els.map((e) => `${(e as HTMLElement).dataset.task}@${(e.closest('.row') as HTMLElement).dataset.line}`).sort().join(' '));
+
+const litLine = async (page: Page): Promise<string> => {
+  const row = code(page).locator('.row.lit');
+  return (await row.count()) === 0 ? '' : ((await row.locator('.src').textContent()) ?? '').trim();
+};
+
+test('the code panel shows the program for seed-2', async ({ page }, info) => {
+  const errors = await openLab(page);
+  await preset(page, 'seed-2');
+  const panel = page.getByTestId('code-panel');
+  await expect(panel.getByRole('heading', { name: 'The program in Python' })).toBeVisible();
+  await expect(code(page)).toContainText('asyncio.Queue(maxsize=2)');
+  await expect(code(page)).toContainText('async def consumer');
+  await expect(code(page)).toContainText('asyncio.run(main())');
+  expect(await panelText(page)).toBe(expectedProgram('seed-2'));
+  // highlighted as Python
+  await expect(code(page).locator('.t-kw', { hasText: /^async$/ }).first()).toBeVisible();
+  await expect(code(page).locator('.t-com').first()).toBeAttached();
+  await shot(page, info, 'code-seed-2-1280');
+  expect(errors).toEqual([]);
+});
+
+test('seed-3: the consumer is marked on the get() line when the hang banner appears; a click on its card lights it', async ({ page }, info) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await openLab(page);
+  await preset(page, 'seed-3');
+  await page.getByRole('slider', { name: 'Speed' }).press('End');
+  await expect(page.getByTestId('hang-banner')).toBeVisible(LONG);
+  expect(await markedLine(page, 'consumer')).toBe('item = await q.get()');
+  // main waits for the consumer; the producer has finished and is on no line
+  expect(await markedLine(page, 'main')).toBe('await task');
+  expect(await markedLine(page, 'producer')).toBe('');
+  const chip = code(page).locator('.chip[data-task="consumer"]');
+  await expect(chip).toHaveAttribute('data-state', 'waiting_get');
+
+  // pick the consumer by clicking its card on the canvas
+  const card = (await snap(page)).scene.cards.find((c) => c.name === 'consumer');
+  expect(card).toBeDefined();
+  await page.getByTestId('scene').click({ position: { x: card!.x + card!.w / 2, y: card!.y + card!.h / 2 } });
+  await expect.poll(() => litLine(page)).toBe('item = await q.get()');
+  await expect(chip).toHaveAttribute('aria-pressed', 'true');
+  await expect(code(page).locator('.row.lit')).toBeInViewport();
+  await shot(page, info, 'code-seed-3-hang-1280');
+
+  await page.getByRole('combobox', { name: 'Language' }).selectOption('zh');
+  await expect(page.getByTestId('code-panel').getByRole('heading', { name: 'Python 程序' })).toBeVisible();
+  await expect(page.getByTestId('code-panel').getByRole('button', { name: '下载 .py' })).toBeVisible();
+  expect(await markedLine(page, 'consumer')).toBe('item = await q.get()');
+  await shot(page, info, 'code-seed-3-hang-1280-zh');
+});
+
+test('picking a task in the log lights its line; Step moves the marks', async ({ page }) => {
+  await openLab(page);
+  await preset(page, 'seed-2');
+  await page.getByRole('button', { name: 'Reset' }).click();
+  await expect.poll(async () => (await snap(page)).playing).toBe(false);
+  // t = 0, nothing has run: main is about to start
+  await expect.poll(() => markedLine(page, 'main')).toBe('async def main():');
+  const step = page.getByRole('button', { name: 'Step' });
+  await step.click();
+  // main ran its first step: it created the tasks and now waits for them
+  await expect.poll(() => markedLine(page, 'main')).not.toBe('async def main():');
+  // each Step moves some mark (a few may leave every task where it was)
+  for (let round = 0; round < 3; round++) {
+    const before = await allMarks(page);
+    for (let k = 0; k < 6 && (await allMarks(page)) === before; k++) {
+      await step.click();
+      await page.waitForTimeout(100);
+    }
+    expect(await allMarks(page)).not.toBe(before);
+  }
+  await expect.poll(() => markedLine(page, 'consumer-0')).not.toBe('');
+
+  await page.getByRole('combobox', { name: 'Show task' }).selectOption('consumer-0');
+  await expect.poll(() => litLine(page)).toBe(await markedLine(page, 'consumer-0'));
+  await page.getByTestId('code-panel').getByRole('button', { name: 'Light none' }).click();
+  await expect.poll(() => litLine(page)).toBe('');
+});
+
+test('a live change of the consumers is flagged beside the code', async ({ page }, info) => {
+  await openLab(page);
+  await preset(page, 'seed-1');
+  await expect
+    .poll(async () => (await snap(page)).tasks.filter((t) => t.role === 'consumer' && t.state !== 'finished').length, LONG)
+    .toBe(3);
+  await page.getByRole('slider', { name: 'Consumers' }).fill('8');
+  const flags = page.getByTestId('code-flags');
+  await expect(flags).toContainText('consumers 3 → 8 (create_task); the script below starts with 8');
+  await expect(code(page)).toContainText('for n in range(8)');
+  await shot(page, info, 'code-live-change-1280');
+  // a restart (a new seed) starts a plain program again: nothing to flag
+  await page.getByRole('spinbutton', { name: 'Seed' }).fill('7');
+  await page.getByRole('spinbutton', { name: 'Seed' }).press('Enter');
+  await expect(flags).toHaveCount(0, LONG);
+});
+
+test('Download .py saves exactly the panel text, named after the scenario', async ({ page }) => {
+  await openLab(page);
+  await preset(page, 'seed-2');
+  const shown = await panelText(page);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByTestId('code-panel').getByRole('button', { name: 'Download .py', exact: true }).click(),
+  ]);
+  expect(download.suggestedFilename()).toMatch(/^[a-z0-9_]+\.py$/);
+  const file = await readFile(await download.path(), 'utf8');
+  expect(file).toBe(shown);
+  expect(file).toBe(expectedProgram('seed-2'));
+  await expect(page.getByTestId('code-panel').getByRole('status')).toContainText(download.suggestedFilename());
+});
+
+test('Copy puts the panel text on the clipboard', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await openLab(page);
+  await preset(page, 'seed-2');
+  const shown = await panelText(page);
+  await page.getByTestId('code-panel').getByRole('button', { name: 'Copy', exact: true }).click();
+  const status = page.getByTestId('code-panel').getByRole('status');
+  await expect(status).toHaveText(/Copied to the clipboard|clipboard is not available/);
+  if ((await status.textContent())?.startsWith('Copied')) {
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(shown);
+  } else {
+    // the fallback: the code is selected for the reader to copy
+    expect(await page.evaluate(() => window.getSelection()?.toString().length ?? 0)).toBeGreaterThan(100);
+  }
+});
+
+test('the code panel at 390 wide, in English and Chinese', async ({ page }, info) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  const errors = await openLab(page);
+  await preset(page, 'seed-3');
+  await page.getByRole('slider', { name: 'Speed' }).press('End');
+  await expect(page.getByTestId('hang-banner')).toBeVisible(LONG);
+  await code(page).locator('.chip[data-task="consumer"]').click();
+  await expect.poll(() => litLine(page)).toBe('item = await q.get()');
+  const panel = page.getByTestId('code-panel');
+  await panel.scrollIntoViewIfNeeded();
+  await expect(panel.getByRole('button', { name: 'Copy', exact: true })).toBeInViewport();
+  const box = await panel.boundingBox();
+  expect(box!.width).toBeLessThanOrEqual(390);
+  await shot(page, info, 'code-390');
+  await page.getByRole('combobox', { name: 'Language' }).selectOption('zh');
+  await expect(panel.getByRole('heading', { name: 'Python 程序' })).toBeVisible();
+  await panel.scrollIntoViewIfNeeded();
+  await shot(page, info, 'code-390-zh');
+  expect(errors).toEqual([]);
+});

@@ -1,0 +1,160 @@
+/**
+ * The code panel beside the scene: the Python program for the current settings (the same scenario the engine
+ * runs, written by src/python/generate.ts), highlighted, with each task marked on the line it runs or waits on.
+ * Picking a task (a card in the scene, the log's filter, a chip here) lights its line. Settings changed while the
+ * program runs are flagged above the code. Copy and Download .py give exactly the text shown.
+ */
+import { Fragment, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { generateProgram, type PythonProgram } from '../../python/generate';
+import { applySettings, type Settings } from '../../scenarios/settings';
+import { presetById, selectTask } from '../../store/actions';
+import { useLab } from '../../store/labStore';
+import { useText } from '../i18n';
+import { Line } from './CodeLines';
+import { copyText, downloadText, fileNameFor, selectContents } from './exportCode';
+import { highlightPython } from './highlight';
+import { LiveFlags } from './LiveFlags';
+import { lineOf, marksByLine, type Mark } from './marks';
+import { useTasks } from './useTasks';
+import './code.css';
+
+interface Shown extends PythonProgram {
+  fileName: string;
+  error: string | null;
+  /** The first line of the --fast block (1-based), or 0. */
+  fastFrom: number;
+}
+
+function programFor(presetId: string, settings: Settings): Shown {
+  const scenario = applySettings(presetById(presetId).scenario, settings);
+  const fileName = fileNameFor(scenario.name, presetId.replace(/[^a-z0-9]+/gi, '_'));
+  try {
+    const p = generateProgram(scenario);
+    const fastFrom = p.code.split('\n').findIndex((l, i) => i > (p.sites.run ?? 0) && l.startsWith('# ====')) + 1;
+    return { ...p, fileName, error: null, fastFrom };
+  } catch (e) {
+    return { code: '', sites: {}, fileName, error: e instanceof Error ? e.message : String(e), fastFrom: 0 };
+  }
+}
+
+const sigOf = (marks: Mark[] | undefined): string => (marks === undefined ? '' : marks.map((m) => `${m.name}/${m.state}`).join(','));
+
+/** What Copy or Download last did, for the program it did it to (a new program clears it). */
+type Status = { kind: 'copied' | 'copyFailed' | 'saved'; file?: string; code: string } | null;
+
+export function CodePanel() {
+  const tx = useText();
+  const presetId = useLab((s) => s.presetId);
+  const settings = useLab((s) => s.settings);
+  const selected = useLab((s) => s.selected);
+  const program = useMemo(() => programFor(presetId, settings), [presetId, settings]);
+  const lines = useMemo(() => highlightPython(program.code), [program.code]);
+  const tasks = useTasks();
+  const marks = useMemo(() => marksByLine(tasks, program.sites), [tasks, program.sites]);
+  const selectedTask = selected === null ? null : (tasks.find((t) => t.name === selected) ?? null);
+  const litLine = selectedTask === null ? null : (lineOf(selectedTask, program.sites)?.line ?? null);
+  const [done, setDone] = useState<Status>(null);
+  const status = done !== null && done.code === program.code ? done : null;
+  const scroller = useRef<HTMLDivElement>(null);
+  const text = useRef<HTMLDivElement>(null);
+
+  const onPick = useCallback((name: string) => selectTask(useLab.getState().selected === name ? null : name), []);
+
+  // a new program: start where the program's own functions begin (the imports and helpers are above)
+  const firstDef = Math.min(...Object.entries(program.sites).filter(([k]) => k.endsWith('.def')).map(([, v]) => v));
+  useLayoutEffect(() => {
+    const el = scroller.current;
+    const row = el?.querySelector<HTMLElement>(`[data-line="${Number.isFinite(firstDef) ? firstDef : 1}"]`);
+    if (el != null && row != null) el.scrollTop = Math.max(0, row.offsetTop - 4);
+  }, [program.code, firstDef]);
+
+  // the lit line stays in view as the task moves (the page itself never scrolls for it)
+  useEffect(() => {
+    const el = scroller.current;
+    if (el === null || litLine === null) return;
+    const row = el.querySelector<HTMLElement>(`[data-line="${litLine}"]`);
+    if (row === null) return;
+    const top = row.offsetTop;
+    const bottom = top + row.offsetHeight;
+    if (top < el.scrollTop + 8 || bottom > el.scrollTop + el.clientHeight - 8) {
+      el.scrollTop = Math.max(0, top - el.clientHeight / 3);
+    }
+  }, [litLine, selected]);
+
+  const copy = async (): Promise<void> => {
+    const ok = await copyText(program.code);
+    if (!ok && text.current !== null) selectContents(text.current);
+    setDone({ kind: ok ? 'copied' : 'copyFailed', code: program.code });
+  };
+  const download = (): void => {
+    downloadText(program.code, program.fileName);
+    setDone({ kind: 'saved', file: program.fileName, code: program.code });
+  };
+
+  const c = tx.code;
+  const statusText =
+    status === null ? '' : status.kind === 'copied' ? c.copied : status.kind === 'copyFailed' ? c.copyFailed : c.saved(status.file ?? '');
+  return (
+    <section className="code-panel" aria-labelledby="code-title" data-testid="code-panel">
+      <div className="code-head">
+        <h2 id="code-title">{c.title}</h2>
+        <div className="code-actions">
+          <button type="button" onClick={() => void copy()} disabled={program.error !== null}>
+            {c.copy}
+          </button>
+          <button type="button" onClick={download} disabled={program.error !== null}>
+            {c.download}
+          </button>
+        </div>
+      </div>
+      <p className={`code-status${status?.kind === 'copyFailed' ? ' warn' : ''}`} role="status" aria-live="polite">
+        {statusText}
+      </p>
+      <LiveFlags />
+      <p className="code-pick">
+        {selected === null ? (
+          c.hint
+        ) : (
+          <>
+            {selectedTask !== null && litLine !== null ? c.following(selected) : c.ended(selected)}{' '}
+            <button type="button" className="link" onClick={() => selectTask(null)}>
+              {c.unselect}
+            </button>
+          </>
+        )}
+      </p>
+      {program.error !== null ? (
+        <p className="code-error">{c.error(program.error)}</p>
+      ) : (
+        <div className="code-scroll" ref={scroller} tabIndex={0} role="region" aria-label={c.label}>
+          <div className="code-text" ref={text} data-testid="code-text" lang="en" translate="no">
+            {lines.map((tokens, i) => {
+              const n = i + 1;
+              const here = marks.get(n);
+              return (
+                <Fragment key={n}>
+                  {n === program.fastFrom && (
+                    <div className="fast-note" aria-hidden="true">
+                      {c.fastNote}
+                    </div>
+                  )}
+                  <Line
+                    n={n}
+                    tokens={tokens}
+                    marks={here}
+                    sig={sigOf(here)}
+                    lit={n === litLine}
+                    fast={program.fastFrom > 0 && n >= program.fastFrom}
+                    selected={selected}
+                    tx={tx}
+                    onPick={onPick}
+                  />
+                </Fragment>
+              );
+            })}
+          </div>
+        </div>
+      )}
+    </section>
+  );
+}

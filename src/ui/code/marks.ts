@@ -1,0 +1,101 @@
+/**
+ * Where each task stands in the exported program: the engine's site for an actor (start, put, get, service, ...)
+ * with its role and state, turned into one of the generator's named code sites (src/python/generate.ts) and so
+ * into a line of the panel. A task that has ended has no line.
+ */
+import type { Site, State } from '../../worker/protocol';
+
+export interface MarkActor {
+  name: string;
+  role: 'producer' | 'consumer' | 'main';
+  kind: 'task' | 'thread';
+  state: State;
+  site: Site;
+  /** The item it holds, as the scene labels it ('None' for a sentinel). */
+  item: string | null;
+}
+
+export interface Mark {
+  name: string;
+  state: State;
+  /** The generator's site key the line comes from. */
+  key: string;
+}
+
+const ENDED: ReadonlySet<State> = new Set<State>(['finished', 'cancelled', 'crashed']);
+
+/** The group a task belongs to: `consumer-3` -> `consumer` (group names are Python identifiers, no '-'). */
+export const groupOf = (a: MarkActor): string => (a.role === 'main' ? 'main' : a.name.replace(/-\d+$/, ''));
+
+/** The generator's site keys for an actor, best first (a key the program lacks falls through to the next). */
+export function siteKeys(a: MarkActor): string[] {
+  if (ENDED.has(a.state)) return [];
+  const G = groupOf(a);
+  if (a.role === 'main') {
+    switch (a.site) {
+      case 'start':
+        return ['main.def'];
+      case 'put':
+        return ['main.sentinel.put'];
+      case 'join':
+        return ['main.join'];
+      case 'gather_producers':
+        return ['main.gather_producers'];
+      case 'wait':
+      case 'gather':
+      case 'await':
+        return ['main.await'];
+      default:
+        return [];
+    }
+  }
+  switch (a.site) {
+    case 'start':
+      return [`${G}.def`];
+    case 'interval':
+      return [`${G}.sleep`];
+    case 'put':
+      return a.item === 'None' ? [`${G}.sentinel.put`, `${G}.put`] : [`${G}.put`];
+    case 'join':
+      return [`${G}.join`];
+    case 'get':
+      return [`${G}.get`];
+    case 'poll':
+      return [`${G}.poll_sleep`];
+    case 'service':
+    case 'blocking':
+      return [`${G}.service`];
+    default:
+      return [];
+  }
+}
+
+/** The line (1-based) an actor is marked on in a program with these sites, or null. */
+export function lineOf(a: MarkActor, sites: Record<string, number>): { line: number; key: string } | null {
+  for (const key of siteKeys(a)) {
+    const line = sites[key];
+    if (line !== undefined) return { line, key };
+  }
+  return null;
+}
+
+/** Every live task's mark, by line, in the order the tasks were created. */
+export function marksByLine(actors: readonly MarkActor[], sites: Record<string, number>): Map<number, Mark[]> {
+  const out = new Map<number, Mark[]>();
+  for (const a of actors) {
+    const at = lineOf(a, sites);
+    if (at === null) continue;
+    const list = out.get(at.line);
+    const mark = { name: a.name, state: a.state, key: at.key };
+    if (list === undefined) out.set(at.line, [mark]);
+    else list.push(mark);
+  }
+  return out;
+}
+
+/** A short fingerprint of the marks, to skip re-rendering when nothing moved. */
+export function marksKey(marks: Map<number, Mark[]>): string {
+  let s = '';
+  for (const [line, list] of marks) s += `${line}:${list.map((m) => `${m.name}/${m.state}`).join(',')};`;
+  return s;
+}

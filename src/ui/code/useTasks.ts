@@ -1,0 +1,56 @@
+/**
+ * The tasks as the code panel needs them (name, role, state, site, item), from the worker's snapshot stream: at
+ * most ten times a second while a run plays, at once when it is paused, stepped or ended (so Step moves the marks).
+ */
+import { useEffect, useState } from 'react';
+import { getClient } from '../../store/actions';
+import type { Snapshot } from '../../worker/snapshot';
+import type { MarkActor } from './marks';
+
+const EVERY_MS = 100;
+
+const toMarkActors = (s: Snapshot): MarkActor[] =>
+  s.actors.map((a) => ({ name: a.name, role: a.role, kind: a.kind, state: a.state, site: a.site, item: a.item }));
+
+const fingerprint = (list: MarkActor[]): string =>
+  list.map((a) => `${a.name}\u0001${a.state}\u0001${a.site}\u0001${a.item ?? ''}`).join('\u0002');
+
+export function useTasks(): MarkActor[] {
+  const [tasks, setTasks] = useState<MarkActor[]>(() => {
+    const cur = getClient()?.cur;
+    return cur == null ? [] : toMarkActors(cur);
+  });
+  useEffect(() => {
+    const client = getClient();
+    if (client === null) return;
+    let last = 0;
+    let shown = '';
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    const flush = (): void => {
+      timer = null;
+      const cur = client.cur;
+      if (cur === null) return;
+      last = performance.now();
+      const list = toMarkActors(cur);
+      const key = `${cur.run}\u0003${fingerprint(list)}`;
+      if (key === shown) return;
+      shown = key;
+      setTasks(list);
+    };
+    flush();
+    const off = client.onSnapshot((s) => {
+      const now = performance.now();
+      if (!s.playing || s.end !== null || now - last >= EVERY_MS) {
+        if (timer !== null) clearTimeout(timer);
+        flush();
+      } else if (timer === null) {
+        timer = setTimeout(flush, EVERY_MS - (now - last));
+      }
+    });
+    return () => {
+      off();
+      if (timer !== null) clearTimeout(timer);
+    };
+  }, []);
+  return tasks;
+}
