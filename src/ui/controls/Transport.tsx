@@ -25,7 +25,7 @@ export function Transport() {
           { label: tx.teach.presetArticles, options: PRESETS.map((p) => ({ value: p.id, label: p.title[lang] })) },
           ...CATALOGUE.map((e, i) => ({
             label: `${i + 1}. ${e.title[lang]}`,
-            options: e.variants.map((v) => ({ value: v.id, label: `${tx.teach.role[v.role]}: ${v.label[lang]}` })),
+            options: e.variants.map((v) => ({ value: v.id, label: `${tx.teach.role[v.role]}${tx.colon}${v.label[lang]}` })),
           })),
         ]}
         onChange={choosePreset}
