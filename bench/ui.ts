@@ -7,6 +7,8 @@
  *   npm run bench:ui                      build, serve, measure
  *   npm run bench:ui -- --no-build        reuse dist/
  *   npm run bench:ui -- --seconds 20
+ *   npm run bench:ui -- --charts          scrolled to the live charts (drawn only when on screen)
+ *   BENCH_DIST=/tmp/x BENCH_PORT=4622     own build folder and port (several benches side by side)
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -15,6 +17,8 @@ import { chromium } from '@playwright/test';
 const args = process.argv.slice(2);
 const SECONDS = Number(args[args.indexOf('--seconds') + 1]) || 10;
 const PORT = Number(process.env.BENCH_PORT ?? 4191);
+const DIST = process.env.BENCH_DIST ?? 'dist';
+const CHARTS = args.includes('--charts');
 const URL = `http://127.0.0.1:${PORT}/`;
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -25,14 +29,14 @@ declare global {
 }
 
 function build(): void {
-  if (args.includes('--no-build') && existsSync('dist/index.html')) return;
+  if (args.includes('--no-build') && existsSync(`${DIST}/index.html`)) return;
   console.log('building (vite build) ...');
-  const r = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
+  const r = spawnSync('npx', ['vite', 'build', '--outDir', DIST, '--emptyOutDir', '--logLevel', 'warn'], { stdio: 'inherit' });
   if (r.status !== 0) throw new Error('vite build failed');
 }
 
 async function serve(): Promise<ChildProcess> {
-  const child = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], {
+  const child = spawn('npx', ['vite', 'preview', '--outDir', DIST, '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], {
     stdio: 'ignore',
     detached: true,
   });
@@ -90,6 +94,7 @@ async function main(): Promise<void> {
     await slider('Consumers').fill('64');
     await slider('Production interval').fill('7'); // 0.1 s: the buffer fills and the producers block
     await slider('Speed').fill('9'); // 100x
+    if (CHARTS) await page.getByTestId('measure').evaluate((e) => e.scrollIntoView({ block: 'start' }));
     await page.waitForTimeout(1000); // warm up
     const t0 = await page.evaluate(() => {
       window.__queueLab!.resetStats();
@@ -117,6 +122,10 @@ async function main(): Promise<void> {
     );
     console.log(`  worker messages     ${(s.messages / s.seconds).toFixed(1)} /s`);
     console.log(`  worker bytes        ${(s.bytes / s.seconds / 1024).toFixed(1)} kB/s (estimated from message contents)`);
+    const c = await page.evaluate(() => window.__queueLab!.charts());
+    console.log(
+      `  charts              ${c.visible} on screen, ${c.points} points held, ${c.drawFrames} frames drawn, ${(c.drawMs / Math.max(1, c.drawFrames)).toFixed(2)} ms each${CHARTS ? '' : ' (off screen: use --charts to draw them)'}`,
+    );
   } finally {
     await browser.close();
     if (server.pid !== undefined) process.kill(-server.pid);

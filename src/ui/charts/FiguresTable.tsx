@@ -103,7 +103,7 @@ export function FiguresTable() {
       <ModelLine th={th} tx={tx} lang={lang} />
       {words.length > 0 && (
         <p className="fig-reading" data-testid="figures-reading">
-          {words.join(' ')}
+          {words.join(lang === 'zh' ? '' : ' ')}
         </p>
       )}
       <div className="fig-scroll">

@@ -18,9 +18,12 @@ export interface ChartStats {
   draws: number;
   /** Charts on screen now. */
   visible: number;
+  /** Main-thread time spent drawing the charts (ms, summed) and the frames that drew anything. */
+  drawMs: number;
+  drawFrames: number;
 }
 
-export const chartStats: ChartStats = { run: -1, points: 0, firstT: null, lastT: null, xMin: 0, xMax: 0, frozen: false, draws: 0, visible: 0 };
+export const chartStats: ChartStats = { run: -1, points: 0, firstT: null, lastT: null, xMin: 0, xMax: 0, frozen: false, draws: 0, visible: 0, drawMs: 0, drawFrames: 0 };
 
 let frozen = false;
 const listeners = new Set<() => void>();

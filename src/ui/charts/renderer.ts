@@ -59,6 +59,7 @@ export class ChartsRenderer {
   private frozenAt: [number, number] | null = null;
   private maxsize = 0;
   private sized = false;
+  private drew = false;
 
   constructor(
     private readonly root: HTMLElement,
@@ -95,7 +96,11 @@ export class ChartsRenderer {
     });
     for (const c of all()) this.seen.observe(c.el);
     const loop = (now: number): void => {
-      this.frame(now);
+      const t0 = performance.now();
+      if (this.frame(now)) {
+        chartStats.drawMs += performance.now() - t0;
+        chartStats.drawFrames++;
+      }
       this.raf = requestAnimationFrame(loop);
     };
     this.raf = requestAnimationFrame(loop);
@@ -121,9 +126,11 @@ export class ChartsRenderer {
     return prev.t + (cur.t - prev.t) * a;
   }
 
-  private frame(now: number): void {
+  /** Draws what moved; true when it drew anything. */
+  private frame(now: number): boolean {
     const { prev, cur, data } = this.source();
-    if (cur === null || data === null) return;
+    if (cur === null || data === null) return false;
+    this.drew = false;
     let resized = false;
     if (this.sized) {
       this.sized = false;
@@ -183,10 +190,12 @@ export class ChartsRenderer {
     chartStats.lastT = ts[ts.length - 1] ?? null;
     chartStats.xMin = this.x0;
     chartStats.xMax = this.x1;
+    return this.drew;
   }
 
   private drawTime(c: TimeChart, data: ChartData, withData: boolean): void {
     c.stale = false;
+    this.drew = true;
     const ts = data.cols.t;
     // the highest value in view (one point beyond each edge, as the lines reach there)
     const i0 = Math.max(0, lowerBound(ts, this.x0) - 1);
@@ -210,6 +219,7 @@ export class ChartsRenderer {
 
   private drawBars(id: BarChartId, c: Chart, data: ChartData): void {
     c.stale = false;
+    this.drew = true;
     const f = data.figures;
     let xs: number[] = [];
     let ys: (number | null)[] = [];

@@ -1,0 +1,213 @@
+/**
+ * The proofs of issue 5 (live charts, figures and theory), on the production build in Chromium: the charts draw and
+ * move while the run plays, hold still on Pause and on Freeze, and the figures table shows measured values with
+ * their intervals beside the theory's prediction for an exponential preset, in English and Chinese, at desktop and
+ * phone widths. State is read through the read-only hook `window.__queueLab.charts()`; pixels from the canvases.
+ */
+import { expect, test, type Page, type TestInfo } from '@playwright/test';
+import type { QueueLabHook } from '../src/ui/testHook';
+
+type Charts = ReturnType<QueueLabHook['charts']>;
+
+const LONG = { timeout: 30_000 };
+
+async function charts(page: Page): Promise<Charts> {
+  return page.evaluate(() => window.__queueLab!.charts());
+}
+
+async function openLab(page: Page): Promise<string[]> {
+  const errors: string[] = [];
+  page.on('console', (m) => m.type() === 'error' && errors.push(`console.error: ${m.text()}`));
+  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+  await page.goto('/');
+  await expect.poll(async () => page.evaluate(() => window.__queueLab?.snapshot()?.t ?? null), LONG).not.toBeNull();
+  return errors;
+}
+
+async function preset(page: Page, id: string): Promise<void> {
+  await page.getByRole('combobox', { name: 'Preset' }).selectOption(id);
+  await expect.poll(async () => page.evaluate(() => window.__queueLab!.snapshot()!.presetId)).toBe(id);
+}
+
+/** The speed slider's index: 6 is 10x, 9 is 100x. */
+async function speed(page: Page, index: number): Promise<void> {
+  await page.getByRole('slider', { name: 'Speed' }).fill(String(index));
+}
+
+/** A fingerprint of each chart canvas's pixels. */
+async function pixels(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    Array.from(document.querySelectorAll<HTMLCanvasElement>('[data-chart] canvas'), (c) => {
+      const s = c.toDataURL();
+      let h = 0;
+      for (let i = 0; i < s.length; i++) h = (h * 31 + s.charCodeAt(i)) | 0;
+      return `${c.dataset.chart ?? ''}${s.length}:${h}`;
+    }),
+  );
+}
+
+/** Pixels of a chart drawn in a series colour (the line or bars are really there). */
+async function inked(page: Page, chart: string, rgb: [number, number, number]): Promise<number> {
+  return page.evaluate(
+    ([id, [r, g, b]]) => {
+      const c = document.querySelector<HTMLCanvasElement>(`[data-chart="${id}"] canvas`);
+      if (c === null) return -1;
+      const d = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+      let n = 0;
+      for (let i = 0; i < d.length; i += 4) if (Math.abs(d[i]! - r) < 40 && Math.abs(d[i + 1]! - g) < 40 && Math.abs(d[i + 2]! - b) < 40) n++;
+      return n;
+    },
+    [chart, rgb] as const,
+  );
+}
+
+async function shot(page: Page, info: TestInfo, name: string, testId = 'measure'): Promise<void> {
+  await page.getByTestId(testId).evaluate((e) => e.scrollIntoView({ block: 'start' }));
+  await page.waitForTimeout(100);
+  const body = await page.screenshot({ path: info.outputPath(`${name}.png`) });
+  await info.attach(name, { body, contentType: 'image/png' });
+}
+
+async function runningCharts(page: Page): Promise<void> {
+  await preset(page, 'mm2-blocking');
+  await speed(page, 6);
+  await page.getByTestId('measure').scrollIntoViewIfNeeded();
+  await expect.poll(async () => (await charts(page)).points, LONG).toBeGreaterThan(10);
+}
+
+test('the charts draw and move during a run', async ({ page }, info) => {
+  const errors = await openLab(page);
+  await runningCharts(page);
+  await expect.poll(async () => (await charts(page)).visible, LONG).toBeGreaterThan(0);
+  const a = await charts(page);
+  const px1 = await pixels(page);
+  expect(px1).toHaveLength(7);
+  expect(a.maxsize).toBe(5);
+  expect(a.latest?.qsize).not.toBeNull();
+  expect(await inked(page, 'queue', [0, 114, 178])).toBeGreaterThan(100); // the average queue length, in blue
+  expect(await inked(page, 'queue', [213, 94, 0])).toBeGreaterThan(50); // the maxsize line
+  expect(await inked(page, 'rates', [0, 158, 115])).toBeGreaterThan(50);
+  await page.waitForTimeout(1500);
+  const b = await charts(page);
+  const px2 = await pixels(page);
+  expect(b.points).toBeGreaterThan(a.points);
+  expect(b.lastT!).toBeGreaterThan(a.lastT!);
+  expect(b.xMax).toBeGreaterThan(a.xMax);
+  expect(b.draws).toBeGreaterThan(a.draws + 30); // redrawn at display rate, not per point
+  // every time chart changed its pixels
+  for (const k of [0, 1, 2, 3, 5]) expect(px2[k], `chart ${k}`).not.toBe(px1[k]);
+  await shot(page, info, 'charts-1280');
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.waitForTimeout(600);
+  const narrow = await page.evaluate(() => ({
+    page: document.documentElement.scrollWidth,
+    charts: Array.from(document.querySelectorAll<HTMLElement>('[data-chart]'), (e) => e.getBoundingClientRect().right),
+  }));
+  expect(narrow.page).toBeLessThanOrEqual(390);
+  for (const right of narrow.charts) expect(right).toBeLessThanOrEqual(390);
+  await shot(page, info, 'charts-390');
+  expect(errors).toEqual([]);
+});
+
+test('Pause holds the charts still; Play moves them again', async ({ page }, info) => {
+  await openLab(page);
+  await runningCharts(page);
+  await page.getByRole('button', { name: 'Pause', exact: true }).click();
+  await expect.poll(async () => page.evaluate(() => window.__queueLab!.snapshot()!.playing)).toBe(false);
+  await page.waitForTimeout(400); // the last message of the run in flight
+  const a = await charts(page);
+  const px1 = await pixels(page);
+  await page.waitForTimeout(1500);
+  const b = await charts(page);
+  expect({ points: b.points, lastT: b.lastT, xMin: b.xMin, xMax: b.xMax, draws: b.draws }).toEqual({
+    points: a.points,
+    lastT: a.lastT,
+    xMin: a.xMin,
+    xMax: a.xMax,
+    draws: a.draws,
+  });
+  expect(await pixels(page)).toEqual(px1);
+  await shot(page, info, 'charts-paused');
+  await page.getByRole('button', { name: 'Play', exact: true }).click();
+  await expect.poll(async () => (await charts(page)).xMax, LONG).toBeGreaterThan(a.xMax);
+});
+
+test('Freeze holds the window while the run goes on', async ({ page }) => {
+  await openLab(page);
+  await runningCharts(page);
+  const freeze = page.getByRole('button', { name: 'Freeze' });
+  await freeze.click();
+  await expect(freeze).toHaveAttribute('aria-pressed', 'true');
+  await page.waitForTimeout(100);
+  const a = await charts(page);
+  expect(a.frozen).toBe(true);
+  await page.waitForTimeout(1500);
+  const b = await charts(page);
+  expect([b.xMin, b.xMax]).toEqual([a.xMin, a.xMax]);
+  expect(b.lastT!).toBeGreaterThan(a.lastT!); // the run went on behind the frozen window
+  await freeze.click();
+  await expect.poll(async () => (await charts(page)).xMax, LONG).toBeGreaterThan(b.lastT! - 1);
+});
+
+test('the figures table shows measured values with intervals beside the exact prediction', async ({ page }, info) => {
+  const errors = await openLab(page);
+  await preset(page, 'mm2-blocking');
+  await speed(page, 9); // 100x: long enough for intervals within seconds
+  await expect.poll(async () => (await charts(page)).ciReady, LONG).toBe(true);
+  const c = await charts(page);
+  expect(c.model).toEqual({ name: 'M/M/c/K with blocking producers (exact)', kind: 'exact', status: 'ok' });
+  const row = (k: string) => c.rows.find((r) => r.key === k)!;
+  for (const k of ['arrival', 'service', 'rho', 'Lq', 'L', 'Wq', 'W', 'throughput', 'blocked']) {
+    const r = row(k);
+    expect(r.measured, k).not.toBeNull();
+    expect(r.predicted, k).not.toBeNull();
+    expect(r.ci, k).not.toBeNull();
+    // a long run of the exact model: the measurement is near the prediction
+    expect(Math.abs(r.measured! - r.predicted!), k).toBeLessThan(0.3 * r.predicted! + 0.02);
+  }
+  expect(row('consumers').predicted).toBe(2);
+  expect(row('buffer').predicted).toBe(5);
+  expect(row('rho').predicted!).toBeCloseTo(0.927, 2);
+
+  const table = page.getByTestId('figures');
+  await expect(page.getByTestId('figures-model')).toContainText('exact');
+  const cells = (k: string) => table.locator(`tr[data-row="${k}"] td`);
+  for (const k of ['arrival', 'rho', 'Wq', 'throughput', 'blocked']) {
+    await expect(cells(k).nth(0), k).toContainText(/\d/);
+    await expect(cells(k).nth(0), k).toContainText('95%');
+    await expect(cells(k).nth(1), k).toContainText(/\d/);
+  }
+  await expect(cells('rho').nth(1)).toContainText('93%');
+  await expect(cells('little').nth(0)).toContainText('λW =');
+  await expect(page.getByTestId('figures-reading')).toContainText(/Consumers are busy \d+% of the time/);
+  await expect(page.getByTestId('figures-reading')).toContainText("Little's law");
+  await shot(page, info, 'figures-1280', 'figures');
+
+  await page.getByRole('combobox', { name: 'Language' }).selectOption('zh');
+  await expect(page.getByTestId('figures-model')).toContainText('精确');
+  await expect(table.locator('thead')).toContainText('理论');
+  await expect(page.getByTestId('figures-reading')).toContainText('消费者');
+  await shot(page, info, 'figures-zh-1280', 'figures');
+  await shot(page, info, 'charts-zh-1280');
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.waitForTimeout(600);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await shot(page, info, 'figures-zh-390', 'figures');
+  await shot(page, info, 'charts-zh-390');
+  await page.getByRole('combobox', { name: '语言' }).selectOption('en');
+  await shot(page, info, 'figures-390', 'figures');
+  expect(errors).toEqual([]);
+});
+
+test('an unbounded buffer past rho = 1 says there is no steady state; a finite program is simulation only', async ({ page }, info) => {
+  await openLab(page);
+  await preset(page, 'mm2-blocking');
+  await page.getByRole('slider', { name: 'Buffer size' }).fill('0'); // unbounded: 5/s into 2 x 2.22/s
+  await expect(page.getByTestId('figures-model')).toHaveAttribute('data-kind', 'unstable');
+  await expect(page.getByTestId('figures-model')).toContainText('no steady state: ρ ≥ 1 — the queue grows');
+  await expect(page.getByTestId('figures').locator('tr[data-row="Lq"] td').nth(1)).toHaveText('grows');
+  await shot(page, info, 'figures-unstable', 'figures');
+  await preset(page, 'seed-2');
+  await expect(page.getByTestId('figures-model')).toHaveAttribute('data-kind', 'none');
+  await expect(page.getByTestId('figures-model')).toContainText('simulation only');
+});
