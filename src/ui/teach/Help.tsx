@@ -27,10 +27,10 @@ export function Help() {
     if (!open && d.open) d.close();
   }, [open]);
   const rows: [string[], string][] = [
-    [['Space', 'K'], tx.keys.playPause],
+    [[tx.keyNames.space, 'K'], tx.keys.playPause],
     [['→', '.'], tx.keys.step],
     [['?'], tx.keys.help],
-    [['Esc'], tx.keys.close],
+    [[tx.keyNames.esc], tx.keys.close],
   ];
   return (
     <dialog ref={ref} className="help" aria-labelledby="help-title" onClose={() => setHelpOpen(false)}>

@@ -47,6 +47,7 @@ export const teachEn = {
     close: 'Close this help or the catalogue',
   },
   keyOr: 'or',
+  keyNames: { space: 'Space', esc: 'Esc' },
   presenter: 'Presenter',
   presenterHint: 'Large type, the scene beside the code, the other panels hidden.',
   views: 'Views',

@@ -40,6 +40,7 @@ export const teachZh: TeachWords = {
     close: '关闭本帮助或陷阱目录',
   },
   keyOr: '或',
+  keyNames: { space: '空格键', esc: 'Esc' },
   presenter: '演示模式',
   presenterHint: '大字号，画面与代码并排，隐藏其他面板。',
   views: '视图',
