@@ -8,6 +8,7 @@ import { useLab } from '../store/labStore';
 import { fmt } from './controls/scales';
 import { useText, type Dict } from './i18n';
 import { formatUpTo } from './i18n/numbers';
+import { liveNote, pauseNote } from './teach/notes';
 
 function StopIcon() {
   return (
@@ -78,8 +79,8 @@ export function RunStatus() {
   const playing = useLab((s) => s.playing);
   let note: string | null = null;
   if (notice?.kind === 'restart') note = tx.restarted(tx[notice.setting]);
-  else if (notice?.kind === 'live') note = tx.live(notice.text);
-  else if (notice?.kind === 'paused') note = tx.paused(notice.text);
+  else if (notice?.kind === 'live') note = tx.live(liveNote(notice.text, tx));
+  else if (notice?.kind === 'paused') note = tx.paused(pauseNote(notice.text, tx));
   return (
     <div className="run-status">
       {end !== null && <EndBanner end={end} tx={tx} />}

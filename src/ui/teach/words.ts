@@ -48,6 +48,11 @@ export const teachEn = {
   },
   keyOr: 'or',
   keyNames: { space: 'Space', esc: 'Esc' },
+  notes: {
+    interval: 'a new production interval from the next draw on',
+    service: 'a new service time from the next draw on',
+    tooMany: (n: string) => `the unbounded queue holds over ${n} items.`,
+  },
   presenter: 'Presenter',
   presenterHint: 'Large type, the scene beside the code, the other panels hidden.',
   views: 'Views',

@@ -41,6 +41,11 @@ export const teachZh: TeachWords = {
   },
   keyOr: '或',
   keyNames: { space: '空格键', esc: 'Esc' },
+  notes: {
+    interval: '从下一次抽样起使用新的生产间隔',
+    service: '从下一次抽样起使用新的处理时间',
+    tooMany: (n: string) => `无界队列里已有超过 ${n} 个元素。`,
+  },
   presenter: '演示模式',
   presenterHint: '大字号，画面与代码并排，隐藏其他面板。',
   views: '视图',
