@@ -1,6 +1,6 @@
 /**
- * The page's language: the one chosen before (localStorage), else the browser's (zh* gives Chinese), else English.
- * A choice made with the picker is remembered.
+ * The page's language: the address's `?lang=zh|en` (an embedding page can fix it), else the one chosen before
+ * (localStorage), else the browser's (zh* gives Chinese), else English. A choice made with the picker is remembered.
  */
 import { setLang } from '../../store/actions';
 import { useLab, type Lang } from '../../store/labStore';
@@ -26,9 +26,14 @@ export function browserLang(langs: readonly string[] = navigator.languages ?? [n
   return 'en';
 }
 
+const asked = (search: string): Lang | null => {
+  const v = new URLSearchParams(search).get('lang');
+  return v === 'en' || v === 'zh' ? v : null;
+};
+
 /** Sets the starting language and remembers later changes; call once before the first render. */
-export function initLanguage(): void {
-  setLang(stored() ?? browserLang());
+export function initLanguage(search: string = window.location.search): void {
+  setLang(asked(search) ?? stored() ?? browserLang());
   document.documentElement.lang = useLab.getState().lang === 'zh' ? 'zh-CN' : 'en';
   useLab.subscribe((s, prev) => {
     if (s.lang === prev.lang) return;
