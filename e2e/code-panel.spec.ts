@@ -59,11 +59,20 @@ async function markedLine(page: Page, task: string): Promise<string> {
   return ((await row.locator('.src').textContent()) ?? '').trim();
 }
 
-/** Every mark as task@line, to see them move. */
+/** Every mark as task@line (a stacked chip names several tasks), to see them move. */
 const allMarks = (page: Page): Promise<string> =>
   code(page)
-    .locator('.chip[data-task]')
-    .evaluateAll((els) => els.map((e) => `${(e as HTMLElement).dataset.task}@${(e.closest('.row') as HTMLElement).dataset.line}`).sort().join(' '));
+    .locator('.chip[data-task], .chip[data-tasks]')
+    .evaluateAll((els) =>
+      els
+        .flatMap((e) => {
+          const d = (e as HTMLElement).dataset;
+          const line = (e.closest('.row') as HTMLElement).dataset.line;
+          return (d.task ?? d.tasks ?? '').split(' ').map((t) => `${t}@${line}`);
+        })
+        .sort()
+        .join(' '),
+    );
 
 const litLine = async (page: Page): Promise<string> => {
   const row = code(page).locator('.row.lit');

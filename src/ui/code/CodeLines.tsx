@@ -9,9 +9,6 @@ import { lookOf } from '../scene/glyphs';
 import type { Token } from './highlight';
 import type { Mark } from './marks';
 
-/** Tasks of one group on one line shown as number chips; past this many, one more chip counts (and names) the rest. */
-const MAX_CHIPS = 12;
-
 interface ChipsProps {
   marks: Mark[];
   selected: string | null;
@@ -21,7 +18,7 @@ interface ChipsProps {
 
 const stateWords = (tx: Dict, s: State): string => tx.state[s];
 
-function Chip({ m, label, selected, tx, onPick }: { m: Mark; label: string; selected: string | null; tx: Dict; onPick: (name: string) => void }) {
+function Chip({ m, selected, tx, onPick }: { m: Mark; selected: string | null; tx: Dict; onPick: (name: string) => void }) {
   const lk = lookOf(m.state);
   const words = `${m.name}: ${stateWords(tx, m.state)}`;
   return (
@@ -36,14 +33,46 @@ function Chip({ m, label, selected, tx, onPick }: { m: Mark; label: string; sele
       aria-pressed={m.name === selected}
       onClick={() => onPick(m.name)}
     >
-      {label}
+      {m.name}
+    </button>
+  );
+}
+
+/** The state most of them are in (the stack takes its colour). */
+function commonState(list: Mark[]): State {
+  const n = new Map<State, number>();
+  for (const m of list) n.set(m.state, (n.get(m.state) ?? 0) + 1);
+  return [...n].sort((a, b) => b[1] - a[1])[0]![0];
+}
+
+/**
+ * Several tasks of one group on one line: one stacked chip (`consumer ×7`) that names them all; a click picks the
+ * next of them, so repeated clicks walk through the stack.
+ */
+function Stack({ group, list, all, selected, named, tx, onPick }: { group: string; list: Mark[]; all: Mark[]; selected: string | null; named: boolean; tx: Dict; onPick: (name: string) => void }) {
+  const lk = lookOf(commonState(list));
+  const names = list.map((m) => `${m.name} (${stateWords(tx, m.state)})`).join(', ');
+  const label = tx.code.stack(list.length, group, names);
+  const after = all.findIndex((m) => m.name === selected);
+  const next = list.find((m) => all.indexOf(m) > after) ?? list[0]!;
+  return (
+    <button
+      type="button"
+      className="chip stack"
+      style={{ borderColor: lk.color, background: lk.fill, ['--deck' as string]: lk.color }}
+      data-tasks={list.map((m) => m.name).join(' ')}
+      title={label}
+      aria-label={label}
+      onClick={() => onPick(next.name)}
+    >
+      {named ? tx.code.stackLabel(group, list.length) : tx.code.stackMore(list.length)}
     </button>
   );
 }
 
 /**
- * The tasks on a line, group by group: a lone task as a chip with its name; several tasks of one group as the
- * group's name followed by one chip per task (its number), stacked side by side, the selected one always shown.
+ * The tasks on a line, group by group: a task alone by its name; several tasks of one group as one stacked chip
+ * (the picked one stays out in front, by its name).
  */
 function Chips({ marks, selected, tx, onPick }: ChipsProps) {
   const groups = new Map<string, Mark[]>();
@@ -59,24 +88,13 @@ function Chips({ marks, selected, tx, onPick }: ChipsProps) {
         ◀
       </span>
       {[...groups].map(([g, list]) => {
-        if (list.length === 1) return <Chip key={g} m={list[0]!} label={list[0]!.name} selected={selected} tx={tx} onPick={onPick} />;
-        const pick = list.findIndex((m) => m.name === selected);
-        const ordered = list.length > MAX_CHIPS && pick >= MAX_CHIPS - 1 ? [list[pick]!, ...list.filter((_, i) => i !== pick)] : list;
-        const shown = ordered.length > MAX_CHIPS ? ordered.slice(0, MAX_CHIPS - 1) : ordered;
-        const rest = ordered.slice(shown.length);
+        const picked = list.find((m) => m.name === selected);
+        const rest = list.filter((m) => m !== picked);
         return (
-          <span key={g} className="chip-group" role="group" aria-label={g}>
-            <span className="chip-name" aria-hidden="true">
-              {g}
-            </span>
-            {shown.map((m) => (
-              <Chip key={m.name} m={m} label={m.name.slice(g.length + 1)} selected={selected} tx={tx} onPick={onPick} />
-            ))}
-            {rest.length > 0 && (
-              <span className="chip more" title={rest.map((m) => m.name).join(', ')} data-more={rest.map((m) => m.name).join(' ')}>
-                {tx.code.more(rest.length)}
-              </span>
-            )}
+          <span key={g} className="chip-group">
+            {picked !== undefined && <Chip m={picked} selected={selected} tx={tx} onPick={onPick} />}
+            {rest.length === 1 && <Chip m={rest[0]!} selected={selected} tx={tx} onPick={onPick} />}
+            {rest.length > 1 && <Stack group={g} list={rest} all={list} selected={selected} named={picked === undefined} tx={tx} onPick={onPick} />}
           </span>
         );
       })}
