@@ -9,11 +9,12 @@ import { text } from '../i18n';
 import { drawActorCard } from './actorCard';
 import { drawBuffer, queueTitle, type BufferDrawn } from './bufferView';
 import { Flights } from './flights';
-import { layoutScene, type Rect, type SceneLayout } from './layout';
+import { layoutScene, NARROW_BELOW, type Rect, type SceneLayout } from './layout';
 import { drawLoopStrip } from './loopStrip';
 import { C, font } from './palette';
 import { sceneStats } from './sceneStats';
 import { reducedMotion } from '../a11y/motion';
+import { sceneZoom } from '../teach/view';
 
 export type SnapshotSource = () => { prev: Snapshot | null; cur: Snapshot | null };
 
@@ -39,6 +40,8 @@ export class SceneRenderer {
   private layout: SceneLayout | null = null;
   private layoutKey = '';
   private width = 0;
+  /** CSS pixels per layout pixel (1, or larger in presenter mode). */
+  private zoom = 1;
   private readonly starts = new Map<number, { until: number; start: number }>();
   private readonly flights = new Flights();
   private lastN = -1;
@@ -86,7 +89,7 @@ export class SceneRenderer {
     const producers = visible(cur.actors.filter((a) => a.role === 'producer'));
     const consumers = visible(cur.actors.filter((a) => a.role === 'consumer'));
     const tx = text();
-    const key = `${this.width}:${producers.length}:${consumers.length}:${tx.title}`;
+    const key = `${this.width}:${sceneZoom()}:${producers.length}:${consumers.length}:${tx.title}`;
     const fresh = cur.n !== this.lastN || cur.run !== this.lastRun;
     const vt = this.clock(prev, cur, now);
     const flying = this.flights.busy(now);
@@ -104,7 +107,7 @@ export class SceneRenderer {
     }
     this.lastVt = vt;
     const ctx = this.canvas.getContext('2d')!;
-    const dpr = window.devicePixelRatio || 1;
+    const dpr = (window.devicePixelRatio || 1) * this.zoom;
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
     ctx.fillStyle = C.bg;
     ctx.fillRect(0, 0, L.width, L.height);
@@ -139,19 +142,23 @@ export class SceneRenderer {
   }
 
   /** The task whose card is at (x, y) in CSS pixels of the canvas, or null. */
-  hitTest(x: number, y: number): string | null {
+  hitTest(cssX: number, cssY: number): string | null {
+    const [x, y] = [cssX / this.zoom, cssY / this.zoom];
     const h = this.hits.find(({ r }) => x >= r.x && x <= r.x + r.w && y >= r.y && y <= r.y + r.h);
     return h?.name ?? null;
   }
 
   private resize(key: string, nProd: number, nCons: number): void {
     this.layoutKey = key;
-    const L = layoutScene(this.width, nProd, nCons);
+    // presenter mode draws the same picture larger: laid out for a narrower canvas, then scaled up to fill it
+    // (never so much that a wide canvas falls back to the stacked phone layout)
+    this.zoom = Math.max(1, Math.min(sceneZoom(), this.width / NARROW_BELOW));
+    const L = layoutScene(this.width / this.zoom, nProd, nCons);
     this.layout = L;
-    const dpr = window.devicePixelRatio || 1;
+    const dpr = (window.devicePixelRatio || 1) * this.zoom;
     this.canvas.width = Math.round(L.width * dpr);
     this.canvas.height = Math.round(L.height * dpr);
-    this.canvas.style.height = `${L.height}px`;
+    this.canvas.style.height = `${L.height * this.zoom}px`;
   }
 
   private head(ctx: CanvasRenderingContext2D, r: Rect, label: string, px: number, mono = false): void {
@@ -203,7 +210,8 @@ export class SceneRenderer {
     sceneStats.maxBufferShown = Math.max(sceneStats.maxBufferShown, drawn.count, drawn.items);
     sceneStats.producers = producers.map((a) => ({ name: a.name, state: a.state }));
     sceneStats.consumers = consumers.map((a) => ({ name: a.name, state: a.state }));
-    sceneStats.cards = this.hits.map(({ name, r }) => ({ name, ...r }));
+    const z = this.zoom;
+    sceneStats.cards = this.hits.map(({ name, r }) => ({ name, x: r.x * z, y: r.y * z, w: r.w * z, h: r.h * z }));
   }
 }
 

@@ -43,5 +43,8 @@ export function setPresenter(on: boolean): void {
   window.history.replaceState(window.history.state, '', url);
 }
 
+/** How much larger the scene is drawn: presenter mode enlarges everything in it, its type included. */
+export const sceneZoom = (): number => (useView.getState().mode === 'presenter' ? 1.3 : 1);
+
 export const setCatalogueOpen = (open: boolean): void => useView.setState({ catalogueOpen: open });
 export const setHelpOpen = (open: boolean): void => useView.setState({ helpOpen: open });
