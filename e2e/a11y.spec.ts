@@ -10,6 +10,12 @@ import { DICTS, LONG, open, shot, snap, topSpeed } from './teachKit';
 
 const tx = DICTS.en;
 
+/** Pauses the run (an idle page audits several times faster), with the Pause button of the language shown. */
+async function pause(page: Page, pauseWord = tx.pause): Promise<void> {
+  await page.getByRole('button', { name: pauseWord, exact: true }).click();
+  await expect.poll(async () => (await snap(page)).playing).toBe(false);
+}
+
 async function audit(page: Page, name: string): Promise<void> {
   const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
   const bad = result.violations
@@ -22,6 +28,7 @@ test.describe('axe: no serious or critical violation', () => {
   test('default view', async ({ page }, info) => {
     await open(page);
     await expect.poll(async () => (await snap(page)).t, LONG).toBeGreaterThan(0.2);
+    await pause(page);
     await audit(page, 'default');
     await shot(page, info, 'a11y-default');
   });
@@ -38,6 +45,7 @@ test.describe('axe: no serious or critical violation', () => {
 
   test('help open', async ({ page }, info) => {
     await open(page);
+    await pause(page);
     await page.keyboard.press('?');
     await expect(page.getByRole('dialog', { name: tx.teach.helpTitle })).toBeVisible();
     await audit(page, 'help');
@@ -45,9 +53,18 @@ test.describe('axe: no serious or critical violation', () => {
   });
 
   test('presenter', async ({ page }, info) => {
+    await page.setViewportSize({ width: 1920, height: 1080 }); // a projector
     await open(page, '?mode=presenter');
     await expect(page.getByRole('button', { name: tx.teach.presenter })).toHaveAttribute('aria-pressed', 'true');
     await expect(page.getByRole('slider', { name: tx.producers })).toBeHidden();
+    await expect(page.getByTestId('event-log')).toBeHidden();
+    // the scene and the code side by side, the scene drawn larger
+    const scene = (await page.getByTestId('scene').boundingBox())!;
+    const code = (await page.getByTestId('code-panel').boundingBox())!;
+    expect(code.x).toBeGreaterThan(scene.x + scene.width - 1);
+    expect(Math.abs(code.y - scene.y)).toBeLessThan(40);
+    await expect.poll(async () => (await snap(page)).scene.width, LONG).toBeLessThan(scene.width - 100);
+    await pause(page);
     await audit(page, 'presenter');
     await shot(page, info, 'a11y-presenter');
   });
@@ -57,6 +74,7 @@ test.describe('axe: no serious or critical violation', () => {
     for (const name of [tx.play, tx.pause, tx.step, tx.reset]) await expect(page.getByRole('button', { name, exact: true })).toBeVisible();
     await expect(page.getByRole('combobox', { name: tx.preset })).toBeVisible();
     await expect(page.getByTestId('scene')).toBeVisible();
+    await pause(page);
     for (const hidden of [page.getByRole('heading', { level: 1 }), page.getByRole('slider', { name: tx.speed }), page.getByTestId('event-log')]) {
       await expect(hidden).toBeHidden();
     }
