@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { startLab } from './store/actions';
+import { openLinkFromHash, startTimeline } from './store/timeline';
 import { App } from './ui/App.tsx';
 import { installTestHook } from './ui/testHook';
 import { initLanguage } from './ui/teach/lang';
@@ -13,6 +14,8 @@ if (!container) {
 
 initLanguage();
 startLab();
+startTimeline();
+void openLinkFromHash();
 initView();
 installTestHook();
 

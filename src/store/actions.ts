@@ -17,6 +17,9 @@ const STORE_MS = 100;
 const LOG_MS = 250;
 
 let client: LabClient | null = null;
+let makeClient: () => LabClient = createClient;
+/** When workers died lately: one that dies again and again is not restarted forever. */
+let deaths: number[] = [];
 let loads = 0;
 let lastPush = 0;
 let logTimer: ReturnType<typeof setTimeout> | null = null;
@@ -31,14 +34,22 @@ export function presetById(id: string) {
 
 /** The program the current controls describe: the preset with the changed settings on top. */
 export function currentScenario(): Scenario {
-  const { presetId, settings } = useLab.getState();
-  return applySettings(presetById(presetId).scenario, settings);
+  const { settings } = useLab.getState();
+  return applySettings(baseScenario(), settings);
+}
+
+/** The program the settings apply to: a shared or imported scenario, else the preset's. */
+export function baseScenario(): Scenario {
+  const { presetId, custom } = useLab.getState();
+  return custom ?? presetById(presetId).scenario;
 }
 
 /** Starts the worker and the default preset; safe to call twice. */
 export function startLab(make: () => LabClient = createClient): void {
   if (client !== null) return;
+  makeClient = make;
   client = make();
+  client.onDeath(onWorkerDeath);
   client.onSnapshot(onSnapshot);
   client.onLog(onLog);
   client.onNote((m) => {
@@ -51,6 +62,29 @@ export function startLab(make: () => LabClient = createClient): void {
   load(useLab.getState().playing);
 }
 
+/** The worker died: a fresh one runs the current scenario again (at most 3 times in 10 s, then the error panel). */
+function onWorkerDeath(reason: string): void {
+  client = null;
+  const now = performance.now();
+  deaths = deaths.filter((t) => now - t < 10_000);
+  deaths.push(now);
+  if (deaths.length > 3) {
+    useLab.setState({ error: `the simulation worker died: ${reason}`, playing: false });
+    return;
+  }
+  startLab(makeClient);
+}
+
+/** The error panel's Restart: a fresh worker and the current scenario from t = 0, playing. */
+export function restartLab(): void {
+  const old = client;
+  client = null;
+  old?.dispose();
+  deaths = [];
+  useLab.setState({ error: null, notice: null, playing: true });
+  startLab(makeClient);
+}
+
 function load(playing: boolean): void {
   if (client === null) return;
   const checked = validateScenario(currentScenario());
@@ -61,7 +95,7 @@ function load(playing: boolean): void {
   }
   loads++;
   logRing.clear();
-  client.send({ type: 'load', scenario: checked.scenario, playing });
+  client.send({ type: 'load', scenario: checked.scenario, playing, run: loads });
   useLab.setState((s) => ({ ...initialRun(), run: loads, playing, logVersion: s.logVersion + 1 }));
 }
 
@@ -124,14 +158,14 @@ export function reset(): void {
 
 export function choosePreset(id: string): void {
   const p = presetById(id);
-  useLab.setState({ presetId: p.id, settings: settingsOf(p.scenario), notice: null, error: null });
+  useLab.setState({ presetId: p.id, settings: settingsOf(p.scenario), custom: null, notice: null, error: null });
   load(true);
 }
 
 /** A slider or select moved: a live change where Python could make it, else a restart at t = 0. */
 export function changeSetting<K extends keyof Settings>(key: K, value: Settings[K]): void {
   const st = useLab.getState();
-  const base = presetById(st.presetId).scenario;
+  const base = baseScenario();
   const before = currentScenario();
   const next = withChange(base, st.settings, key, value);
   if ((Object.keys(next) as (keyof Settings)[]).every((k) => next[k] === st.settings[k])) return;

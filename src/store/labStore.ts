@@ -5,7 +5,7 @@
 import { create } from 'zustand';
 import { settingsOf, type Settings } from '../scenarios/settings';
 import { PRESETS } from '../scenarios/presets';
-import type { EndRecord } from '../scenarios/types';
+import type { EndRecord, Scenario } from '../scenarios/types';
 import type { Status } from '../worker/protocol';
 import type { Counters } from '../worker/snapshot';
 
@@ -29,6 +29,8 @@ export interface ControlsSlice {
   notice: Notice | null;
   /** The task the reader picked (a card in the scene, the log's filter, a mark in the code): its line is lit. */
   selected: string | null;
+  /** A scenario from a shared link or a file, in place of the preset's (its settings apply on top of it). */
+  custom: Scenario | null;
 }
 
 export interface RunSlice {
@@ -59,6 +61,7 @@ export const initialControls = (): ControlsSlice => ({
   playing: true,
   notice: null,
   selected: null,
+  custom: null,
 });
 
 export const initialRun = (): RunSlice => ({

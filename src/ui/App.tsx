@@ -14,6 +14,8 @@ import { Legend } from './scene/Legend';
 import { Scene } from './scene/Scene';
 import { TeachBar } from './teach/TeachBar';
 import { TeachPanels } from './teach/TeachPanels';
+import { Timeline } from './timeline/Timeline';
+import { ShareBar, ShareNotice } from './timeline/ShareBar';
 import './lab.css';
 
 function LanguagePicker() {
@@ -45,11 +47,13 @@ export function App() {
       </header>
       <section className="transport-area" aria-label={tx.play}>
         <Transport />
+        <ShareBar />
       </section>
       <aside className="settings-area">
         <Settings />
       </aside>
       <main className="stage">
+        <ShareNotice />
         <TeachPanels />
         <RunStatus />
         <Counters />
@@ -57,6 +61,7 @@ export function App() {
           <Scene />
           <CodePanel />
         </div>
+        <Timeline />
         <Legend />
         <Measure />
         <EventLog />

@@ -56,6 +56,16 @@ export class ChartData {
     }
   }
 
+  /** Time travel: drops the points after time t (the charts show the run up to the moment chosen). */
+  cutAt(t: number): void {
+    const ts = this.cols.t;
+    let k = ts.length;
+    while (k > 0 && (ts[k - 1] ?? 0) > t + 1e-9) k--;
+    if (k === ts.length) return;
+    for (const f of POINT_FIELDS) this.cols[f].length = k;
+    this.version++;
+  }
+
   private reset(run: number): void {
     this.run = run;
     // in place: the charts hold these very arrays

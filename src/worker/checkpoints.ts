@@ -14,10 +14,12 @@ export class Checkpoints {
   constructor(
     private readonly scenario: Scenario,
     readonly every = 50_000,
+    /** The horizon of the run being travelled (the lab runs with none: null). */
+    private readonly horizon?: number | null,
   ) {}
 
   private fresh(): Simulation {
-    return new Simulation(this.scenario, { records: false });
+    return new Simulation(this.scenario, this.horizon === undefined ? { records: false } : { records: false, horizon: this.horizon });
   }
 
   /** A simulation standing exactly at tick n (or at the end, if the run ends before), with the trace off. */

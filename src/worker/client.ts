@@ -4,7 +4,7 @@
  * stream.
  */
 import { ChartData } from './chartData';
-import type { ActorInfo, FromWorker, ToWorker } from './protocol';
+import type { ActorInfo, Fault, FromWorker, ToWorker, WireTimeline } from './protocol';
 import { decodeLog, decodeSnapshot, type LogBatch, type Snapshot } from './snapshot';
 
 type Listener<T> = (x: T) => void;
@@ -27,17 +27,54 @@ export class LabClient {
   private readonly logListeners = new Set<Listener<LogBatch>>();
   private readonly metricsListeners = new Set<Listener<ChartData>>();
   private readonly noteListeners = new Set<Listener<FromWorker & { type: 'note' | 'error' | 'liveRefused' }>>();
+  /** Time travel: where the run stands on its timeline, and files the worker made. */
+  private readonly timelineListeners = new Set<Listener<WireTimeline>>();
+  private readonly fileListeners = new Set<Listener<{ name: string; blob: Blob }>>();
+  private afterSeek = false;
+  /** The worker died (an uncaught error, or terminated): the store starts a fresh one. */
+  private readonly deathListeners = new Set<Listener<string>>();
+  private dead = false;
+  private readonly onVisibility = () => this.send({ type: 'visibility', hidden: document.hidden });
 
   constructor(private readonly worker: Worker) {
     worker.onmessage = (e: MessageEvent<FromWorker>) => this.receive(e.data);
-    worker.onerror = (e) => this.emitNote({ type: 'error', message: e.message || 'the simulation worker failed' });
-    if (typeof document !== 'undefined') {
-      document.addEventListener('visibilitychange', () => this.send({ type: 'visibility', hidden: document.hidden }));
-    }
+    worker.onerror = (e) => {
+      e.preventDefault();
+      this.die(e.message || 'the simulation worker failed');
+    };
+    if (typeof document !== 'undefined') document.addEventListener('visibilitychange', this.onVisibility);
+  }
+
+  onDeath(fn: Listener<string>): () => void {
+    this.deathListeners.add(fn);
+    return () => this.deathListeners.delete(fn);
+  }
+
+  /** Tests only (the test hook): a fault inside the engine, or a worker that dies of an uncaught error. */
+  inject(fault: Fault): void {
+    this.send({ type: 'inject', fault });
+  }
+
+  /** Stops the worker for good and forgets every listener. */
+  dispose(): void {
+    this.dead = true;
+    this.worker.terminate();
+    if (typeof document !== 'undefined') document.removeEventListener('visibilitychange', this.onVisibility);
+    for (const s of [this.snapshotListeners, this.logListeners, this.metricsListeners, this.noteListeners]) s.clear();
+    this.timelineListeners.clear();
+    this.fileListeners.clear();
+    this.deathListeners.clear();
+  }
+
+  private die(reason: string): void {
+    if (this.dead) return;
+    const listeners = [...this.deathListeners];
+    this.dispose();
+    for (const fn of listeners) fn(reason);
   }
 
   send(msg: ToWorker): void {
-    this.worker.postMessage(msg);
+    if (!this.dead) this.worker.postMessage(msg);
   }
 
   onSnapshot(fn: Listener<Snapshot>): () => void {
@@ -61,6 +98,16 @@ export class LabClient {
     return () => this.noteListeners.delete(fn);
   }
 
+  onTimeline(fn: Listener<WireTimeline>): () => void {
+    this.timelineListeners.add(fn);
+    return () => this.timelineListeners.delete(fn);
+  }
+
+  onFile(fn: Listener<{ name: string; blob: Blob }>): () => void {
+    this.fileListeners.add(fn);
+    return () => this.fileListeners.delete(fn);
+  }
+
   resetStats(): void {
     this.stats.messages = 0;
     this.stats.bytes = 0;
@@ -79,6 +126,15 @@ export class LabClient {
       for (const fn of this.metricsListeners) fn(this.charts);
       return;
     }
+    if (m.type === 'timeline') {
+      if (m.tl.seeked) this.afterSeek = true;
+      for (const fn of this.timelineListeners) fn(m.tl);
+      return;
+    }
+    if (m.type === 'file') {
+      for (const fn of this.fileListeners) fn(m);
+      return;
+    }
     if (m.type !== 'snapshot') {
       this.emitNote(m);
       return;
@@ -94,7 +150,9 @@ export class LabClient {
     }
     for (const a of w.newActors) this.roster[a.id] = a;
     const snap = decodeSnapshot(w, this.roster, performance.now());
-    this.prev = this.cur;
+    // after a seek the scene jumps to the new moment rather than gliding there
+    this.prev = this.afterSeek ? null : this.cur;
+    this.afterSeek = false;
     this.cur = snap;
     const log = decodeLog(w, this.roster);
     if (log.lines.length > 0 || log.skipped > 0) for (const fn of this.logListeners) fn(log);

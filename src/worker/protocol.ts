@@ -5,15 +5,27 @@
 import type { EndRecord, Scenario } from '../scenarios/types';
 import type { LiveEdit } from '../scenarios/settings';
 import type { WireMetrics } from './metricsProtocol';
+import type { Marker } from '../share/markers';
+import type { SeekTarget } from './timeTravel';
 
 export type ToWorker =
-  | { type: 'load'; scenario: Scenario; playing: boolean }
+  /** `run` numbers the run (the page's count of loads, so a fresh worker after a crash carries on from it). */
+  | { type: 'load'; scenario: Scenario; playing: boolean; run?: number }
   | { type: 'play' }
   | { type: 'pause' }
   | { type: 'step' }
   | { type: 'speed'; speed: number }
   | { type: 'live'; edits: LiveEdit[] }
-  | { type: 'visibility'; hidden: boolean };
+  | { type: 'visibility'; hidden: boolean }
+  /** Time travel: to a tick, a time or just after an event (seq); `t` sets the clock shown (a shared link's). */
+  | { type: 'seek'; target: SeekTarget; t?: number }
+  | { type: 'stepBack' }
+  | { type: 'exportTrace'; format: 'jsonl' | 'csv' }
+  /** Tests only (reached through `window.__queueLab.inject`): make the engine throw, or the worker die. */
+  | { type: 'inject'; fault: Fault };
+
+/** The faults the test hook can inject (e2e/faults.spec.ts). */
+export type Fault = 'engine-error' | 'worker-crash';
 
 export type FromWorker =
   | { type: 'snapshot'; snap: WireSnapshot }
@@ -22,7 +34,25 @@ export type FromWorker =
   | { type: 'note'; kind: 'live' | 'paused'; text: string }
   /** The running program could not make this change (see Simulation.live): the page restarts instead. */
   | { type: 'liveRefused' }
-  | { type: 'error'; message: string };
+  | { type: 'error'; message: string }
+  | { type: 'timeline'; tl: WireTimeline }
+  /** A file made in the worker (a trace export). */
+  | { type: 'file'; name: string; blob: Blob };
+
+/** Where the run stands on its timeline, sent with each snapshot. */
+export interface WireTimeline {
+  run: number;
+  tick: number;
+  t: number;
+  /** The furthest virtual time the run has reached. */
+  max: number;
+  /** The markers, when they changed (else null). */
+  markers: Marker[] | null;
+  /** A seek landed here: the log and the charts start again from this moment. */
+  seeked: boolean;
+  /** Step back can go somewhere. */
+  back: boolean;
+}
 
 /** The order of the engine's actor states; a snapshot sends each actor's state as its index here. */
 export const STATES = [

@@ -9,7 +9,10 @@ import type { LiveEdit } from '../scenarios/settings';
 import type { EndRecord, Scenario } from '../scenarios/types';
 import { encodeSnapshot, Pending } from './encode';
 import { MetricsStream } from './metricsStream';
+import { FIELDS } from './metricsProtocol';
 import { transferables, type ActorInfo, type FromWorker } from './protocol';
+import { TimeTravel, type SeekTarget } from './timeTravel';
+import { traceFile } from './travelFiles';
 
 export const SLICE_MS = 6;
 export const FRAME_MS = 1000 / 60;
@@ -42,11 +45,21 @@ export class Runner {
   private pending = new Pending();
   private samples: { wall: number; vt: number }[] = [];
   private slow = 0;
+  // time travel: the run's past, whether the charts' measurement must be rebuilt (after going back), where the
+  // page cut its charts, whether the next post follows a seek, and the markers last sent
+  private tt: TimeTravel | null = null;
+  private scenario: Scenario | null = null;
+  private metricsStale = false;
+  private chartCut = Infinity;
+  private seeked = false;
+  private markersSent = -1;
+  /** The test hook armed a fault: the next step of the engine throws (e2e/faults.spec.ts). */
+  private faultArmed = false;
 
   constructor(private readonly host: Host) {}
 
-  load(scenario: Scenario, playing: boolean): void {
-    this.run++;
+  load(scenario: Scenario, playing: boolean, run?: number): void {
+    this.run = run ?? this.run + 1;
     this.n = 0;
     this.vt = 0;
     this.sentActors = 0;
@@ -58,6 +71,11 @@ export class Runner {
       // the lab runs a program for as long as it runs: the scenario's horizon is for finite traces (CLI, oracle)
       this.sim = new Simulation(scenario, { horizon: null });
       this.metrics = new MetricsStream(scenario, this.speed, this.run);
+      this.tt = new TimeTravel(scenario);
+      this.scenario = scenario;
+      this.metricsStale = false;
+      this.chartCut = Infinity;
+      this.markersSent = -1;
     } catch (e) {
       this.sim = null;
       this.metrics = null;
@@ -71,6 +89,8 @@ export class Runner {
 
   play(): void {
     if (this.sim === null || this.sim.end !== null) return;
+    this.tt?.history.splice(0);
+    this.freshMetrics();
     this.playing = true;
     this.post(true);
     this.wake();
@@ -85,7 +105,12 @@ export class Runner {
     const sim = this.sim;
     if (sim === null || sim.end !== null) return;
     this.playing = false;
-    this.guard(() => this.collect(sim.step()));
+    this.tt?.history.push({ tick: sim.ticks, t: this.vt });
+    this.freshMetrics();
+    this.guard(() => {
+      this.maybeFault();
+      this.collect(sim.step());
+    });
     this.vt = Math.max(this.vt, sim.now);
     this.post(true);
   }
@@ -99,12 +124,14 @@ export class Runner {
   live(edits: LiveEdit[]): void {
     const sim = this.sim;
     if (sim === null || sim.end !== null) return;
+    this.freshMetrics();
     for (const e of edits) {
       const text = this.guard(() => sim.live(e));
       if (text === null) {
         this.host.post({ type: 'liveRefused' }, []);
         return;
       }
+      if (text !== undefined) this.tt?.live(sim, e);
       if (text) this.host.post({ type: 'note', kind: 'live', text }, []);
     }
     this.metrics?.live(edits);
@@ -135,6 +162,7 @@ export class Runner {
     let caught = false;
     this.guard(() => {
       for (;;) {
+        this.maybeFault();
         const r = sim.advanceTo(target, 256);
         this.collect(r.records);
         if (r.done) {
@@ -160,9 +188,12 @@ export class Runner {
       this.ticking = true;
       this.host.later(() => this.tick(), caught ? TICK_MS : 0);
     }
+    // checkpoints in the slack of a slice that caught up with the clock
+    if (caught && this.host.now() - now < SLICE_MS / 2) this.guard(() => this.tt?.work(SLICE_MS / 3));
   }
 
   private collect(records: Record[]): void {
+    if (this.sim !== null) this.tt?.note(this.sim, records, this.vt);
     if (records.length > 0) {
       this.pending.add(records, this.idOf);
       this.metrics?.add(records);
@@ -223,8 +254,97 @@ export class Runner {
       },
       this.pending,
     );
+    // the timeline first: after a seek the page empties its log and charts before this snapshot's lines arrive
+    this.postTimeline();
     this.host.post({ type: 'snapshot', snap }, transferables(snap));
     this.postMetrics(now, force);
+  }
+
+  // -------------------------------------------------------------------------------------------------------------
+  // time travel (timeTravel.ts)
+
+  /** Shows the run at another moment of its past (or of its recomputed future); paused. */
+  seek(target: SeekTarget, t?: number): void {
+    const tt = this.tt;
+    if (tt === null || this.sim === null) return;
+    this.tt?.history.splice(0);
+    this.land(() => tt.seek(target), t);
+  }
+
+  /** The inverse of Step: back to where the last Step started, or to just after the event before. */
+  stepBack(): void {
+    const tt = this.tt;
+    const sim = this.sim;
+    if (tt === null || sim === null) return;
+    const back = this.guard(() => tt.backTarget(sim.ticks));
+    if (back === undefined) return;
+    this.land(() => tt.seek({ kind: 'tick', tick: back.tick }), back.t ?? undefined);
+  }
+
+  private land(go: () => ReturnType<TimeTravel['seek']>, t?: number): void {
+    const landing = this.guard(go);
+    if (landing === undefined) return;
+    this.sim = landing.sim;
+    this.playing = false;
+    this.vt = t === undefined ? landing.t : Math.max(landing.sim.now, t);
+    this.pending.reset();
+    this.pending.add(landing.records, this.idOf);
+    this.pending.moves = [];
+    this.pending.moveText = [];
+    this.metricsStale = true;
+    this.chartCut = Math.min(this.chartCut, this.vt);
+    this.seeked = true;
+    this.samples = [];
+    this.post(true);
+  }
+
+  /** After going back, the charts' measurement is rebuilt from t = 0 before the run moves on. */
+  private freshMetrics(): void {
+    const sim = this.sim;
+    const tt = this.tt;
+    if (!this.metricsStale || sim === null || tt === null || this.scenario === null) return;
+    this.metricsStale = false;
+    const ms = new MetricsStream(this.scenario, this.speed, this.run);
+    this.guard(() => {
+      tt.replay(sim.ticks, (r) => ms.add(r));
+      ms.advanceTo(this.vt);
+    });
+    this.metrics = ms;
+  }
+
+  /** Checkpoints while the run is paused or hidden (the worker calls this every few tens of ms). */
+  idle(): void {
+    if (this.playing && !this.hidden) return;
+    this.guard(() => this.tt?.work(SLICE_MS));
+  }
+
+  exportTrace(format: 'jsonl' | 'csv'): void {
+    const tt = this.tt;
+    const sim = this.sim;
+    if (tt === null || sim === null || this.scenario === null) return;
+    const scenario = this.scenario;
+    const file = this.guard(() => traceFile(tt, scenario, sim.ticks, format));
+    if (file !== undefined) this.host.post({ type: 'file', ...file }, []);
+  }
+
+  private postTimeline(): void {
+    const tt = this.tt;
+    const sim = this.sim;
+    if (tt === null || sim === null) return;
+    const markers = tt.markers();
+    const changed = markers.length !== this.markersSent;
+    this.markersSent = markers.length;
+    const tl = {
+      run: this.run,
+      tick: sim.ticks,
+      t: this.vt,
+      max: Math.max(tt.furthestT, this.vt),
+      markers: changed ? markers : null,
+      seeked: this.seeked,
+      back: sim.ticks > 0,
+    };
+    this.seeked = false;
+    this.host.post({ type: 'timeline', tl }, []);
   }
 
   /** The measurement: chart points and figures, at their own (slower) pace. */
@@ -235,7 +355,20 @@ export class Runner {
       ms.advanceTo(this.vt);
       return ms.take(now, force);
     });
+    if (m && this.chartCut < Infinity) m.points = pointsAfter(m.points, this.chartCut);
     if (m) this.host.post({ type: 'metrics', m }, [m.points.buffer as ArrayBuffer]);
+  }
+
+  /** Tests only: an exception inside the engine's next step (now, if the run is paused). */
+  injectFault(): void {
+    this.faultArmed = true;
+    if (!this.playing || (this.sim !== null && this.sim.end !== null)) this.guard(() => this.maybeFault());
+  }
+
+  private maybeFault(): void {
+    if (!this.faultArmed) return;
+    this.faultArmed = false;
+    throw new Error('injected engine fault (test hook)');
   }
 
   /** Runs engine code; an engine failure stops the run and reaches the page instead of killing the worker. */
@@ -252,4 +385,11 @@ export class Runner {
     this.playing = false;
     this.host.post({ type: 'error', message: e instanceof Error ? `${e.name}: ${e.message}` : String(e) }, []);
   }
+}
+
+/** The chart points after time `cut` (the page keeps its own up to there). */
+function pointsAfter(points: Float64Array, cut: number): Float64Array {
+  let k = 0;
+  while (k < points.length && points[k]! <= cut + 1e-9) k += FIELDS;
+  return k === 0 ? points : points.slice(k);
 }

@@ -11,11 +11,14 @@ const runner = new Runner({
   later: (fn, ms) => setTimeout(fn, ms),
 });
 
+// checkpoints are built while the run is paused (while it plays, in the slack of its own slices)
+setInterval(() => runner.idle(), 50);
+
 self.onmessage = (e: MessageEvent<ToWorker>) => {
   const m = e.data;
   switch (m.type) {
     case 'load':
-      return runner.load(m.scenario, m.playing);
+      return runner.load(m.scenario, m.playing, m.run);
     case 'play':
       return runner.play();
     case 'pause':
@@ -28,5 +31,18 @@ self.onmessage = (e: MessageEvent<ToWorker>) => {
       return runner.live(m.edits);
     case 'visibility':
       return runner.setHidden(m.hidden);
+    case 'seek':
+      return runner.seek(m.target, m.t);
+    case 'stepBack':
+      return runner.stepBack();
+    case 'exportTrace':
+      return runner.exportTrace(m.format);
+    case 'inject':
+      if (m.fault === 'engine-error') return runner.injectFault();
+      // an uncaught exception: the page sees the worker's error event, as when a real bug kills it
+      setTimeout(() => {
+        throw new Error('injected worker crash (test hook)');
+      }, 0);
+      return;
   }
 };

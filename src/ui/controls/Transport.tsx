@@ -4,8 +4,9 @@ import { PRESETS } from '../../scenarios/presets';
 import { choosePreset, pause, play, presetById, reset, setSpeed, step } from '../../store/actions';
 import { useLab } from '../../store/labStore';
 import { useText } from '../i18n';
+import { stepBack } from '../../store/timeline';
 import { Select, Slider } from './Field';
-import { PauseIcon, PlayIcon, ResetIcon, StepIcon } from './icons';
+import { PauseIcon, PlayIcon, ResetIcon, StepBackIcon, StepIcon } from './icons';
 import { fmt, nearestIndex, SPEEDS } from './scales';
 
 export function Transport() {
@@ -40,6 +41,10 @@ export function Transport() {
         <button type="button" className={playing ? '' : 'on'} aria-pressed={!playing} onClick={pause}>
           <PauseIcon /> 
           {tx.pause}
+        </button>
+        <button type="button" onClick={stepBack}>
+          <StepBackIcon /> 
+          {tx.travel.stepBack}
         </button>
         <button type="button" onClick={step}>
           <StepIcon /> 

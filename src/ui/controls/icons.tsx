@@ -21,6 +21,13 @@ export const StepIcon = () => (
   </svg>
 );
 
+export const StepBackIcon = () => (
+  <svg {...box}>
+    <path d="M12 1.5 L5 7 L12 12.5 Z" fill="currentColor" />
+    <rect x="1.8" y="1.5" width="2.4" height="11" fill="currentColor" />
+  </svg>
+);
+
 export const ResetIcon = () => (
   <svg {...box}>
     <path d="M11.5 7 A4.5 4.5 0 1 1 9.6 3.3" fill="none" stroke="currentColor" strokeWidth="2" />

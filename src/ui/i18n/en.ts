@@ -4,6 +4,7 @@
  */
 import { teachEn } from '../teach/words';
 import { codeEn } from '../code/words';
+import { travelEn } from '../timeline/words';
 
 export const en = {
   title: 'Queue Lab',
@@ -148,6 +149,7 @@ export const en = {
   language: 'Language',
   teach: teachEn,
   code: codeEn,
+  travel: travelEn,
   measure: {
     title: 'Measured, and what queueing theory predicts',
     chartsLabel: 'Live charts of the run',
@@ -160,7 +162,7 @@ export const en = {
     queueAvg: 'average',
     queueMax: 'highest',
     maxsize: (n: string) => `maxsize ${n}`,
-    rates: 'Items per second',
+    rates: 'Items per second (moving average)',
     produced: 'produced (put)',
     consumed: 'consumed (done)',
     waits: 'Waiting times, seconds',

@@ -4,6 +4,7 @@
 import type { Dict } from './en';
 import { teachZh } from '../teach/words.zh';
 import { codeZh } from '../code/words.zh';
+import { travelZh } from '../timeline/words';
 
 export const zh: Dict = {
   title: 'Queue Lab 队列实验室',
@@ -146,6 +147,7 @@ export const zh: Dict = {
   language: '语言',
   teach: teachZh,
   code: codeZh,
+  travel: travelZh,
   measure: {
     title: '实测结果与排队论预测',
     chartsLabel: '运行的实时图表',
@@ -158,7 +160,7 @@ export const zh: Dict = {
     queueAvg: '平均',
     queueMax: '最高',
     maxsize: (n: string) => `maxsize ${n}`,
-    rates: '每秒元素数',
+    rates: '每秒元素数（滑动平均）',
     produced: '生产（put）',
     consumed: '消费（完成）',
     waits: '等待时间（秒）',

@@ -1,0 +1,84 @@
+/** Copy link, scenario files in and out, trace and chart exports, and what the last of them did. */
+import { useRef } from 'react';
+import { copyLink, exportChartPng, exportScenario, exportTrace, importScenario, useTimeline } from '../../store/timeline';
+import { useText } from '../i18n';
+
+function firstChart(): { canvas: HTMLCanvasElement; id: string } | null {
+  const el = document.querySelector<HTMLElement>('[data-chart]');
+  const canvas = el?.querySelector('canvas') ?? null;
+  return el && canvas ? { canvas, id: el.dataset.chart ?? 'chart' } : null;
+}
+
+export function ShareBar() {
+  const tx = useText();
+  const w = tx.travel;
+  const file = useRef<HTMLInputElement>(null);
+  return (
+    <section className="share-bar" aria-label={w.share}>
+      <button type="button" onClick={() => void copyLink()}>
+        {w.copyLink}
+      </button>
+      <button type="button" onClick={() => file.current?.click()}>
+        {w.importScenario}
+      </button>
+      <input
+        ref={file}
+        type="file"
+        accept=".json,application/json"
+        hidden
+        data-testid="import-scenario"
+        onChange={(e) => {
+          const f = e.currentTarget.files?.[0];
+          e.currentTarget.value = '';
+          if (f !== undefined) void importScenario(f);
+        }}
+      />
+      <button type="button" onClick={exportScenario}>
+        {w.exportScenario}
+      </button>
+      <button type="button" onClick={() => exportTrace('jsonl')}>
+        {w.exportTraceJsonl}
+      </button>
+      <button type="button" onClick={() => exportTrace('csv')}>
+        {w.exportTraceCsv}
+      </button>
+      <button
+        type="button"
+        onClick={() => {
+          const c = firstChart();
+          if (c !== null) exportChartPng(c.canvas, c.id);
+        }}
+      >
+        {w.exportChart}
+      </button>
+    </section>
+  );
+}
+
+/** The message of the last share action; a link or file that failed names its problem (role=alert). */
+export function ShareNotice() {
+  const w = useText().travel;
+  const share = useTimeline((s) => s.share);
+  if (share === null) return null;
+  const bad = share.kind === 'linkError' || share.kind === 'importError' || share.kind === 'copyFailed';
+  const text =
+    share.kind === 'linkError'
+      ? w.linkError(share.detail)
+      : share.kind === 'importError'
+        ? w.importError(share.detail)
+        : share.kind === 'copyFailed'
+          ? w.copyFailed(share.detail)
+          : share.kind === 'copied'
+            ? w.copied
+            : share.kind === 'imported'
+              ? w.imported(share.detail)
+              : w.saved(share.detail);
+  return (
+    <div className={bad ? 'share-notice bad' : 'share-notice'} role={bad ? 'alert' : 'status'} data-testid="share-notice">
+      <span>{text}</span>
+      <button type="button" onClick={() => useTimeline.setState({ share: null })}>
+        {w.dismiss}
+      </button>
+    </div>
+  );
+}

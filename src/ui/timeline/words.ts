@@ -1,0 +1,44 @@
+/** The time travel and sharing words, English and Chinese (one shape: a missing key is a compile error). */
+export const travelEn = {
+  stepBack: 'Step back',
+  timeline: 'Timeline',
+  timeValue: (t: string, max: string) => `${t} s of ${max} s`,
+  markers: 'Moments worth finding',
+  share: 'Share and files',
+  copyLink: 'Copy link',
+  importScenario: 'Import scenario',
+  exportScenario: 'Export scenario',
+  exportTraceJsonl: 'Export trace (JSON Lines)',
+  exportTraceCsv: 'Export trace (CSV)',
+  exportChart: 'Export chart PNG',
+  copied: 'Link copied: it is also in the address bar.',
+  copyFailed: (why: string) => `No link made: ${why}`,
+  linkError: (why: string) => `This link could not be opened (${why}). The default lab is shown instead.`,
+  importError: (why: string) => `This file could not be imported (${why}). The lab is unchanged.`,
+  imported: (name: string) => `Imported “${name}”: it runs from t = 0.`,
+  saved: (name: string) => `Saved ${name}.`,
+  dismiss: 'Dismiss',
+};
+
+export type TravelWords = typeof travelEn;
+
+export const travelZh: TravelWords = {
+  stepBack: '后退一步',
+  timeline: '时间轴',
+  timeValue: (t: string, max: string) => `${t} 秒 / ${max} 秒`,
+  markers: '值得一看的时刻',
+  share: '分享与文件',
+  copyLink: '复制链接',
+  importScenario: '导入场景',
+  exportScenario: '导出场景',
+  exportTraceJsonl: '导出轨迹（JSON Lines）',
+  exportTraceCsv: '导出轨迹（CSV）',
+  exportChart: '导出图表 PNG',
+  copied: '链接已复制，地址栏中也有。',
+  copyFailed: (why: string) => `未能生成链接：${why}`,
+  linkError: (why: string) => `无法打开此链接（${why}）。已改为显示默认实验。`,
+  importError: (why: string) => `无法导入此文件（${why}）。实验未改变。`,
+  imported: (name: string) => `已导入“${name}”：从 t = 0 开始运行。`,
+  saved: (name: string) => `已保存 ${name}。`,
+  dismiss: '关闭',
+};
