@@ -12,7 +12,7 @@ export const POINT_FIELDS = [
   /** Time-average queue length over the interval, and its maximum. */
   'qsize',
   'qmax',
-  /** Items put / done per second. */
+  /** Items put / done per second, over the last RATE_POINTS point widths (a moving rate). */
   'produced',
   'consumed',
   /** Mean wait in the buffer (put -> get) of the items taken in the interval. */

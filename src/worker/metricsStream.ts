@@ -20,6 +20,8 @@ export const POINTS_MS = 100;
 export const FIGURES_MS = 250;
 /** A chart point spans about this much wall time at any speed. */
 const POINT_WALL_S = 0.1;
+/** Produced and consumed per second are counted over the last this many points (about two seconds of wall time). */
+export const RATE_POINTS = 20;
 const WIDTHS = [1, 2, 4, 10, 20, 40, 100, 200, 400, 1000, 2000, 4000, 10000]; // in BASE_DT: 0.05 s .. 500 s
 
 /** The width of a chart point for a speed, in BASE_DT steps. */
@@ -67,6 +69,8 @@ export class MetricsStream {
   private blocks: Point[] = [];
   private lastPoints = -Infinity;
   private lastFigures = -Infinity;
+  /** Recent points' ends and counts, for the moving rates. */
+  private recentCounts: { t: number; produced: number; consumed: number }[] = [];
 
   constructor(
     scenario: Scenario,
@@ -171,14 +175,29 @@ export class MetricsStream {
     }
   }
 
+  /** Items per second over the last RATE_POINTS point widths (the time before the run counts as nothing). */
+  private rates(end: number, produced: number, consumed: number): [number, number] {
+    const span = RATE_POINTS * this.steps * BASE_DT;
+    const q = this.recentCounts;
+    q.push({ t: end, produced, consumed });
+    // a point ending at t covers up to one width before it: keep those that end inside the span
+    while (q.length > 0 && q[0]!.t <= end - span + 1e-9) q.shift();
+    let p = 0;
+    let c = 0;
+    for (const x of q) {
+      p += x.produced;
+      c += x.consumed;
+    }
+    return [p / span, c / span];
+  }
+
   private close(a: Agg): void {
     const end = a.end * BASE_DT;
     this.out.push(
       end,
       a.q / a.n,
       a.qmax,
-      a.produced / a.n,
-      a.consumed / a.n,
+      ...this.rates(end, a.produced * BASE_DT, a.consumed * BASE_DT),
       meanBefore(this.waits, end),
       meanBefore(this.blocks, end),
       a.utilN > 0 ? a.util / a.utilN : NaN,
