@@ -127,11 +127,11 @@ test('seed-3: the consumer is marked on the get() line when the hang banner appe
 test('picking a task in the log lights its line; Step moves the marks', async ({ page }) => {
   await openLab(page);
   await preset(page, 'seed-2');
-  await page.getByRole('button', { name: 'Reset' }).click();
+  await page.getByRole('button', { name: 'Reset', exact: true }).click();
   await expect.poll(async () => (await snap(page)).playing).toBe(false);
   // t = 0, nothing has run: main is about to start
   await expect.poll(() => markedLine(page, 'main')).toBe('async def main():');
-  const step = page.getByRole('button', { name: 'Step' });
+  const step = page.getByRole('button', { name: 'Step', exact: true });
   await step.click();
   // main ran its first step: it created the tasks and now waits for them
   await expect.poll(() => markedLine(page, 'main')).not.toBe('async def main():');

@@ -52,7 +52,9 @@ function commonState(list: Mark[]): State {
 function Stack({ group, list, all, selected, named, tx, onPick }: { group: string; list: Mark[]; all: Mark[]; selected: string | null; named: boolean; tx: Dict; onPick: (name: string) => void }) {
   const lk = lookOf(commonState(list));
   const names = list.map((m) => `${m.name} (${stateWords(tx, m.state)})`).join(', ');
-  const label = tx.code.stack(list.length, group, names);
+  const shown = named ? tx.code.stackLabel(group, list.length) : tx.code.stackMore(list.length);
+  // the name a screen reader says starts with the words on the chip (WCAG 2.5.3)
+  const label = tx.code.stack(shown, names);
   const after = all.findIndex((m) => m.name === selected);
   const next = list.find((m) => all.indexOf(m) > after) ?? list[0]!;
   return (
@@ -65,7 +67,7 @@ function Stack({ group, list, all, selected, named, tx, onPick }: { group: strin
       aria-label={label}
       onClick={() => onPick(next.name)}
     >
-      {named ? tx.code.stackLabel(group, list.length) : tx.code.stackMore(list.length)}
+      {shown}
     </button>
   );
 }

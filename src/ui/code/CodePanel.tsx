@@ -52,6 +52,8 @@ export function CodePanel() {
   const tasks = useTasks();
   const marks = useMemo(() => marksByLine(tasks, program.sites), [tasks, program.sites]);
   const selectedTask = selected === null ? null : (tasks.find((t) => t.name === selected) ?? null);
+  // a task picked in an earlier run that this run does not have: as if none were picked
+  const picked = selectedTask === null ? null : selected;
   const litLine = selectedTask === null ? null : (lineOf(selectedTask, program.sites)?.line ?? null);
   const [done, setDone] = useState<Status>(null);
   const status = done !== null && done.code === program.code ? done : null;
@@ -112,11 +114,11 @@ export function CodePanel() {
       </p>
       <LiveFlags />
       <p className="code-pick">
-        {selected === null ? (
+        {picked === null ? (
           c.hint
         ) : (
           <>
-            {selectedTask !== null && litLine !== null ? c.following(selected) : c.ended(selected)}{' '}
+            {litLine !== null ? c.following(picked) : c.ended(picked)}{' '}
             <button type="button" className="link" onClick={() => selectTask(null)}>
               {c.unselect}
             </button>

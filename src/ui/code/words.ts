@@ -11,7 +11,7 @@ export const codeEn = {
   here: (names: string) => `Here: ${names}`,
   stackLabel: (group: string, n: number) => `${group} ×${n}`,
   stackMore: (n: number) => `+${n}`,
-  stack: (n: number, group: string, names: string) => `${n} tasks of ${group} on this line: ${names}. Click to pick the next.`,
+  stack: (label: string, names: string) => `${label}: ${names}. A click lights the next of them.`,
   following: (name: string) => `Lit: ${name}`,
   ended: (name: string) => `Lit: ${name}, which has ended: it is on no line.`,
   unselect: 'Light none',

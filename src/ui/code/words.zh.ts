@@ -13,7 +13,7 @@ export const codeZh: CodeWords = {
   here: (names: string) => `在这一行：${names}`,
   stackLabel: (group: string, n: number) => `${group} ×${n}`,
   stackMore: (n: number) => `+${n}`,
-  stack: (n: number, group: string, names: string) => `这一行有 ${n} 个 ${group} 任务：${names}。点击可依次选中。`,
+  stack: (label: string, names: string) => `${label}：${names}。点击依次高亮其中的下一个。`,
   following: (name: string) => `高亮：${name}`,
   ended: (name: string) => `高亮：${name}，它已结束，不在任何一行。`,
   unselect: '取消高亮',
