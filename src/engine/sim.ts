@@ -326,7 +326,9 @@ export class Sim implements TaskHost {
     if (deadline > this.horizon) return this.finish('horizon', this.horizon);
     if (deadline > this.loop.now) this.loop.now = deadline;
     this.loop.beginBatch();
-    return true;
+    // From 2^24 s on, now + CLOCK_RESOLUTION rounds to now and a timer due now is not `< end_time`: CPython's
+    // _run_once runs nothing (and so again, for ever). A select that ran none, not a batch to step into.
+    return this.loop.batchLeft > 0;
   }
 
   private afterBatch(): boolean {

@@ -15,7 +15,7 @@ export class Checker {
       this.fail(path, `must be an object, got ${describe(v)}`);
       return null;
     }
-    for (const k of Object.keys(v)) if (!keys.includes(k)) this.fail(path === 'scenario' ? k : `${path}.${k}`, 'unknown field');
+    for (const k of Object.keys(v)) if (!keys.includes(k)) this.fail(path === 'scenario' ? field(k) : `${path}.${field(k)}`, 'unknown field');
     return v as Obj;
   }
 
@@ -61,7 +61,7 @@ export class Checker {
     const allowed: Record<string, string[]> = {
       const: ['value'], randint: ['lo', 'hi'], uniform: ['lo', 'hi'], expo: ['mean'], choice: ['values'], list: ['values'], item: [],
     };
-    for (const k of Object.keys(o)) if (k !== 'dist' && !(allowed[o.dist] ?? []).includes(k)) this.fail(`${path}.${k}`, `not a field of a ${o.dist} distribution`);
+    for (const k of Object.keys(o)) if (k !== 'dist' && !(allowed[o.dist] ?? []).includes(k)) this.fail(`${path}.${field(k)}`, `not a field of a ${o.dist} distribution`);
     const T = LIMITS.time;
     switch (o.dist) {
       case 'const':
@@ -85,7 +85,7 @@ export class Checker {
         if (!Array.isArray(o.values) || o.values.length === 0 || o.values.length > LIMITS.listValues) {
           this.fail(`${path}.values`, `must be a list of 1 to ${LIMITS.listValues} numbers`);
         } else {
-          o.values.forEach((x, i) => this.num(x, `${path}.values[${i}]`, 0, T));
+          Array.from(o.values).forEach((x, i) => this.num(x, `${path}.values[${i}]`, 0, T)); // holes too
         }
         break;
     }
@@ -97,7 +97,7 @@ export class Checker {
       return;
     }
     if (Array.isArray(v) && depth < 2 && v.length <= 8) {
-      v.forEach((x, i) => this.item(x, `${path}[${i}]`, depth + 1));
+      Array.from(v).forEach((x, i) => this.item(x, `${path}[${i}]`, depth + 1)); // holes too
       return;
     }
     this.fail(path, `must be a number, a string, null or a short list, got ${describe(v)}`);
@@ -110,6 +110,17 @@ export class Checker {
     else if (seen.has(v)) this.fail(path, `${JSON.stringify(v)} is used by another group`);
     seen.add(v);
   }
+}
+
+/** A key as the input spelled it, for a message: a long one is cut (messages are short lines, not echoes). */
+export function field(k: string): string {
+  return k.length > 40 ? `${k.slice(0, 40)}…(${k.length} characters)` : k;
+}
+
+/** An exception's text inside a message, cut to a line. */
+export function reason(e: unknown): string {
+  const m = e instanceof Error ? e.message : String(e);
+  return m.length > 160 ? `${m.slice(0, 160)}…` : m;
 }
 
 export function describe(v: unknown): string {

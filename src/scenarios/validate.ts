@@ -2,7 +2,7 @@
  * Validation of untrusted scenario JSON (files, links, the CLI): every problem gets one message that names the
  * field and says what is wrong, e.g. `producers[0].count: must be from 1 to 64, got -1`. Never throws.
  */
-import { Checker, describe } from './checker';
+import { Checker, describe, field, reason } from './checker';
 import { LIMITS } from './limits';
 import { SCENARIO_SPEC, type Dist, type Scenario } from './types';
 
@@ -11,14 +11,29 @@ export type Validation = { ok: true; scenario: Scenario } | { ok: false; errors:
 const TOP = ['spec', 'name', 'python', 'seed', 'horizon', 'queue', 'producers', 'consumers', 'shutdown', 'main'];
 
 export function validateScenario(input: unknown): Validation {
+  const problems = errorsOf(input);
+  if (problems.length > 0) return { ok: false, errors: problems };
+  // What comes back is a plain copy, checked in its turn: a value that passed but does not copy as it read (an
+  // inherited or hidden field, a getter that changes its answer, a Proxy) must not come back valid.
+  let copy: unknown;
+  try {
+    copy = structuredClone(input);
+  } catch (e) {
+    return { ok: false, errors: [`scenario: could not be read (${reason(e)})`] };
+  }
+  const again = errorsOf(copy);
+  if (again.length > 0) return { ok: false, errors: again };
+  return { ok: true, scenario: copy as Scenario };
+}
+
+function errorsOf(input: unknown): string[] {
   const c = new Checker();
   try {
     check(c, input);
   } catch (e) {
-    c.fail('scenario', `could not be read (${e instanceof Error ? e.message : String(e)})`);
+    c.fail('scenario', `could not be read (${reason(e)})`);
   }
-  if (c.errors.length > 0) return { ok: false, errors: c.errors };
-  return { ok: true, scenario: structuredClone(input) as Scenario };
+  return c.errors;
 }
 
 /** Parses JSON text and validates it; a syntax error is reported like any other problem. */
@@ -28,7 +43,7 @@ export function parseScenario(text: string): Validation {
   try {
     json = JSON.parse(text);
   } catch (e) {
-    return { ok: false, errors: [`scenario: not valid JSON (${e instanceof Error ? e.message : String(e)})`] };
+    return { ok: false, errors: [`scenario: not valid JSON (${reason(e)})`] };
   }
   return validateScenario(json);
 }
@@ -71,7 +86,7 @@ function groups(c: Checker, v: unknown, path: string): unknown[] {
     return [];
   }
   if (v.length < 1 || v.length > LIMITS.groups) c.fail(path, `must hold 1 to ${LIMITS.groups} groups, got ${v.length}`);
-  return v.slice(0, LIMITS.groups);
+  return Array.from(v.slice(0, LIMITS.groups)); // a hole is a missing group, not one to skip
 }
 
 function producer(c: Checker, v: unknown, p: string, names: Set<string>): void {
@@ -86,7 +101,7 @@ function producer(c: Checker, v: unknown, p: string, names: Set<string>): void {
     const val = c.obj(items.value, `${p}.items.value`, ['type', 'format', 'dist', 'priority']);
     if (val !== null && c.oneOf(val.type, `${p}.items.value.type`, ['index', 'format', 'dist', 'priority'] as const)) {
       const need: string[] = { index: [], format: ['format'], dist: ['dist'], priority: ['priority'] }[val.type];
-      for (const k of Object.keys(val)) if (k !== 'type' && !need.includes(k)) c.fail(`${p}.items.value.${k}`, `not a field of a ${val.type} value`);
+      for (const k of Object.keys(val)) if (k !== 'type' && !need.includes(k)) c.fail(`${p}.items.value.${field(k)}`, `not a field of a ${val.type} value`);
       if (val.type === 'format' && c.str(val.format, `${p}.items.value.format`, LIMITS.formatLength)) {
         const rest = val.format.replace(/\{[in]\}/g, '');
         if (/[{}]/.test(rest)) c.fail(`${p}.items.value.format`, 'may hold only the placeholders {i} and {n}; write no other braces');
@@ -130,7 +145,7 @@ function shutdown(c: Checker, v: unknown): void {
   if (s === null) return;
   if (!c.oneOf(s.strategy, 'shutdown.strategy', ['none', 'sentinel', 'cancel_after_join', 'queue_shutdown'] as const)) return;
   const fields: string[] = { none: [], sentinel: ['by', 'count'], cancel_after_join: [], queue_shutdown: ['immediate', 'after'] }[s.strategy];
-  for (const k of Object.keys(s)) if (k !== 'strategy' && !fields.includes(k)) c.fail(`shutdown.${k}`, `not a field of the ${s.strategy} strategy`);
+  for (const k of Object.keys(s)) if (k !== 'strategy' && !fields.includes(k)) c.fail(`shutdown.${field(k)}`, `not a field of the ${s.strategy} strategy`);
   for (const k of fields) if (!(k in s)) c.fail(`shutdown.${k}`, 'is missing');
   if (s.strategy === 'sentinel') {
     if ('by' in s) c.oneOf(s.by, 'shutdown.by', ['producer', 'main'] as const);

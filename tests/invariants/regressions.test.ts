@@ -111,6 +111,33 @@ describe('engine bugs found by the invariants', () => {
     expect(v.counters).toMatchObject({ unfinished: 1, inService: 1, consumed: 0 });
   });
 
+  // found by tests/fuzz (a preset with its service time nudged to 1,000,000 s)
+  it('past 2^24 s a due timer rounds away (now + 1e-9 == now): an iteration that runs nothing, not a TypeError', () => {
+    const s = scenario('huge times', {
+      queue: { kind: 'Queue', maxsize: 0 },
+      producers: [producer({ items: { count: 20, value: { type: 'index' } } })],
+      consumers: [consumer({ service: { dist: 'const', value: 1_000_000 } })],
+      shutdown: { strategy: 'none' },
+    });
+    expect(validateScenario(s).ok).toBe(true);
+    const a = new Simulation(s);
+    const events: string[] = [];
+    // CPython's _run_once finds the timer at 17,000,000 s not due (when < now + 1e-9 is false once 1e-9 rounds
+    // away) and runs nothing, again and again: the run spins there, ticking, without a JS error
+    for (let k = 0; k < 300; k++) events.push(...a.step(1000).map((r) => r.event));
+    expect(a.now).toBe(17_000_000);
+    expect(events.filter((e) => e === 'done')).toHaveLength(16);
+    const t = a.ticks;
+    a.runToTick(t + 10);
+    expect(a.ticks).toBe(t + 10);
+    // and iterating meets stepping
+    const b = new Simulation(s);
+    b.runToEnd(() => undefined, 200);
+    const c = new Simulation(s);
+    c.runToTick(b.ticks);
+    expect(JSON.stringify(c.view())).toBe(JSON.stringify(b.view()));
+  });
+
   it('a consumer that crashed right after a blocking time.sleep is not in service', () => {
     const s = blocking({ consumers: [consumer({ service: { dist: 'const', value: 1 }, service_call: 'time.sleep', task_done: 'twice' })] });
     expect(validateScenario(s).ok).toBe(true);
