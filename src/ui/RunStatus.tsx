@@ -9,6 +9,7 @@ import { fmt } from './controls/scales';
 import { useText, type Dict } from './i18n';
 import { formatUpTo } from './i18n/numbers';
 import { liveNote, pauseNote } from './teach/notes';
+import { ErrorPanel } from './faults/ErrorPanel';
 
 function StopIcon() {
   return (
@@ -71,7 +72,6 @@ function EndBanner({ end, tx }: { end: EndRecord; tx: Dict }) {
 export function RunStatus() {
   const tx = useText();
   const end = useLab((s) => s.end);
-  const error = useLab((s) => s.error);
   const notice = useLab((s) => s.notice);
   const behind = useLab((s) => s.behind);
   const achieved = useLab((s) => s.achieved);
@@ -84,11 +84,7 @@ export function RunStatus() {
   return (
     <div className="run-status">
       {end !== null && <EndBanner end={end} tx={tx} />}
-      {error !== null && (
-        <div className="banner error" role="alert">
-          {tx.engineError(error)}
-        </div>
-      )}
+      <ErrorPanel />
       {note !== null && (
         <p className={`notice ${notice?.kind ?? ''}`} role="status" data-testid="notice">
           {note}

@@ -1,11 +1,13 @@
 /**
  * `window.__queueLab`: a read-only window on the lab for tests and benches. `snapshot()` returns the latest state
- * as plain data (a fresh copy every call); nothing here can change the run.
+ * as plain data (a fresh copy every call); nothing here can change the run, except `inject`, which makes the
+ * faults e2e/faults.spec.ts recovers from (an exception inside the engine, a worker that dies).
  */
 import { getClient } from '../store/actions';
 import { useLab } from '../store/labStore';
 import { sceneStats } from './scene/sceneStats';
 import { chartsHook } from './charts/chartsHook';
+import type { Fault } from '../worker/protocol';
 
 export function labSnapshot() {
   const cur = getClient()?.cur ?? null;
@@ -55,6 +57,8 @@ export interface QueueLabHook {
   resetStats: () => void;
   /** The live charts and the figures table (read-only copies). */
   charts: typeof chartsHook;
+  /** Tests only: 'engine-error' (the engine throws inside a step) or 'worker-crash' (the worker dies). */
+  inject: (fault: Fault) => void;
 }
 
 declare global {
@@ -69,5 +73,6 @@ export function installTestHook(): void {
     stats: streamStats,
     resetStats: () => getClient()?.resetStats(),
     charts: chartsHook,
+    inject: (fault: Fault) => getClient()?.inject(fault),
   });
 }

@@ -84,6 +84,8 @@ export const en = {
   errorTitle: (t: string, exc: string) => `The program ended with an exception at t = ${t} s: ${exc}`,
   horizonTitle: (t: string) => `Stopped at t = ${t} s.`,
   engineError: (m: string) => `The simulation stopped: ${m}`,
+  faultLastEvents: 'The last events before it',
+  faultRestart: 'Restart',
   restarted: (setting: string) =>
     `Restarted at t = 0 with the new ${setting.toLowerCase()}: a running Python program cannot change that.`,
   live: (text: string) => `Changed while it runs: ${text}`,

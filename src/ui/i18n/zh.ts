@@ -83,6 +83,8 @@ export const zh: Dict = {
   errorTitle: (t: string, exc: string) => `程序在 t = ${t} 秒因异常结束：${exc}`,
   horizonTitle: (t: string) => `在 t = ${t} 秒停止。`,
   engineError: (m: string) => `模拟已停止：${m}`,
+  faultLastEvents: '出错前的最后事件',
+  faultRestart: '重新启动',
   restarted: (setting: string) => `已用新的「${setting}」从 t = 0 重新开始：运行中的 Python 程序无法改变这一项。`,
   live: (text: string) => `已在运行中修改：${text}`,
   paused: (text: string) => `已暂停：${text}`,

@@ -1,0 +1,32 @@
+/**
+ * When the simulation stops on an exception of its own (a bug in the engine, not the Python program's exception):
+ * what happened, the last events before it, and a Restart that starts a fresh worker on the same scenario.
+ */
+import { logRing, restartLab } from '../../store/actions';
+import { useLab } from '../../store/labStore';
+import { useText } from '../i18n';
+import './faults.css';
+
+/** The events shown before the failure. */
+const LAST_EVENTS = 20;
+
+export function ErrorPanel() {
+  const tx = useText();
+  const error = useLab((s) => s.error);
+  useLab((s) => s.logVersion); // the last lines may arrive just after the error
+  if (error === null) return null;
+  const lines = logRing.tail(null, LAST_EVENTS);
+  const body = lines.map((e) => (e.skipped === undefined ? e.line : tx.logSkipped(e.skipped))).join('\n');
+  return (
+    <div className="banner error fault-panel" role="alert" data-testid="error-panel">
+      <p className="fault-what">{tx.engineError(error)}</p>
+      <h3 className="fault-title">{tx.faultLastEvents}</h3>
+      <pre className="fault-log" data-testid="error-panel-log" tabIndex={0}>
+        {body || tx.logEmpty}
+      </pre>
+      <button type="button" onClick={restartLab}>
+        {tx.faultRestart}
+      </button>
+    </div>
+  );
+}
