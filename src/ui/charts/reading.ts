@@ -6,15 +6,19 @@ import type { Dict } from '../i18n';
 import type { FigureRow } from './figureRows';
 import { num, pct } from './format';
 
+/** Items served before the figures are worth reading aloud. */
+const MIN_ITEMS = 10;
+
 export function reading(f: Figures | null, th: TheoryResult | null, rows: FigureRow[], tx: Dict, lang: Lang): string[] {
   const r = tx.measure.reading;
-  if (f === null || f.rho.value === null) return [];
+  // a handful of items says nothing yet
+  if (f === null || f.rho.value === null || f.counts.done < MIN_ITEMS) return [];
   const out: string[] = [];
   const rho = f.rho.value;
   const blocked = f.pBlocked.value ?? 0;
   let first = r.busy(pct(rho, lang));
   if (f.bufferSize !== null && blocked >= 0.03) first += r.full(pct(blocked, lang));
-  else if (th?.status === 'unstable' && f.bufferSize === null) first += r.growing;
+  else if (th?.status === 'unstable' && f.bufferSize === null && rho >= 0.9) first += r.growing;
   else if (rho < 0.5 && f.pWait.value !== null) first += r.idle(pct(f.pWait.value, lang));
   else if (f.Wq.value !== null) first += r.waits(num(f.Wq.value, lang));
   else first += tx.stop;
