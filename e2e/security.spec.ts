@@ -58,7 +58,6 @@ test('the page carries a strict CSP: no inline script, no eval, no remote origin
           } catch (e) {
             tries.fn = (e as Error).name;
           }
-          // eslint-disable-next-line @typescript-eslint/no-implied-eval
           setTimeout('window.__timer = 1', 0);
           const s = document.createElement('script');
           s.textContent = 'window.__inline = 1';
