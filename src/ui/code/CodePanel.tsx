@@ -9,6 +9,7 @@ import { generateProgram, type PythonProgram } from '../../python/generate';
 import { applySettings, type Settings } from '../../scenarios/settings';
 import { presetById, selectTask } from '../../store/actions';
 import { useLab } from '../../store/labStore';
+import type { Scenario } from '../../scenarios/types';
 import { useText } from '../i18n';
 import { Line } from './CodeLines';
 import { copyText, downloadText, fileNameFor, selectContents } from './exportCode';
@@ -25,8 +26,9 @@ interface Shown extends PythonProgram {
   fastFrom: number;
 }
 
-function programFor(presetId: string, settings: Settings): Shown {
-  const scenario = applySettings(presetById(presetId).scenario, settings);
+/** The program of the run: the preset's, or an imported / linked scenario's, with the changed settings on top. */
+function programFor(presetId: string, custom: Scenario | null, settings: Settings): Shown {
+  const scenario = applySettings(custom ?? presetById(presetId).scenario, settings);
   const fileName = fileNameFor(scenario.name, presetId.replace(/[^a-z0-9]+/gi, '_'));
   try {
     const p = generateProgram(scenario);
@@ -46,8 +48,9 @@ export function CodePanel() {
   const tx = useText();
   const presetId = useLab((s) => s.presetId);
   const settings = useLab((s) => s.settings);
+  const custom = useLab((s) => s.custom);
   const selected = useLab((s) => s.selected);
-  const program = useMemo(() => programFor(presetId, settings), [presetId, settings]);
+  const program = useMemo(() => programFor(presetId, custom, settings), [presetId, custom, settings]);
   const lines = useMemo(() => highlightPython(program.code), [program.code]);
   const tasks = useTasks();
   const marks = useMemo(() => marksByLine(tasks, program.sites), [tasks, program.sites]);

@@ -14,7 +14,8 @@ export function Settings() {
   const tx = useText();
   const s = useLab((st) => st.settings);
   const presetId = useLab((st) => st.presetId);
-  const numeric = itemsAreNumbers(presetById(presetId).scenario);
+  const custom = useLab((st) => st.custom);
+  const numeric = itemsAreNumbers(custom ?? presetById(presetId).scenario);
   const set = <K extends keyof S>(k: K) => (v: S[K]) => changeSetting(k, v);
   const thread = s.queueKind === 'queue.Queue';
   const secs = (x: number) => (x === 0 ? tx.noSleep : tx.seconds(fmt(x)));
