@@ -170,6 +170,7 @@ test('the figures table shows measured values with intervals beside the exact pr
   expect(row('rho').predicted!).toBeCloseTo(0.927, 2);
 
   const table = page.getByTestId('figures');
+  await table.scrollIntoViewIfNeeded(); // the table follows the run while it is on screen
   await expect(page.getByTestId('figures-model')).toContainText('exact');
   const cells = (k: string) => table.locator(`tr[data-row="${k}"] td`);
   for (const k of ['arrival', 'rho', 'Wq', 'throughput', 'blocked']) {
@@ -203,6 +204,7 @@ test('an unbounded buffer past rho = 1 says there is no steady state; a finite p
   await openLab(page);
   await preset(page, 'mm2-blocking');
   await page.getByRole('slider', { name: 'Buffer size' }).fill('0'); // unbounded: 5/s into 2 x 2.22/s
+  await page.getByTestId('figures').scrollIntoViewIfNeeded();
   await expect(page.getByTestId('figures-model')).toHaveAttribute('data-kind', 'unstable');
   await expect(page.getByTestId('figures-model')).toContainText('no steady state: ρ ≥ 1 — the queue grows');
   await expect(page.getByTestId('figures').locator('tr[data-row="Lq"] td').nth(1)).toHaveText('grows');

@@ -19,7 +19,8 @@ export interface MeasureView {
 const EMPTY: MeasureView = { figures: null, theory: null, changes: 0 };
 let cached: { key: string; view: MeasureView } = { key: '', view: EMPTY };
 
-function subscribe(fn: () => void): () => void {
+/** Re-renders on new figures only (a few times a second). */
+function subscribeFigures(fn: () => void): () => void {
   const c = getClient();
   if (c === null) return () => {};
   let seen = c.charts.figuresVersion;
@@ -39,7 +40,13 @@ function read(run: number): MeasureView {
   return cached.view;
 }
 
-export function useMeasure(): MeasureView {
+const still = (): (() => void) => () => {};
+
+/**
+ * The figures of the current run. `live` false (the table is off screen) stops the updates: nothing re-renders
+ * for a table nobody sees, and it catches up when it comes back.
+ */
+export function useMeasure(live = true): MeasureView {
   const run = useLab((s) => s.run);
-  return useSyncExternalStore(subscribe, () => read(run));
+  return useSyncExternalStore(live ? subscribeFigures : still, () => read(run));
 }

@@ -3,7 +3,7 @@
  * the settings now running, the model and how far to trust it, and a plain-language reading. Re-renders only when
  * new figures arrive (a few times a second).
  */
-import { useMemo } from 'react';
+import { useEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import { useMeasure } from '../../store/figures';
 import { useLab, type Lang } from '../../store/labStore';
 import type { TheoryResult } from '../../theory/types';
@@ -87,10 +87,24 @@ function ModelLine({ th, tx, lang }: { th: TheoryResult | null; tx: Dict; lang: 
   );
 }
 
+/** Whether the element is (partly) on screen: the table updates only then. */
+function useOnScreen(ref: RefObject<HTMLElement | null>): boolean {
+  const [on, setOn] = useState(true);
+  useEffect(() => {
+    if (ref.current === null || typeof IntersectionObserver === 'undefined') return;
+    const io = new IntersectionObserver((es) => setOn(es.some((e) => e.isIntersecting)));
+    io.observe(ref.current);
+    return () => io.disconnect();
+  }, [ref]);
+  return on;
+}
+
 export function FiguresTable() {
   const tx = useText();
   const lang = useLab((s) => s.lang);
-  const { figures: f, theory: th, changes } = useMeasure();
+  const box = useRef<HTMLDivElement>(null);
+  const onScreen = useOnScreen(box);
+  const { figures: f, theory: th, changes } = useMeasure(onScreen);
   const rows = useMemo(() => figureRows(f, th), [f, th]);
   const m = tx.measure;
   const words = useMemo(() => reading(f, th, rows, tx, lang), [f, th, rows, tx, lang]);
@@ -99,7 +113,7 @@ export function FiguresTable() {
     status = f.batches.complete < f.batches.needed ? m.ciWaiting(f.batches.complete, f.batches.needed) : m.ciFewItems;
   }
   return (
-    <div className="figures" data-testid="figures">
+    <div className="figures" data-testid="figures" ref={box}>
       <ModelLine th={th} tx={tx} lang={lang} />
       {words.length > 0 && (
         <p className="fig-reading" data-testid="figures-reading">
