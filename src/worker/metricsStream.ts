@@ -175,7 +175,7 @@ export class MetricsStream {
     }
   }
 
-  /** Items per second over the last RATE_POINTS point widths (the time before the run counts as nothing). */
+  /** Items per second over the last RATE_POINTS point widths (or the whole run, while it is shorter). */
   private rates(end: number, produced: number, consumed: number): [number, number] {
     const span = RATE_POINTS * this.steps * BASE_DT;
     const q = this.recentCounts;
@@ -188,7 +188,9 @@ export class MetricsStream {
       p += x.produced;
       c += x.consumed;
     }
-    return [p / span, c / span];
+    // the run's first points: over the time there has been (no ramp from zero that was never there)
+    const over = Math.min(span, end);
+    return [p / over, c / over];
   }
 
   private close(a: Agg): void {

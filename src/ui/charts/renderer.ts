@@ -209,7 +209,8 @@ export class ChartsRenderer {
       }
     }
     let yMax = c.spec.share === true ? 1 : niceCeil(top * 1.05);
-    if (c.spec.id === 'queue' && data.maxsize > 0) yMax = Math.max(yMax, niceCeil(data.maxsize * 1.2));
+    // the queue never holds more than maxsize: room for the line and its label, no more
+    if (c.spec.id === 'queue' && data.maxsize > 0) yMax = top <= data.maxsize ? Math.max(data.maxsize + 1, Math.ceil(data.maxsize * 1.2)) : Math.max(yMax, data.maxsize);
     c.u.batch(() => {
       if (withData) c.u.setData(timeData(c.spec, data.cols), false);
       c.u.setScale('x', { min: this.x0, max: this.x1 });
