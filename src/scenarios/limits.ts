@@ -7,7 +7,10 @@ export const LIMITS = {
   items: 10_000_000,
   maxsize: 1_000_000,
   time: 1_000_000, // any duration or distribution value, in seconds
-  horizon: 1_000_000_000,
+  // below 2^24 s, where now + 1e-9 == now and CPython's loop can no longer tell a timer is due
+  horizon: 10_000_000,
+  // puts a sleep-free producer makes in one step on an unbounded queue
+  itemsInOneStep: 200_000,
   listValues: 1000,
   formatLength: 100,
   seed: Number.MAX_SAFE_INTEGER,

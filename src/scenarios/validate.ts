@@ -174,6 +174,24 @@ function alwaysZero(d: Dist | null): boolean {
   }
 }
 
+/** True when no draw of the distribution can be 0. */
+function neverZero(d: Dist): boolean {
+  switch (d.dist) {
+    case 'const':
+      return d.value > 0;
+    case 'randint':
+    case 'uniform':
+      return d.lo > 0;
+    case 'choice':
+    case 'list':
+      return d.values.every((v) => v > 0);
+    case 'expo':
+      return true;
+    case 'item':
+      return false;
+  }
+}
+
 /** Rules that join several fields: what a real program of this shape can do. */
 function crossRules(c: Checker, s: Scenario): void {
   const threadQ = s.queue.kind === 'queue.Queue';
@@ -182,8 +200,13 @@ function crossRules(c: Checker, s: Scenario): void {
     if (g.runs_in === 'task' && threadQ) c.fail(`producers[${i}].runs_in`, 'with queue.Queue, producers run in threads ("thread"): its put() would block the event loop');
     if (g.runs_in === 'thread' && (g.put !== 'await' || g.then !== 'none')) c.fail(`producers[${i}]`, 'a thread producer uses put "await" (a plain q.put) and then "none"');
     if (g.items.count === null && s.horizon === null) c.fail('horizon', `producers[${i}] never stops (items.count null): set a horizon`);
-    if (g.items.count === null && (g.runs_in === 'thread' || s.queue.maxsize === 0) && alwaysZero(g.interval)) {
-      c.fail(`producers[${i}].interval`, 'a producer that never stops needs a sleep above 0 between items: without one, virtual time never moves and the program spins for ever');
+    if (g.items.count === null && alwaysZero(g.interval)) {
+      // a bounded queue lets time move only if every consumer's service takes time
+      const timed = s.queue.maxsize > 0 && g.runs_in === 'task' && s.consumers.every((cg) => neverZero(cg.service));
+      if (!timed) c.fail(`producers[${i}].interval`, 'a producer that never stops needs a sleep above 0 between items (or a bounded queue whose consumers all take time): otherwise virtual time never moves and the program spins for ever');
+    }
+    if (g.items.count !== null && alwaysZero(g.interval) && s.queue.maxsize === 0 && g.items.count * g.count > LIMITS.itemsInOneStep) {
+      c.fail(`producers[${i}].items.count`, `with no sleep and an unbounded queue a producer puts all its items in one step, without yielding: at most ${LIMITS.itemsInOneStep.toLocaleString('en')} items in all, got ${(g.items.count * g.count).toLocaleString('en')}`);
     }
     const v = g.items.value;
     if (v.type === 'priority' && s.queue.kind !== 'PriorityQueue') c.fail(`producers[${i}].items.value`, 'priority items (tuples) are for queue.kind "PriorityQueue"');
