@@ -13,12 +13,14 @@ export interface StreamStats {
   messages: number;
   bytes: number;
   since: number;
+  /** Log events of the stream (lines received plus lines left out), for the soak bench. */
+  events: number;
 }
 
 export class LabClient {
   prev: Snapshot | null = null;
   cur: Snapshot | null = null;
-  readonly stats: StreamStats = { messages: 0, bytes: 0, since: performance.now() };
+  readonly stats: StreamStats = { messages: 0, bytes: 0, since: performance.now(), events: 0 };
   /** The measurement stream, kept outside React for the charts (and read by the figures table). */
   readonly charts = new ChartData();
   private roster: ActorInfo[] = [];
@@ -112,6 +114,7 @@ export class LabClient {
     this.stats.messages = 0;
     this.stats.bytes = 0;
     this.stats.since = performance.now();
+    this.stats.events = 0;
   }
 
   private emitNote(m: FromWorker & { type: 'note' | 'error' | 'liveRefused' }): void {
@@ -155,6 +158,7 @@ export class LabClient {
     this.afterSeek = false;
     this.cur = snap;
     const log = decodeLog(w, this.roster);
+    this.stats.events += log.lines.length + log.skipped;
     if (log.lines.length > 0 || log.skipped > 0) for (const fn of this.logListeners) fn(log);
     for (const fn of this.snapshotListeners) fn(snap);
   }
