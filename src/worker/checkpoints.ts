@@ -2,10 +2,14 @@
  * Time travel by re-simulation. The engine's state cannot be copied (its tasks are generators), but a simulation
  * parked at tick k is an exact checkpoint: to show tick n, take the nearest parked one at or before n and run it on
  * with the trace off. The one taken is consumed; `work()` rebuilds missing checkpoints in idle time, each from the
- * one before it, so a seek anywhere costs at most `every` ticks of re-simulation.
+ * one before it, so a seek anywhere costs at most `every` ticks of re-simulation. Each parked simulation holds a
+ * whole program state (an unbounded queue may hold many items), so at most MAX_PARKED are kept: as a run grows, the
+ * spacing doubles and every other checkpoint goes, and memory stays bounded however long the run.
  */
 import { Simulation } from '../engine/simulation';
 import type { Scenario } from '../scenarios/types';
+
+export const MAX_PARKED = 24;
 
 export class Checkpoints {
   /** Parked simulations by the tick they stand at. */
@@ -13,7 +17,8 @@ export class Checkpoints {
 
   constructor(
     private readonly scenario: Scenario,
-    readonly every = 50_000,
+    /** Ticks between checkpoints; doubles as the run grows (see MAX_PARKED). */
+    public every = 50_000,
     /** The horizon of the run being travelled (the lab runs with none: null). */
     private readonly horizon?: number | null,
   ) {}
@@ -62,7 +67,16 @@ export class Checkpoints {
     }
   }
 
+  /** Widens the spacing until the checkpoints up to `upTo` fit in MAX_PARKED, dropping those off the new grid. */
+  private fit(upTo: number): void {
+    if (Math.floor(upTo / this.every) <= MAX_PARKED) return;
+    while (Math.floor(upTo / this.every) > MAX_PARKED) this.every *= 2;
+    for (const k of [...this.parked.keys()]) if (k % this.every !== 0) this.parked.delete(k);
+    if (this.building !== null && this.building.target % this.every !== 0) this.building = null;
+  }
+
   private missing(upTo: number): number | null {
+    this.fit(upTo);
     for (let k = this.every; k <= upTo; k += this.every) if (!this.parked.has(k)) return k;
     return null;
   }

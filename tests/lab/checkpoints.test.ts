@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { Simulation } from '../../src/engine/simulation';
 import { findPreset } from '../../src/scenarios/registry';
-import { Checkpoints } from '../../src/worker/checkpoints';
+import { Checkpoints, MAX_PARKED } from '../../src/worker/checkpoints';
 
 const state = (s: Simulation): string => JSON.stringify([s.ticks, s.seq, s.now, s.view()]);
 
@@ -43,5 +43,20 @@ describe('Checkpoints', () => {
     const all = full.runToTick(300);
     expect(rest).toEqual(all.slice(all.length - rest.length));
     expect(rest[0]?.seq).toBe(all.length - rest.length);
+  });
+});
+
+describe('Checkpoints over a long run', () => {
+  it('keep at most MAX_PARKED simulations, widening the spacing, and still seek exactly', () => {
+    const s = structuredClone(findPreset('seed-2')!.scenario);
+    s.producers[0]!.items.count = 2000;
+    const cp = new Checkpoints(s, 100);
+    while (!cp.work(6000, 1e9));
+    expect(cp.ticks().length).toBeLessThanOrEqual(MAX_PARKED);
+    expect(cp.every).toBeGreaterThan(100);
+    for (const k of cp.ticks()) expect(k % cp.every).toBe(0);
+    const fresh = new Simulation(s, { records: false });
+    fresh.runToTick(4321);
+    expect(state(cp.at(4321))).toBe(state(fresh));
   });
 });
