@@ -59,18 +59,18 @@ function check(c: Checker, input: unknown): void {
   if ('horizon' in s && s.horizon !== null) {
     if (c.num(s.horizon, 'horizon', 0, LIMITS.horizon) && s.horizon === 0) c.fail('horizon', 'must be above 0 (or null)');
   }
-  const q = c.obj(s.queue, 'queue', ['kind', 'maxsize']);
+  const q = 'queue' in s ? c.obj(s.queue, 'queue', ['kind', 'maxsize']) : null;
   if (q !== null) {
     c.oneOf(q.kind, 'queue.kind', ['Queue', 'LifoQueue', 'PriorityQueue', 'queue.Queue'] as const);
     c.num(q.maxsize, 'queue.maxsize', 0, LIMITS.maxsize, true);
   }
   const names = new Set<string>();
-  const producers = groups(c, s.producers, 'producers');
+  const producers = 'producers' in s ? groups(c, s.producers, 'producers') : [];
   producers.forEach((g, i) => producer(c, g, `producers[${i}]`, names));
-  const consumers = groups(c, s.consumers, 'consumers');
+  const consumers = 'consumers' in s ? groups(c, s.consumers, 'consumers') : [];
   consumers.forEach((g, i) => consumer(c, g, `consumers[${i}]`, names));
-  shutdown(c, s.shutdown);
-  const m = c.obj(s.main, 'main', ['start', 'awaits', 'with', 'keep_refs']);
+  if ('shutdown' in s) shutdown(c, s.shutdown);
+  const m = 'main' in s ? c.obj(s.main, 'main', ['start', 'awaits', 'with', 'keep_refs']) : null;
   if (m !== null) {
     c.oneOf(m.start, 'main.start', ['producers_first', 'consumers_first'] as const);
     c.oneOf(m.awaits, 'main.awaits', ['all', 'consumers', 'producers'] as const);
