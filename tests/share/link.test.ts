@@ -220,7 +220,7 @@ describe('hostile and broken links', () => {
       'view.speed: must be a number above 0 and at most 1000000, got -1',
       'view.preset: must be a preset id or null, got 5',
       'view.tick: must be a whole number from 0 (or null), got 1.5',
-      'view.t: must be a time from 0 to 1000000000 seconds (or null), got -2',
+      'view.t: must be a time from 0 to 10000000 seconds (or null), got -2',
     ]);
     expect(await errorsOf(rawLink(JSON.stringify({ s, v: { speed: 1 } })))).toEqual(['view.lang: is missing', 'view.preset: is missing']);
   });
