@@ -5,6 +5,7 @@
  */
 import { getClient } from '../store/actions';
 import { useLab } from '../store/labStore';
+import { useTimeline } from '../store/timeline';
 import { sceneStats } from './scene/sceneStats';
 import { chartsHook } from './charts/chartsHook';
 import type { Fault } from '../worker/protocol';
@@ -12,6 +13,7 @@ import type { Fault } from '../worker/protocol';
 export function labSnapshot() {
   const cur = getClient()?.cur ?? null;
   const st = useLab.getState();
+  const tl = useTimeline.getState();
   if (cur === null) return null;
   return structuredClone({
     t: cur.t,
@@ -40,6 +42,7 @@ export function labSnapshot() {
     presetId: st.presetId,
     settings: st.settings,
     scene: sceneStats,
+    timeline: { t: tl.t, max: tl.max, tick: tl.tick },
   });
 }
 
