@@ -8,10 +8,12 @@ import { expect, test, type Page } from '@playwright/test';
 
 const LONG = { timeout: 30_000 };
 /**
- * The longest the page may go without drawing a frame. On an idle machine gaps stay far below 500 ms; the 2-core CI
- * machine runs builds beside the browser (tasks of 50-300 ms even at 1x), so the bound is 1 s: a freeze is longer.
+ * A freeze, not a slow frame: the page must never stop drawing for this long. The gaps themselves (far below 500 ms
+ * on an idle machine, up to about a second on a shared 2-core one running two browsers) are measured and attached
+ * as figures, not asserted: timing on these machines is noise. A frozen page (a step that never yields, a render
+ * loop) stops for good and fails this bound whatever the load.
  */
-const MAX_GAP_MS = Number(process.env.E2E_MAX_FRAME_GAP_MS ?? 1000);
+const MAX_GAP_MS = Number(process.env.E2E_MAX_FRAME_GAP_MS ?? 5000);
 
 async function heartbeat(page: Page): Promise<void> {
   await page.evaluate(() => {
