@@ -89,7 +89,7 @@ test('extremes never freeze the page, and the page says when it cannot keep up',
   await check('producer with no sleep');
   await expect(page.getByText(/Cannot keep up: running at .*x, not 1,?000x\./)).toBeVisible(LONG);
   figures['pause ms'] = await pauseTakes(page);
-  expect(figures['pause ms']).toBeLessThan(1000);
+  expect(figures['pause ms']).toBeLessThan(MAX_GAP_MS); // a freeze bound, not a timing target
 
   // unbounded with a producer that never sleeps: the queue grows without end; the worker pauses it in time
   await page.getByRole('slider', { name: 'Buffer size' }).fill('0');
