@@ -22,6 +22,9 @@ export interface Landing {
   t: number;
 }
 
+/** The most (tick, seq, time) samples kept of where the live run has been. */
+const MAX_SAMPLES = 4096;
+
 export class TimeTravel {
   private cps: Checkpoints;
   /** Flat triples (tick, seq, now) of the live run, in tick order. */
@@ -52,6 +55,8 @@ export class TimeTravel {
     }
     if (sim.ticks > this.furthestTick) {
       this.samples.push(sim.ticks, sim.seq, sim.now);
+      // a long run: keep every other sample (each is only a lower bound a seek runs on from), memory stays bounded
+      if (this.samples.length > 3 * MAX_SAMPLES) this.samples = this.samples.filter((_, i) => Math.floor(i / 3) % 2 === 0);
       this.furthestTick = sim.ticks;
     }
     this.furthestT = Math.max(this.furthestT, vt);
