@@ -4,29 +4,14 @@
  * their intervals beside the theory's prediction for an exponential preset, in English and Chinese, at desktop and
  * phone widths. State is read through the read-only hook `window.__queueLab.charts()`; pixels from the canvases.
  */
+import { LONG, openLab, preset } from './kit';
 import { expect, test, type Page, type TestInfo } from '@playwright/test';
 import type { QueueLabHook } from '../src/ui/testHook';
 
 type Charts = ReturnType<QueueLabHook['charts']>;
 
-const LONG = { timeout: 30_000 };
-
 async function charts(page: Page): Promise<Charts> {
   return page.evaluate(() => window.__queueLab!.charts());
-}
-
-async function openLab(page: Page): Promise<string[]> {
-  const errors: string[] = [];
-  page.on('console', (m) => m.type() === 'error' && errors.push(`console.error: ${m.text()}`));
-  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
-  await page.goto('/');
-  await expect.poll(async () => page.evaluate(() => window.__queueLab?.snapshot()?.t ?? null), LONG).not.toBeNull();
-  return errors;
-}
-
-async function preset(page: Page, id: string): Promise<void> {
-  await page.getByRole('combobox', { name: 'Preset' }).selectOption(id);
-  await expect.poll(async () => page.evaluate(() => window.__queueLab!.snapshot()!.presetId)).toBe(id);
 }
 
 /** The speed slider's index: 6 is 10x, 9 is 100x. */

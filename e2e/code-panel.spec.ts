@@ -5,33 +5,11 @@
  * Download .py give exactly the panel's text. Screenshots at 1280x720 and 390 wide, in English and Chinese.
  */
 import { readFile } from 'node:fs/promises';
+import { LONG, openLab, preset, snap } from './kit';
 import { expect, test, type Locator, type Page, type TestInfo } from '@playwright/test';
 import { generateProgram } from '../src/python/generate';
 import { PRESETS } from '../src/scenarios/presets';
 import { applySettings, settingsOf } from '../src/scenarios/settings';
-import type { LabSnapshot } from '../src/ui/testHook';
-
-const LONG = { timeout: 30_000 };
-
-async function snap(page: Page): Promise<LabSnapshot> {
-  const s = await page.evaluate(() => window.__queueLab?.snapshot() ?? null);
-  if (s === null) throw new Error('no snapshot yet');
-  return s;
-}
-
-async function openLab(page: Page): Promise<string[]> {
-  const errors: string[] = [];
-  page.on('console', (m) => m.type() === 'error' && errors.push(`console.error: ${m.text()}`));
-  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
-  await page.goto('/');
-  await expect.poll(async () => page.evaluate(() => window.__queueLab?.snapshot()?.t ?? null), LONG).not.toBeNull();
-  return errors;
-}
-
-async function preset(page: Page, id: string): Promise<void> {
-  await page.getByRole('combobox', { name: 'Preset' }).selectOption(id);
-  await expect.poll(async () => (await snap(page)).presetId).toBe(id);
-}
 
 async function shot(page: Page, info: TestInfo, name: string): Promise<void> {
   const body = await page.screenshot({ path: info.outputPath(`${name}.png`) });
