@@ -4,6 +4,7 @@
  * (a requestAnimationFrame heartbeat measured in the page, Pause taking effect promptly) and the page says when the
  * simulation cannot keep up with the chosen speed.
  */
+import { heartbeat } from './kit';
 import { expect, test, type Page } from '@playwright/test';
 
 const LONG = { timeout: 30_000 };
@@ -14,20 +15,6 @@ const LONG = { timeout: 30_000 };
  * loop) stops for good and fails this bound whatever the load.
  */
 const MAX_GAP_MS = Number(process.env.E2E_MAX_FRAME_GAP_MS ?? 5000);
-
-async function heartbeat(page: Page): Promise<void> {
-  await page.evaluate(() => {
-    const w = window as unknown as { __gap: number };
-    w.__gap = 0;
-    let last = performance.now();
-    const beat = (now: number) => {
-      w.__gap = Math.max(w.__gap, now - last);
-      last = now;
-      requestAnimationFrame(beat);
-    };
-    requestAnimationFrame(beat);
-  });
-}
 
 /** The longest frame gap since the last call (the settling right after a control change is not counted). */
 async function gapOver(page: Page, ms: number): Promise<number> {

@@ -3,6 +3,7 @@
  * happened, the last events, Restart); a worker that dies is replaced and the lab carries on with its scenario.
  * A requestAnimationFrame heartbeat in the page shows it never froze meanwhile.
  */
+import { heartbeat } from './kit';
 import { expect, test, type Page } from '@playwright/test';
 
 const LONG = { timeout: 30_000 };
@@ -12,17 +13,7 @@ async function openLab(page: Page): Promise<string[]> {
   page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
   await page.goto('/');
   await expect.poll(() => page.evaluate(() => window.__queueLab?.snapshot()?.t ?? null), LONG).not.toBeNull();
-  await page.evaluate(() => {
-    const w = window as unknown as { __gap: number };
-    w.__gap = 0;
-    let last = performance.now();
-    const beat = (now: number) => {
-      w.__gap = Math.max(w.__gap, now - last);
-      last = now;
-      requestAnimationFrame(beat);
-    };
-    requestAnimationFrame(beat);
-  });
+  await heartbeat(page);
   return errors;
 }
 

@@ -26,3 +26,18 @@ export async function preset(page: Page, id: string): Promise<void> {
   await page.getByRole('combobox', { name: 'Preset' }).selectOption(id);
   await expect.poll(async () => (await snap(page)).presetId).toBe(id);
 }
+
+/** Starts a frame heartbeat in the page: `window.__gap` holds the longest time between two frames since. */
+export async function heartbeat(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const w = window as unknown as { __gap: number };
+    w.__gap = 0;
+    let last = performance.now();
+    const beat = (now: number) => {
+      w.__gap = Math.max(w.__gap, now - last);
+      last = now;
+      requestAnimationFrame(beat);
+    };
+    requestAnimationFrame(beat);
+  });
+}

@@ -7,7 +7,8 @@ import { gather, waitAll } from './aio';
 import { type DrawSite, ValueMaker } from './draws';
 import { CancelledError, PyException } from './errors';
 import type { Coro } from './future';
-import { pyEq, pyRepr } from './pyvalues';
+import { pyRepr } from './pyrepr';
+import { pyEq } from './pyvalues';
 import type { Task } from './task';
 import type { Actor, Sim } from './sim';
 
