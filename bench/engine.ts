@@ -3,7 +3,10 @@
  * Prints figures and ratios measured in this run; asserts nothing (machines here are shared and noisy).
  *
  *   1. 100,000 items, 8 consumers, maxsize 16, the seed-2 shape: the engine (trace streamed, serialised and
- *      dropped) vs. the generated program under CPython with --fast --trace (written to /dev/null).
+ *      dropped) vs. the generated program under CPython with --fast --trace (its lines counted, then dropped).
+ *      Both wall time and CPU time (user + system, this process's for the engine, the interpreter's own
+ *      getrusage for CPython): on a shared machine the CPU ratio is the steadier figure, as the two runs are
+ *      measured at different moments.
  *   2. The engine alone on 1,000,000 items: events per second, and heap sampled while the trace streams.
  */
 import { spawnSync } from 'node:child_process';
@@ -28,8 +31,22 @@ function shape(items: number): Scenario {
   return s;
 }
 
-function runEngine(s: Scenario, serialise: boolean): { seconds: number; events: number; peakHeapMB: number; heapSamples: number[] } {
+interface EngineRun {
+  seconds: number;
+  cpuSeconds: number;
+  events: number;
+  peakHeapMB: number;
+  heapSamples: number[];
+}
+
+const cpuNow = (): number => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1e6;
+};
+
+function runEngine(s: Scenario, serialise: boolean): EngineRun {
   global.gc?.();
+  const c0 = cpuNow();
   const t0 = performance.now();
   const sim = new Simulation(s);
   let events = 0;
@@ -45,21 +62,31 @@ function runEngine(s: Scenario, serialise: boolean): { seconds: number; events: 
       peak = Math.max(peak, h);
     }
   });
-  return { seconds: (performance.now() - t0) / 1000, events, peakHeapMB: peak, heapSamples: samples };
+  return { seconds: (performance.now() - t0) / 1000, cpuSeconds: cpuNow() - c0, events, peakHeapMB: peak, heapSamples: samples };
 }
 
-function runCPython(s: Scenario): { seconds: number; lines: number } | null {
+/** Runs the program as `python3 program.py --fast --trace` would, and reports the interpreter's own CPU time. */
+const CPU_PROBE = [
+  'import atexit, resource, runpy, sys',
+  'f = sys.argv[1]',
+  "sys.argv = [f, '--fast', '--trace']",
+  "atexit.register(lambda: sys.stderr.write('cpu-seconds %.6f\\n' % sum(resource.getrusage(resource.RUSAGE_SELF)[:2])))",
+  "runpy.run_path(f, run_name='__main__')",
+].join('\n');
+
+function runCPython(s: Scenario): { seconds: number; cpuSeconds: number; lines: number } | null {
   const dir = mkdtempSync(join(tmpdir(), 'queue-lab-bench-'));
   const file = join(dir, 'program.py');
   writeFileSync(file, generatePython(s));
   const t0 = performance.now();
-  const r = spawnSync('python3', [file, '--fast', '--trace'], { maxBuffer: 2 ** 30, encoding: 'utf8' });
+  const r = spawnSync('python3', ['-c', CPU_PROBE, file], { maxBuffer: 2 ** 30, encoding: 'utf8' });
   const seconds = (performance.now() - t0) / 1000;
-  if (r.error !== undefined || r.status !== 0) {
+  const cpu = /cpu-seconds ([0-9.]+)/.exec(r.stderr ?? '');
+  if (r.error !== undefined || r.status !== 0 || cpu === null) {
     console.log(`CPython run failed: ${r.error?.message ?? r.stderr.slice(0, 500)}`);
     return null;
   }
-  return { seconds, lines: r.stdout.split('\n').length - 1 };
+  return { seconds, cpuSeconds: Number(cpu[1]), lines: r.stdout.split('\n').length - 1 };
 }
 
 const fmt = (x: number, d = 2): string => x.toFixed(d);
@@ -72,12 +99,13 @@ const best = (serialise: boolean): ReturnType<typeof runEngine> =>
 const eng = best(true);
 const engBare = best(false);
 console.log(`1. ${small.name}, 8 consumers, maxsize 16`);
-console.log(`   engine (trace serialised, best of 3):   ${fmt(eng.seconds)} s, ${eng.events} records`);
-console.log(`   engine (trace dropped, best of 3):      ${fmt(engBare.seconds)} s`);
+console.log(`   engine (trace serialised, best of 3):   ${fmt(eng.seconds, 3)} s wall, ${fmt(eng.cpuSeconds, 3)} s CPU, ${eng.events} records`);
+console.log(`   engine (trace dropped, best of 3):      ${fmt(engBare.seconds, 3)} s wall, ${fmt(engBare.cpuSeconds, 3)} s CPU`);
 const py = runCPython(small);
 if (py !== null) {
-  console.log(`   CPython ${spawnSync('python3', ['--version'], { encoding: 'utf8' }).stdout.trim()} --fast --trace: ${fmt(py.seconds)} s, ${py.lines} lines`);
-  console.log(`   ratio CPython / engine: ${fmt(py.seconds / eng.seconds, 1)}x (serialised), ${fmt(py.seconds / engBare.seconds, 1)}x (dropped); target >= 50x`);
+  console.log(`   CPython ${spawnSync('python3', ['--version'], { encoding: 'utf8' }).stdout.trim()} --fast --trace: ${fmt(py.seconds)} s wall, ${fmt(py.cpuSeconds)} s CPU, ${py.lines} lines`);
+  console.log(`   ratio CPython / engine, wall: ${fmt(py.seconds / eng.seconds, 1)}x (serialised), ${fmt(py.seconds / engBare.seconds, 1)}x (dropped)`);
+  console.log(`   ratio CPython / engine, CPU:  ${fmt(py.cpuSeconds / eng.cpuSeconds, 1)}x (serialised), ${fmt(py.cpuSeconds / engBare.cpuSeconds, 1)}x (dropped); target >= 50x`);
   if (py.lines !== eng.events) console.log(`   NOTE: line counts differ (${py.lines} vs ${eng.events})`);
 }
 const big = runEngine(shape(1_000_000), false);

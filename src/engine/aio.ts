@@ -1,23 +1,44 @@
 import { CancelledError, PyException } from './errors';
 import { Future, type Coro } from './future';
-import type { EventLoop } from './loop';
+import type { EventLoop, Handle } from './loop';
 
 /** asyncio.sleep: `sleep(0)` is a bare yield (one iteration); `sleep(d)` a future set by a timer (two). */
 export function* sleep(loop: EventLoop, delay: number): Coro<void> {
-  if (delay <= 0) {
-    yield null;
-    return;
+  yield sleepStep(loop, delay);
+}
+
+/**
+ * What `await asyncio.sleep(delay)` yields to its task: null (a bare yield) for delay <= 0, else the sleep's
+ * future. A coroutine can `yield` this directly, one generator less than `yield* sleep(...)` on the hot path.
+ */
+export function sleepStep(loop: EventLoop, delay: number): Future<void> | null {
+  return delay <= 0 ? null : new SleepFuture(loop, delay);
+}
+
+/**
+ * The future of `asyncio.sleep(delay)`, delay > 0: `call_later(delay, futures._set_result_unless_cancelled, fut)`.
+ * CPython cancels the timer in sleep's `finally` once the cancelled task resumes; cancelling it with the future
+ * is the same to the program (a cancelled sleep's timer never runs its callback either way, and the task resumes
+ * in the same iteration).
+ */
+export class SleepFuture extends Future<void> {
+  private readonly timer: Handle;
+
+  constructor(loop: EventLoop, delay: number) {
+    super(loop);
+    this.label = 'sleep';
+    this.timer = loop.callLater(delay, setResultUnlessCancelled, this);
   }
-  const fut = new Future<void>(loop);
-  fut.label = 'sleep';
-  const h = loop.callLater(delay, () => {
-    if (!fut.cancelled()) fut.setResult(undefined); // futures._set_result_unless_cancelled
-  });
-  try {
-    yield* fut.wait();
-  } finally {
-    h.cancel();
+
+  override cancel(msg = ''): boolean {
+    this.timer.cancel();
+    return super.cancel(msg);
   }
+}
+
+/** futures._set_result_unless_cancelled(fut, None) */
+function setResultUnlessCancelled(fut: Future<void>): void {
+  if (!fut.cancelled()) fut.setResult(undefined);
 }
 
 /** asyncio.Event (`Lib/asyncio/locks.py`). */

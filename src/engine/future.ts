@@ -14,8 +14,11 @@ export class Future<T> {
   state: State = 'PENDING';
   private resultValue: T | undefined;
   private exc: PyException | null = null;
-  /** Callbacks as closures (keyed by the function given) so that Future<T> stays covariant in T. */
-  private callbacks: { key: unknown; run: () => void }[] = [];
+  /**
+   * The done callbacks in registration order, each called with this future (`call_soon(cb, self)`). Typed loosely
+   * so that Future<T> stays covariant in T; null until the first one (most futures get exactly one).
+   */
+  private callbacks: ((f: never) => void)[] | null = null;
   cancelMessage = '';
   /** Set by a task that awaits it; tells what the task waits on (for hang reports and the scene). */
   label = '';
@@ -66,21 +69,24 @@ export class Future<T> {
   }
 
   addDoneCallback(fn: DoneCallback<T>): void {
-    if (this.state !== 'PENDING') this.loop.callSoon(() => fn(this));
-    else this.callbacks.push({ key: fn, run: () => fn(this) });
+    if (this.state !== 'PENDING') this.loop.callSoon(fn, this);
+    else if (this.callbacks === null) this.callbacks = [fn];
+    else this.callbacks.push(fn);
   }
 
   removeDoneCallback(fn: DoneCallback<T>): number {
-    const before = this.callbacks.length;
-    this.callbacks = this.callbacks.filter((cb) => cb.key !== fn);
-    return before - this.callbacks.length;
+    const cbs = this.callbacks;
+    if (cbs === null) return 0;
+    const kept = cbs.filter((cb) => cb !== fn);
+    this.callbacks = kept;
+    return cbs.length - kept.length;
   }
 
   protected scheduleCallbacks(): void {
     const cbs = this.callbacks;
-    if (cbs.length === 0) return;
-    this.callbacks = [];
-    for (const cb of cbs) this.loop.callSoon(cb.run);
+    if (cbs === null) return;
+    this.callbacks = null;
+    for (let i = 0; i < cbs.length; i++) this.loop.callSoon(cbs[i] as (f: Future<T>) => void, this);
   }
 
   /** `await fut` (Future.__await__): yields itself while pending, then returns the result or raises. */

@@ -4,14 +4,19 @@ import { TimerHeap } from './timerHeap';
 /** CPython's clock_resolution on Linux: a timer is due when `when < now + CLOCK_RESOLUTION`. */
 export const CLOCK_RESOLUTION = 1e-9;
 
-/** A callback scheduled on the loop (asyncio.Handle / TimerHandle). */
+/** A callback scheduled on the loop (asyncio.Handle / TimerHandle): `callback(arg)`, as Handle's `_args`. */
 export class Handle {
   cancelled = false;
   constructor(
-    readonly callback: () => void,
+    readonly callback: (arg: never) => void,
+    readonly arg: unknown,
     public when: number,
     public seq: number,
   ) {}
+
+  run(): void {
+    (this.callback as (arg: unknown) => void)(this.arg);
+  }
 
   cancel(): void {
     this.cancelled = true;
@@ -35,20 +40,27 @@ export class EventLoop {
     return this.now;
   }
 
-  callSoon(callback: () => void): Handle {
-    const h = new Handle(callback, 0, 0);
+  /** `call_soon(callback, arg)`: passing the argument (not a closure over it) spares an allocation per call. */
+  callSoon<A>(callback: (arg: A) => void, arg: A): Handle;
+  callSoon(callback: () => void): Handle;
+  callSoon(callback: (arg: never) => void, arg?: unknown): Handle {
+    const h = new Handle(callback, arg, 0, 0);
     this.ready.push(h);
     return h;
   }
 
-  callAt(when: number, callback: () => void): Handle {
-    const h = new Handle(callback, when, this.seq++);
+  callAt<A>(when: number, callback: (arg: A) => void, arg: A): Handle;
+  callAt(when: number, callback: () => void): Handle;
+  callAt(when: number, callback: (arg: never) => void, arg?: unknown): Handle {
+    const h = new Handle(callback, arg, when, this.seq++);
     this.timers.push(h);
     return h;
   }
 
-  callLater(delay: number, callback: () => void): Handle {
-    return this.callAt(this.now + delay, callback);
+  callLater<A>(delay: number, callback: (arg: A) => void, arg: A): Handle;
+  callLater(delay: number, callback: () => void): Handle;
+  callLater(delay: number, callback: (arg: never) => void, arg?: unknown): Handle {
+    return this.callAt(this.now + delay, callback as (arg: unknown) => void, arg);
   }
 
   /** Drops cancelled timers from the head of the heap (they never run). */
@@ -87,6 +99,6 @@ export class EventLoop {
   runOne(): void {
     this.batchLeft--;
     const h = this.ready.shift() as Handle;
-    if (!h.cancelled) h.callback();
+    if (!h.cancelled) h.run();
   }
 }

@@ -36,7 +36,7 @@ export function* producerTask(sim: Sim, a: Actor, g: ProducerGroup, n: number): 
   sim.log(a, 'start');
   try {
     for (let i = 0; g.items.count === null || i < g.items.count; i++) {
-      if (interval !== null && g.interval_at === 'before_put') yield* sim.nap(a, interval.draw(), 'interval');
+      if (interval !== null && g.interval_at === 'before_put') yield sim.nap(a, interval.draw(), 'interval');
       const item = values.make(i, n);
       if (q.full()) sim.log(a, 'put_wait', item);
       sim.at(a, 'put', item);
@@ -46,7 +46,7 @@ export function* producerTask(sim: Sim, a: Actor, g: ProducerGroup, n: number): 
       sim.log(a, 'put', item);
       sim.produced++;
       sim.at(a, 'run');
-      if (interval !== null && g.interval_at === 'after_put') yield* sim.nap(a, interval.draw(), 'interval');
+      if (interval !== null && g.interval_at === 'after_put') yield sim.nap(a, interval.draw(), 'interval');
     }
     sim.log(a, 'producer_done');
     const s = sim.scenario.shutdown;
@@ -111,7 +111,7 @@ export function* consumerTask(sim: Sim, a: Actor, g: ConsumerGroup): Coro<void> 
           if (e instanceof PyException && (e.pyName === 'QueueEmpty' || e.pyName === 'Empty')) {
             sim.log(a, 'empty');
             sim.wastedPolls++;
-            yield* sim.nap(a, g.get.interval, 'poll');
+            yield sim.nap(a, g.get.interval, 'poll');
             continue;
           }
           throw e;
@@ -131,7 +131,10 @@ export function* consumerTask(sim: Sim, a: Actor, g: ConsumerGroup): Coro<void> 
       const bad = g.raise_on;
       if (bad === null || bad.guard === 'none') {
         if (bad !== null && pyEq(item, bad.item)) throw new PyException(bad.exception, `bad item ${pyRepr(item)}`);
-        yield* serve(sim, a, g, service, item);
+        // serve(), written out on the hot path: one generator less to resume per wake-up
+        const d = service.draw(item);
+        if (g.service_call === 'time.sleep') sim.blockingSleep(a, d, item);
+        else yield sim.nap(a, d, 'service', item);
         sim.log(a, 'done', item);
         sim.consumed++;
         markDone(sim, a, g, item);
@@ -172,7 +175,7 @@ export function* consumerTask(sim: Sim, a: Actor, g: ConsumerGroup): Coro<void> 
 function* serve(sim: Sim, a: Actor, g: ConsumerGroup, service: DrawSite, item: Item): Coro<void> {
   const d = service.draw(item);
   if (g.service_call === 'time.sleep') sim.blockingSleep(a, d, item);
-  else yield* sim.nap(a, d, 'service', item);
+  else yield sim.nap(a, d, 'service', item);
 }
 
 function markDone(sim: Sim, a: Actor, g: ConsumerGroup, item: Item): void {

@@ -96,7 +96,7 @@ export class AioQueue {
       putter.label = 'Queue.put';
       this.putters.push(putter);
       try {
-        yield* putter.wait();
+        yield putter; // `await putter`: the task resumes once it is done, or throws its cancellation in here
       } catch (e) {
         putter.cancel();
         this.putters.remove(putter);
@@ -123,7 +123,7 @@ export class AioQueue {
       getter.label = 'Queue.get';
       this.getters.push(getter);
       try {
-        yield* getter.wait();
+        yield getter; // `await getter` (as the putter's)
       } catch (e) {
         getter.cancel();
         this.getters.remove(getter);

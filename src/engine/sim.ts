@@ -3,9 +3,9 @@
  * (run main; cancel what is left; wait for threads), and the end of the run (completed, hang, horizon, error).
  */
 import type { BlockedEntry, Dist, EndRecord, EndStatus, EventName, Item, Scenario, TraceEvent } from '../scenarios/types';
-import { gather, sleep } from './aio';
+import { gather, sleepStep } from './aio';
 import { EngineError } from './errors';
-import type { Coro, Future } from './future';
+import type { Coro, Future, Yielded } from './future';
 import { EventLoop } from './loop';
 import { DrawSite } from './draws';
 import { consumerTask, mainTask, producerTask, producerThread } from './program';
@@ -150,9 +150,11 @@ export class Sim implements TaskHost {
       this.seq++;
       return;
     }
-    const e: TraceEvent = { seq: this.seq++, t: this.loop.now, actor: a.name, event, qsize: this.queue.qsize() };
-    if (item !== undefined) e.item = item;
-    this.sink(e);
+    const seq = this.seq++;
+    const t = this.loop.now;
+    const qsize = this.queue.qsize();
+    // two literals, not one and an added field: a field added later lives outside the object (one more allocation)
+    this.sink(item === undefined ? { seq, t, actor: a.name, event, qsize } : { seq, t, actor: a.name, event, qsize, item });
   }
 
   at(a: Actor, site: Site, item?: Item): void {
@@ -160,12 +162,12 @@ export class Sim implements TaskHost {
     a.item = item;
   }
 
-  /** `await asyncio.sleep(d)` at a named site of the actor's program. */
-  nap(a: Actor, d: number, site: Site, item?: Item): Coro<void> {
+  /** `await asyncio.sleep(d)` at a named site of the actor's program: what its coroutine yields (see sleepStep). */
+  nap(a: Actor, d: number, site: Site, item?: Item): Yielded {
     a.site = site;
     a.item = item;
     a.until = this.loop.now + d;
-    return sleep(this.loop, d);
+    return sleepStep(this.loop, d);
   }
 
   /** `time.sleep(d)` inside a coroutine: the whole loop stands still while the clock moves on. */

@@ -24,6 +24,8 @@ export class Task<T> extends Future<T> {
   /** The exception that ended the task, kept for the scene and for error ends. */
   crash: PyException | null = null;
   private readonly wakeupCb = (f: Future<unknown>): void => this.wakeup(f);
+  /** `call_soon(self.__step)`: one closure per task, not one per step. */
+  private readonly stepCb = (): void => this.step(null);
 
   constructor(
     private readonly host: TaskHost,
@@ -33,7 +35,7 @@ export class Task<T> extends Future<T> {
     super(host.loop);
     this.coro = coro;
     host.register(this as Task<unknown>);
-    host.loop.callSoon(() => this.step(null));
+    host.loop.callSoon(this.stepCb);
   }
 
   override cancel(msg = ''): boolean {
@@ -87,7 +89,7 @@ export class Task<T> extends Future<T> {
     }
     const fut = res.value;
     if (fut === null) {
-      this.loop.callSoon(() => this.step(null));
+      this.loop.callSoon(this.stepCb);
       return;
     }
     if (fut === (this as Future<unknown>)) throw new EngineError(`Task cannot await on itself: ${this.name}`);

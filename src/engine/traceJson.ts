@@ -23,9 +23,23 @@ const quote = (s: string): string => {
   return q;
 };
 
+/**
+ * The last time written and its text: runs of records share a time (one loop iteration, one virtual instant), and
+ * a double's shortest round-trip text is the dearest part of a line.
+ */
+let lastT = 0;
+let lastTText = '0';
+const time = (t: number): string => {
+  if (t !== lastT) {
+    lastT = t;
+    lastTText = num(t);
+  }
+  return lastTText;
+};
+
 export function traceLine(r: TraceEvent | EndRecord): string {
   if (r.event === 'end') return JSON.stringify(r);
   const e = r;
-  const base = `{"seq":${e.seq},"t":${num(e.t)},"actor":${quote(e.actor)},"event":"${e.event}","qsize":${e.qsize}`;
+  const base = `{"seq":${e.seq},"t":${time(e.t)},"actor":${quote(e.actor)},"event":"${e.event}","qsize":${e.qsize}`;
   return e.item === undefined ? `${base}}` : `${base},"item":${item(e.item)}}`;
 }
