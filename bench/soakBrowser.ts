@@ -42,8 +42,10 @@ async function workerProbe(browserSession: CDPSession): Promise<(() => Promise<n
     const waiting = new Map<number, (v: unknown) => void>();
     browserSession.on('Target.receivedMessageFromTarget', (e: { sessionId: string; message: string }) => {
       if (e.sessionId !== sessionId) return;
-      const m = JSON.parse(e.message) as { id?: number; result?: unknown };
-      if (m.id !== undefined) waiting.get(m.id)?.(m.result);
+      const m = JSON.parse(e.message) as { id?: number; result?: unknown; error?: { message: string } };
+      if (m.id === undefined) return;
+      if (m.error !== undefined) console.log(`worker heap: CDP error (${m.error.message})`);
+      waiting.get(m.id)?.(m.error === undefined ? m.result : null);
     });
     const call = (method: string) =>
       new Promise<unknown>((resolve) => {
@@ -52,8 +54,9 @@ async function workerProbe(browserSession: CDPSession): Promise<(() => Promise<n
         void browserSession.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id: n, method }) });
         setTimeout(() => resolve(null), 5000);
       });
+    // the GC must reach the worker, or the figures would count garbage not yet collected (a null reply: it did not)
     return async () => {
-      await call('HeapProfiler.collectGarbage');
+      if ((await call('HeapProfiler.collectGarbage')) === null) return null;
       const r = (await call('Runtime.getHeapUsage')) as { usedSize: number } | null;
       return r?.usedSize ?? null;
     };

@@ -12,6 +12,7 @@ import type { Scenario } from '../scenarios/types';
 import { predict } from '../theory/fromScenario';
 import type { TheoryResult } from '../theory/types';
 import { FIELDS, type WireMetrics } from './metricsProtocol';
+import { StepMeans } from './stepMeans';
 
 /** The finest interval of the time series (virtual seconds); chart points are whole multiples of it. */
 export const BASE_DT = 0.05;
@@ -65,8 +66,9 @@ export class MetricsStream {
   private out: number[] = [];
   private lastWaitT = -Infinity;
   private lastBlockT = -Infinity;
-  private waits: Point[] = [];
-  private blocks: Point[] = [];
+  /** Waits and blocked puts not yet in a chart point, summed per BASE_DT step (bounded: see stepMeans.ts). */
+  private readonly waits = new StepMeans(BASE_DT);
+  private readonly blocks = new StepMeans(BASE_DT);
   private lastPoints = -Infinity;
   private lastFigures = -Infinity;
   /** Recent points' ends and counts, for the moving rates. */
@@ -142,13 +144,18 @@ export class MetricsStream {
     };
   }
 
+  /** Steps of waits and blocked puts held for chart points not yet closed (tests: bounded, not one per event). */
+  get held(): number {
+    return this.waits.size + this.blocks.size;
+  }
+
   /** Cuts the time series samples completed since last time into chart points. */
   private collectPoints(): void {
     const samples = this.metrics.series(this.lastStep * BASE_DT + BASE_DT / 2);
     if (samples.length === 0) return;
     const recent = this.metrics.recent();
-    this.waits.push(...newer(recent.waits, this.lastWaitT));
-    this.blocks.push(...newer(recent.blocked, this.lastBlockT));
+    this.waits.add(newer(recent.waits, this.lastWaitT));
+    this.blocks.add(newer(recent.blocked, this.lastBlockT));
     this.lastWaitT = recent.waits.at(-1)?.t ?? this.lastWaitT;
     this.lastBlockT = recent.blocked.at(-1)?.t ?? this.lastBlockT;
     for (const s of samples) {
@@ -200,8 +207,8 @@ export class MetricsStream {
       a.q / a.n,
       a.qmax,
       ...this.rates(end, a.produced * BASE_DT, a.consumed * BASE_DT),
-      meanBefore(this.waits, end),
-      meanBefore(this.blocks, end),
+      this.waits.takeBefore(a.end),
+      this.blocks.takeBefore(a.end),
       a.utilN > 0 ? a.util / a.utilN : NaN,
       a.unfinished,
     );
@@ -213,13 +220,4 @@ function newer(points: Point[], after: number): Point[] {
   let k = points.length;
   while (k > 0 && points[k - 1]!.t > after) k--;
   return points.slice(k);
-}
-
-/** The mean of the values at times before `end`, which leave the list; NaN when there are none. */
-function meanBefore(points: Point[], end: number): number {
-  let k = 0;
-  let sum = 0;
-  while (k < points.length && points[k]!.t < end) sum += points[k++]!.value;
-  points.splice(0, k);
-  return k > 0 ? sum / k : NaN;
 }
