@@ -95,7 +95,7 @@ export function runSoak(opts: SoakOptions): SoakResult {
   const now = opts.now ?? ((): number => performance.now());
   const s = opts.scenario ?? soakScenario();
   const sim = new Simulation(s);
-  const metrics = new Metrics(s, { sampleInterval: 0.25, seriesCapacity: 8192, recentCapacity: 8192 });
+  const metrics = new Metrics(s, { sampleInterval: 0.25, seriesCapacity: 8192 });
   const log = new BoundedLog(5000);
   const samples: SoakSample[] = [];
   const t0 = now();

@@ -116,12 +116,12 @@ export interface Sample {
   unfinished: number;
   /** Mean wait (put -> get) of the items taken in the interval, or null. */
   wait: number | null;
-}
-
-/** One item's wait in the buffer (at the moment of its get), or one blocked put (at its put). */
-export interface Point {
-  t: number;
-  value: number;
+  /** The sums behind the means, so that intervals can be merged exactly: waits of the items taken, and count. */
+  waitSum: number;
+  gets: number;
+  /** Time spent blocked in put() by the puts that completed in the interval, and their count. */
+  blockSum: number;
+  blocks: number;
 }
 
 export interface MetricsOptions {
@@ -135,8 +135,6 @@ export interface MetricsOptions {
   sampleInterval?: number;
   /** Samples kept (a ring). Default 4096. */
   seriesCapacity?: number;
-  /** Recent per-item points kept (rings). Default 1024. */
-  recentCapacity?: number;
   /** Histogram bins; the width doubles when a value falls beyond the last bin. Default 64. */
   histogramBins?: number;
   /** Width of a histogram bin to begin with. Default 0.01 s. */
@@ -397,10 +395,8 @@ export class Metrics {
   private readonly sampleDt: number;
   private sampleEnd: number;
   private sampleStart = 0;
-  private sample = { areaQ: 0, qMax: 0, puts: 0, done: 0, areaService: 0, areaConsumers: 0, areaHeld: 0, areaProducers: 0, waitSum: 0, gets: 0 };
+  private sample = { areaQ: 0, qMax: 0, puts: 0, done: 0, areaService: 0, areaConsumers: 0, areaHeld: 0, areaProducers: 0, waitSum: 0, gets: 0, blockSum: 0, blocks: 0 };
   private readonly samples: Ring<Sample>;
-  private readonly recentWaits: Ring<Point>;
-  private readonly recentBlocks: Ring<Point>;
   private waitHist: GrowingHistogram;
   private blockHist: GrowingHistogram;
   private readonly initialBatch: number;
@@ -433,8 +429,6 @@ export class Metrics {
     this.sampleDt = opts.sampleInterval ?? 1;
     this.sampleEnd = this.sampleDt;
     this.samples = new Ring(opts.seriesCapacity ?? 4096);
-    this.recentWaits = new Ring(opts.recentCapacity ?? 1024);
-    this.recentBlocks = new Ring(opts.recentCapacity ?? 1024);
     this.histogramBins = opts.histogramBins ?? 64;
     this.histogramWidth = opts.histogramWidth ?? 0.01;
     this.waitHist = new GrowingHistogram(this.histogramBins, this.histogramWidth);
@@ -518,8 +512,12 @@ export class Metrics {
       blocked: s.areaProducers > 0 ? s.areaHeld / s.areaProducers : null,
       unfinished: this.unfinished,
       wait: s.gets > 0 ? s.waitSum / s.gets : null,
+      waitSum: s.waitSum,
+      gets: s.gets,
+      blockSum: s.blockSum,
+      blocks: s.blocks,
     });
-    this.sample = { areaQ: 0, qMax: this.qsize, puts: 0, done: 0, areaService: 0, areaConsumers: 0, areaHeld: 0, areaProducers: 0, waitSum: 0, gets: 0 };
+    this.sample = { areaQ: 0, qMax: this.qsize, puts: 0, done: 0, areaService: 0, areaConsumers: 0, areaHeld: 0, areaProducers: 0, waitSum: 0, gets: 0, blockSum: 0, blocks: 0 };
     this.sampleStart = this.sampleEnd;
     this.sampleEnd += dt;
     // a long silence: the ring would keep only its last samples of it, so skip the others
@@ -664,7 +662,8 @@ export class Metrics {
             this.held--;
             this.blockedPuts++;
             this.blockHist.add(d);
-            this.recentBlocks.push({ t, value: d });
+            this.sample.blockSum += d;
+            this.sample.blocks++;
             if (m) {
               this.cur.blocked++;
               this.cur.blockSum += d;
@@ -693,7 +692,6 @@ export class Metrics {
         if (h !== undefined) {
           const w = t - h.put;
           this.waitHist.add(w);
-          this.recentWaits.push({ t, value: w });
           this.sample.waitSum += w;
           this.sample.gets++;
           if (m) {
@@ -774,11 +772,6 @@ export class Metrics {
     let k = all.length;
     while (k > 0 && (all[k - 1] as Sample).t > since) k--;
     return all.slice(k);
-  }
-
-  /** The latest waits in the buffer and blocked puts (per item, bounded). */
-  recent(): { waits: Point[]; blocked: Point[] } {
-    return { waits: this.recentWaits.toArray(), blocked: this.recentBlocks.toArray() };
   }
 
   private totals(): Acc {

@@ -5,14 +5,13 @@
  * prediction is the theory's for the program as it now runs (live changes included); at a live change the figures
  * start afresh, the charts go on.
  */
-import { Metrics, type Point } from '../engine/metrics';
+import { Metrics } from '../engine/metrics';
 import type { Record } from '../engine/simulation';
 import type { LiveEdit } from '../scenarios/settings';
 import type { Scenario } from '../scenarios/types';
 import { predict } from '../theory/fromScenario';
 import type { TheoryResult } from '../theory/types';
 import { FIELDS, type WireMetrics } from './metricsProtocol';
-import { StepMeans } from './stepMeans';
 
 /** The finest interval of the time series (virtual seconds); chart points are whole multiples of it. */
 export const BASE_DT = 0.05;
@@ -42,9 +41,28 @@ interface Agg {
   util: number;
   utilN: number;
   unfinished: number;
+  /** Sums behind the point's mean wait and mean blocked put (exact: the samples carry them). */
+  waitSum: number;
+  gets: number;
+  blockSum: number;
+  blocks: number;
 }
 
-const freshAgg = (end: number): Agg => ({ end, n: 0, q: 0, qmax: 0, produced: 0, consumed: 0, util: 0, utilN: 0, unfinished: 0 });
+const freshAgg = (end: number): Agg => ({
+  end,
+  n: 0,
+  q: 0,
+  qmax: 0,
+  produced: 0,
+  consumed: 0,
+  util: 0,
+  utilN: 0,
+  unfinished: 0,
+  waitSum: 0,
+  gets: 0,
+  blockSum: 0,
+  blocks: 0,
+});
 
 function safePredict(s: Scenario): TheoryResult {
   try {
@@ -64,11 +82,6 @@ export class MetricsStream {
   private agg: Agg | null = null;
   private lastStep = 0;
   private out: number[] = [];
-  private lastWaitT = -Infinity;
-  private lastBlockT = -Infinity;
-  /** Waits and blocked puts not yet in a chart point, summed per BASE_DT step (bounded: see stepMeans.ts). */
-  private readonly waits = new StepMeans(BASE_DT);
-  private readonly blocks = new StepMeans(BASE_DT);
   private lastPoints = -Infinity;
   private lastFigures = -Infinity;
   /** Recent points' ends and counts, for the moving rates. */
@@ -80,7 +93,7 @@ export class MetricsStream {
     private readonly run: number,
   ) {
     this.scenario = structuredClone(scenario);
-    this.metrics = new Metrics(this.scenario, { sampleInterval: BASE_DT, seriesCapacity: 8192, recentCapacity: 8192 });
+    this.metrics = new Metrics(this.scenario, { sampleInterval: BASE_DT, seriesCapacity: 8192 });
     this.theory = safePredict(this.scenario);
     this.steps = bucketSteps(speed);
   }
@@ -144,20 +157,10 @@ export class MetricsStream {
     };
   }
 
-  /** Steps of waits and blocked puts held for chart points not yet closed (tests: bounded, not one per event). */
-  get held(): number {
-    return this.waits.size + this.blocks.size;
-  }
-
   /** Cuts the time series samples completed since last time into chart points. */
   private collectPoints(): void {
     const samples = this.metrics.series(this.lastStep * BASE_DT + BASE_DT / 2);
     if (samples.length === 0) return;
-    const recent = this.metrics.recent();
-    this.waits.add(newer(recent.waits, this.lastWaitT));
-    this.blocks.add(newer(recent.blocked, this.lastBlockT));
-    this.lastWaitT = recent.waits.at(-1)?.t ?? this.lastWaitT;
-    this.lastBlockT = recent.blocked.at(-1)?.t ?? this.lastBlockT;
     for (const s of samples) {
       const step = Math.round(s.t / BASE_DT);
       if (step <= this.lastStep) continue;
@@ -175,6 +178,10 @@ export class MetricsStream {
         a.utilN++;
       }
       a.unfinished = s.unfinished;
+      a.waitSum += s.waitSum;
+      a.gets += s.gets;
+      a.blockSum += s.blockSum;
+      a.blocks += s.blocks;
       if (step === a.end) {
         this.close(a);
         this.agg = null;
@@ -207,17 +214,11 @@ export class MetricsStream {
       a.q / a.n,
       a.qmax,
       ...this.rates(end, a.produced * BASE_DT, a.consumed * BASE_DT),
-      this.waits.takeBefore(a.end),
-      this.blocks.takeBefore(a.end),
+      a.gets > 0 ? a.waitSum / a.gets : NaN,
+      a.blocks > 0 ? a.blockSum / a.blocks : NaN,
       a.utilN > 0 ? a.util / a.utilN : NaN,
       a.unfinished,
     );
     if (this.out.length % FIELDS !== 0) throw new Error('MetricsStream: a chart point has the wrong number of fields');
   }
-}
-
-function newer(points: Point[], after: number): Point[] {
-  let k = points.length;
-  while (k > 0 && points[k - 1]!.t > after) k--;
-  return points.slice(k);
 }
