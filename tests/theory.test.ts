@@ -350,3 +350,41 @@ describe('predict(scenario)', () => {
     expect(predict(findPreset('seed-3')!.scenario).status).toBe('none');
   });
 });
+
+describe('the caveats of a prediction', () => {
+  const kinds = (s: Scenario) => predict(s).caveats.map((c) => c.kind);
+
+  it('none for an endless exact model', () => {
+    expect(kinds(scenario())).toEqual([]);
+    expect(kinds(scenario({ queue: { kind: 'Queue', maxsize: 3 } }))).toEqual([]);
+  });
+
+  it('a finite producer: the steady state holds only while it runs (also without a model)', () => {
+    const items = { count: 50, value: { type: 'index' as const } };
+    expect(predict(scenario({ producers: [producer({ items })] })).caveats).toEqual([{ kind: 'stops', group: 'producer', items: 50 }]);
+    const none = predict(scenario({ queue: { kind: 'Queue', maxsize: 4 }, producers: [producer({ items, interval: { dist: 'const', value: 1 } })] }));
+    expect(none).toMatchObject({ status: 'none', caveats: [{ kind: 'stops', items: 50 }] });
+  });
+
+  it('an approximation says so: Allen-Cunneen, and QNA for several producers', () => {
+    const g = predict(scenario({ producers: [producer({ count: 2, interval: { dist: 'uniform', lo: 1, hi: 3 } })], consumers: [consumer({ service: { dist: 'const', value: 0.5 } })] }));
+    expect(g.caveats.map((c) => c.kind)).toEqual(['qna', 'allenCunneen']);
+    expect(g.caveats[1]).toMatchObject({ kind: 'allenCunneen', cs2: 0 });
+  });
+
+  it('merged Poisson producers, polling, saturation and cycling lists; rho >= 1 keeps its caveats', () => {
+    expect(kinds(scenario({ producers: [producer({ count: 3, interval: { dist: 'expo', mean: 6 } })] }))).toEqual(['merged']);
+    expect(kinds(scenario({ consumers: [consumer({ get: { mode: 'poll', interval: 0.5 } })] }))).toEqual(['polling']);
+    expect(kinds(scenario({ queue: { kind: 'Queue', maxsize: 2 }, producers: [producer({ interval: null })] }))).toEqual(['saturated']);
+    expect(kinds(scenario({ consumers: [consumer({ service: { dist: 'list', values: [1, 2] } })] }))).toContain('cyclicService');
+    const over = predict(scenario({ producers: [producer({ interval: { dist: 'expo', mean: 0.4 }, items: { count: 900, value: { type: 'index' } } })] }));
+    expect(over).toMatchObject({ status: 'unstable', caveats: [{ kind: 'stops', items: 900 }] });
+  });
+
+  it("the CLI's English notes say the same caveats, one for one", () => {
+    const r = predict(scenario({ producers: [producer({ count: 2, items: { count: 7, value: { type: 'index' } } })], consumers: [consumer({ get: { mode: 'poll', interval: 0.5 } })] }));
+    expect(r.notes).toHaveLength(r.caveats.length);
+    expect(r.notes[0]).toBe('producer stops after 7 items: the prediction is the steady state, the run also holds its start and its end');
+    expect(r.notes).toContain('consumers poll every 0.500 s: an idle consumer sees a new item only at its next poll, which the model ignores (waits are longer)');
+  });
+});

@@ -5,6 +5,7 @@
  */
 import type { Dist, Scenario } from '../scenarios/types';
 import { allenCunneen, mergedScv } from './allenCunneen';
+import { Caveats } from './caveats';
 import { blockingChain } from './birthDeath';
 import { moments, sameDist, type Moments } from './dists';
 import { mmc } from './erlang';
@@ -34,24 +35,25 @@ export interface ModelParams {
   bufferSize: number | null;
   /** The longest poll interval when consumers poll (`get_nowait` + sleep), else null. */
   pollInterval: number | null;
-  /** Things the model does not capture but that do not rule it out. */
-  notes: string[];
+  /** Things the model does not capture but that do not rule it out (with their English notes). */
+  caveats: Caveats;
 }
 
-const none = (reason: string, notes: string[] = []): TheoryResult => ({
+const none = (reason: string, cv: Caveats = new Caveats()): TheoryResult => ({
   status: 'none',
   model: 'simulation only',
   label: 'simulation only',
   exact: false,
   reason,
-  notes,
+  notes: cv.notes,
+  caveats: cv.list,
 });
 
 const fmt = (x: number): string => (Number.isInteger(x) ? String(x) : x.toPrecision(3));
 
 /** The model's parameters, or the reason no model applies. */
 export function modelParams(s: Scenario): ModelParams | { reason: string } {
-  const notes: string[] = [];
+  const cv = new Caveats();
   const K = s.queue.kind !== 'queue.Queue' && s.queue.maxsize > 0 ? s.queue.maxsize : null;
 
   // service: one distribution for every consumer
@@ -83,7 +85,7 @@ export function modelParams(s: Scenario): ModelParams | { reason: string } {
   const sm = service === null ? null : moments(service);
   if (service === null || sm === null || consumers === 0) return { reason: 'no consumers' };
   if (!(sm.mean > 0)) return { reason: 'the service takes no time' };
-  if (sm.cyclic) notes.push('the service times cycle through a list; the model treats them as independent draws');
+  if (sm.cyclic) cv.add({ kind: 'cyclicService' });
 
   const producers: ProducerStream[] = [];
   let producerCount = 0;
@@ -91,25 +93,22 @@ export function modelParams(s: Scenario): ModelParams | { reason: string } {
     if (g.put === 'nowait' && K !== null) return { reason: `${g.name} uses put_nowait on a bounded buffer: a full buffer raises QueueFull instead of blocking` };
     const m = g.interval === null ? null : moments(g.interval);
     const interval = m !== null && m.mean > 0 ? m : null;
-    if (interval?.cyclic) notes.push(`${g.name}'s intervals cycle through a list; the model treats them as independent draws`);
+    if (interval?.cyclic) cv.add({ kind: 'cyclicInterval', group: g.name });
     producers.push({ group: g.name, count: g.count, interval, exponential: g.interval?.dist === 'expo', items: g.items.count });
     producerCount += g.count;
-    if (g.items.count !== null) {
-      notes.push(`${g.name} stops after ${g.items.count} items: the prediction is the steady state, the run also holds its start and its end`);
-    }
+    if (g.items.count !== null) cv.add({ kind: 'stops', group: g.name, items: g.items.count });
   }
   if (producerCount === 0) return { reason: 'no producers' };
-  if (poll !== null) {
-    notes.push(`consumers poll every ${fmt(poll)} s: an idle consumer sees a new item only at its next poll, which the model ignores (waits are longer)`);
-  }
-  return { producers, producerCount, consumers, service: sm, serviceExponential: service.dist === 'expo', bufferSize: K, pollInterval: poll, notes };
+  if (poll !== null) cv.add({ kind: 'polling', interval: poll });
+  return { producers, producerCount, consumers, service: sm, serviceExponential: service.dist === 'expo', bufferSize: K, pollInterval: poll, caveats: cv };
 }
 
 /** The queueing-theory prediction for the scenario's current settings. */
 export function predict(s: Scenario): TheoryResult {
   const mp = modelParams(s);
   if ('reason' in mp) return none(mp.reason);
-  const notes = mp.notes;
+  const cv = mp.caveats;
+  const { notes, list: caveats } = cv;
   const { consumers: c, producerCount: p, bufferSize: K } = mp;
   const mu = 1 / mp.service.mean;
   const polling = mp.pollInterval !== null;
@@ -134,13 +133,14 @@ export function predict(s: Scenario): TheoryResult {
           ? `${names(infinite)} never sleep${infinite.length === 1 ? 's' : ''} between puts: every item arrives at once (a burst into an unbounded buffer), so there is no steady state to predict`
           : `${names(infinite)} never sleep${infinite.length === 1 ? 's' : ''} between puts and never stop${infinite.length === 1 ? 's' : ''}: an infinite arrival rate into an unbounded buffer, and an await q.put() that never blocks never lets another task run (the program spins for ever)`,
         notes,
+        caveats,
       };
     }
     if (allExpo) {
-      if (p > 1) notes.push(`${p} producers each putting at a Poisson rate merge into one Poisson stream of rate ${fmt(lambdaTotal)}/s`);
+      if (p > 1) cv.add({ kind: 'merged', producers: p, rate: lambdaTotal });
       const r = mmc(lambdaTotal, mu, c, p);
-      if (!r.stable) return unstable(model, qualify(model), !polling, r.rho, { consumers: c, producers: p, bufferSize: null, offeredRate: lambdaTotal, serviceRate: mu }, serviceDesc, notes);
-      return { status: 'ok', model, label: qualify(model), exact: !polling, figures: r.figures, notes };
+      if (!r.stable) return unstable(model, qualify(model), !polling, r.rho, { consumers: c, producers: p, bufferSize: null, offeredRate: lambdaTotal, serviceRate: mu }, serviceDesc, cv);
+      return { status: 'ok', model, label: qualify(model), exact: !polling, figures: r.figures, notes, caveats };
     }
     const rho = lambdaTotal / (c * mu);
     const ca2 = mergedScv(
@@ -148,30 +148,30 @@ export function predict(s: Scenario): TheoryResult {
       mp.producers.map((g) => (g.interval as Moments).scv),
       rho,
     );
-    if (p > 1) notes.push(`${p} producers: the variability of their merged arrivals is Whitt's QNA approximation (ca^2 = ${fmt(ca2)})`);
-    notes.push(`G/G/c with ca^2 = ${fmt(ca2)} and cs^2 = ${fmt(mp.service.scv)}: Wq = Wq(M/M/c) * (ca^2 + cs^2) / 2`);
+    if (p > 1) cv.add({ kind: 'qna', producers: p, ca2 });
+    cv.add({ kind: 'allenCunneen', ca2, cs2: mp.service.scv });
     const r = allenCunneen({ lambda: lambdaTotal, mu, c, ca2, cs2: mp.service.scv, producers: p });
-    if (!r.stable) return unstable(model, qualify(model), false, r.rho, { consumers: c, producers: p, bufferSize: null, offeredRate: lambdaTotal, serviceRate: mu }, serviceDesc, notes);
-    return { status: 'ok', model, label: qualify(model), exact: false, figures: r.figures, notes };
+    if (!r.stable) return unstable(model, qualify(model), false, r.rho, { consumers: c, producers: p, bufferSize: null, offeredRate: lambdaTotal, serviceRate: mu }, serviceDesc, cv);
+    return { status: 'ok', model, label: qualify(model), exact: false, figures: r.figures, notes, caveats };
   }
 
   // bounded buffer: the exact chain needs exponential times and producers that all put at the same rate
-  if (!allExpo) return none('a bounded buffer with times that are not exponential has no closed form here: simulation only', notes);
+  if (!allExpo) return none('a bounded buffer with times that are not exponential has no closed form here: simulation only', cv);
   if (infinite.length > 0 && infinite.length < mp.producers.length) {
-    return none('some producers never sleep and others do: which producer is blocked matters, so the chain is not one-dimensional', notes);
+    return none('some producers never sleep and others do: which producer is blocked matters, so the chain is not one-dimensional', cv);
   }
   const rates = new Set(mp.producers.map((g) => (g.interval === null ? Infinity : 1 / g.interval.mean)));
-  if (rates.size > 1) return none('producer groups put at different rates: with a bounded buffer the chain depends on which producers are blocked', notes);
+  if (rates.size > 1) return none('producer groups put at different rates: with a bounded buffer the chain depends on which producers are blocked', cv);
   const lambda = [...rates][0] as number;
-  if (lambda === Infinity) notes.push('the producers never sleep: the buffer stays full and every producer waits in put (the limit of the chain)');
+  if (lambda === Infinity) cv.add({ kind: 'saturated' });
   const model: ModelName = 'M/M/c/K with blocking producers (exact)';
   const r = blockingChain({ lambda, producers: p, mu, consumers: c, bufferSize: K });
-  return { status: 'ok', model, label: qualify(model), exact: !polling, figures: r.figures, notes };
+  return { status: 'ok', model, label: qualify(model), exact: !polling, figures: r.figures, notes, caveats };
 }
 
 type Params = Extract<TheoryResult, { status: 'unstable' }>['params'];
 
-function unstable(model: ModelName, label: string, exact: boolean, rho: number, params: Params, serviceDesc: string, notes: string[]): TheoryResult {
+function unstable(model: ModelName, label: string, exact: boolean, rho: number, params: Params, serviceDesc: string, cv: Caveats): TheoryResult {
   return {
     status: 'unstable',
     model,
@@ -180,6 +180,7 @@ function unstable(model: ModelName, label: string, exact: boolean, rho: number, 
     rho,
     params,
     reason: `rho = ${fmt(rho)} >= 1: items arrive at ${fmt(params.offeredRate)}/s and ${serviceDesc} cannot keep up; the buffer grows without bound (no steady state)`,
-    notes,
+    notes: cv.notes,
+    caveats: cv.list,
   };
 }

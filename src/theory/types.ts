@@ -52,6 +52,23 @@ export interface Predicted {
   pFull: number;
 }
 
+/** A caveat of the prediction for these settings (src/theory/caveats.ts words it in English). */
+export type Caveat =
+  /** A producer group puts a fixed number of items: the run fills up, and empties once they stop. */
+  | { kind: 'stops'; group: string; items: number }
+  | { kind: 'cyclicService' }
+  | { kind: 'cyclicInterval'; group: string }
+  /** Consumers poll (`get_nowait` and sleep): the model leaves out the polling delay. */
+  | { kind: 'polling'; interval: number }
+  /** Several Poisson producers merge into one Poisson stream (exact). */
+  | { kind: 'merged'; producers: number; rate: number }
+  /** The merged arrivals' variability of non-Poisson producers, by Whitt's QNA (an approximation). */
+  | { kind: 'qna'; producers: number; ca2: number }
+  /** Allen-Cunneen's approximation of G/G/c. */
+  | { kind: 'allenCunneen'; ca2: number; cs2: number }
+  /** Producers that never sleep into a bounded buffer: the limit of the chain. */
+  | { kind: 'saturated' };
+
 export type TheoryResult =
   | {
       status: 'ok';
@@ -62,6 +79,7 @@ export type TheoryResult =
       exact: boolean;
       figures: Predicted;
       notes: string[];
+      caveats: Caveat[];
     }
   | {
       /** No steady state: the queue grows without bound (rho >= 1 with an unbounded buffer). */
@@ -75,5 +93,6 @@ export type TheoryResult =
       params: { consumers: number; producers: number; bufferSize: number | null; offeredRate: number; serviceRate: number };
       reason: string;
       notes: string[];
+      caveats: Caveat[];
     }
-  | { status: 'none'; model: 'simulation only'; label: string; exact: false; reason: string; notes: string[] };
+  | { status: 'none'; model: 'simulation only'; label: string; exact: false; reason: string; notes: string[]; caveats: Caveat[] };

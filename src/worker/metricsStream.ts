@@ -68,7 +68,7 @@ function safePredict(s: Scenario): TheoryResult {
   try {
     return predict(s);
   } catch (e) {
-    return { status: 'none', model: 'simulation only', label: 'simulation only', exact: false, reason: String(e), notes: [] };
+    return { status: 'none', model: 'simulation only', label: 'simulation only', exact: false, reason: String(e), notes: [], caveats: [] };
   }
 }
 

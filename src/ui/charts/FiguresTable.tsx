@@ -11,6 +11,7 @@ import { useText, type Dict } from '../i18n';
 import { figureRows, modelKind, type FigureRow } from './figureRows';
 import { num, pct } from './format';
 import { reading } from './reading';
+import { theoryNotes } from './theoryNotes';
 
 function value(x: number | null, row: FigureRow, tx: Dict, lang: Lang): string {
   const m = tx.measure;
@@ -87,6 +88,24 @@ function ModelLine({ th, tx, lang }: { th: TheoryResult | null; tx: Dict; lang: 
   );
 }
 
+/** The prediction's caveats (a finite run, an approximation, polling): they change only with the prediction. */
+function TheoryNotes({ th, tx, lang }: { th: TheoryResult | null; tx: Dict; lang: Lang }) {
+  const notes = useMemo(() => theoryNotes(th, tx, lang), [th, tx, lang]);
+  if (notes.length === 0) return null;
+  return (
+    <div className="fig-notes" data-testid="figures-notes">
+      <p className="fig-notes-title">{tx.measure.notesTitle}</p>
+      <ul>
+        {notes.map((n, i) => (
+          <li key={`${n.kind}-${i}`} data-note={n.kind}>
+            {n.text}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
 /** Whether the element is (partly) on screen: the table updates only then. */
 function useOnScreen(ref: RefObject<HTMLElement | null>): boolean {
   const [on, setOn] = useState(true);
@@ -115,6 +134,7 @@ export function FiguresTable() {
   return (
     <div className="figures" data-testid="figures" ref={box}>
       <ModelLine th={th} tx={tx} lang={lang} />
+      <TheoryNotes th={th} tx={tx} lang={lang} />
       {words.length > 0 && (
         <p className="fig-reading" data-testid="figures-reading">
           {words.join(lang === 'zh' ? '' : ' ')}

@@ -2,7 +2,8 @@
  * The charts' draw loop, outside React: at display rate it reads the client's chart data, interpolates the run's
  * clock between the latest two snapshots (so the window glides, whatever the points' pace), and redraws only what
  * moved and is on screen. Paused, nothing moves and nothing is drawn; frozen, the window holds still while points
- * keep arriving behind it.
+ * keep arriving behind it. The window glides about a fifth of a pixel a frame (30 s of wall time across the
+ * chart), so it is redrawn when it has moved a device pixel or new points came, not at every frame.
  */
 import uPlot from 'uplot';
 import type { ChartData } from '../../worker/chartData';
@@ -116,6 +117,17 @@ export class ChartsRenderer {
     this.bars.clear();
   }
 
+  /** How far (device pixels, on the widest chart on screen) the window moved since it was last drawn. */
+  private shiftPx(x0: number, x1: number): number {
+    if (x0 === this.x0 && x1 === this.x1) return 0;
+    const span = this.x1 - this.x0;
+    if (!(span > 0)) return Infinity;
+    let width = 0;
+    for (const c of this.times) if (c.visible) width = Math.max(width, c.u.width);
+    const dpr = typeof devicePixelRatio === 'number' ? devicePixelRatio : 1;
+    return (Math.max(Math.abs(x0 - this.x0), Math.abs(x1 - this.x1)) / span) * width * dpr;
+  }
+
   private heightOf(el: HTMLElement): number {
     return Number(el.dataset.height ?? 150);
   }
@@ -160,7 +172,7 @@ export class ChartsRenderer {
       x0 = Math.max(0, x1 - W);
     }
     const dataChanged = data.version !== this.version;
-    const moved = x0 !== this.x0 || x1 !== this.x1;
+    const moved = this.shiftPx(x0, x1) >= 1;
     this.maxsize = data.maxsize;
     if (dataChanged || moved || resized) {
       this.version = data.version;

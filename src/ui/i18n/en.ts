@@ -230,6 +230,19 @@ export const en = {
     unstableWhy: (rho: string) =>
       `Items arrive faster than the consumers can serve them (offered load ${rho} of their capacity): the buffer grows without end.`,
     unstableInfinite: 'The producers never sleep between puts: items arrive at once, there is no steady state.',
+    notesTitle: 'About this prediction',
+    notes: {
+      stops: (group: string, n: string) =>
+        `${group} stops after ${n} items: the prediction is the steady state while the producers run; the measurement also holds the start, and the end once they stop.`,
+      cyclicService: 'The service times cycle through a list; the model treats them as independent draws.',
+      cyclicInterval: (group: string) => `${group}'s intervals cycle through a list; the model treats them as independent draws.`,
+      polling: (s: string) =>
+        `Consumers poll every ${s} s: an idle consumer sees a new item only at its next poll, which the model leaves out (real waits are longer).`,
+      merged: (p: string, rate: string) => `${p} Poisson producers merge into one Poisson stream of ${rate} (exact).`,
+      qna: (p: string, ca2: string) => `${p} producers: the variability of their merged arrivals is an approximation (Whitt's QNA, ca² = ${ca2}).`,
+      allenCunneen: (ca2: string, cs2: string) => `An approximation: Wq = Wq(M/M/c) × (ca² + cs²) / 2, with ca² = ${ca2} and cs² = ${cs2}.`,
+      saturated: 'The producers never sleep: the buffer stays full and every producer waits in put() (the limit of the chain).',
+    },
     reading: {
       busy: (p: string) => `Consumers are busy ${p} of the time`,
       full: (b: string) => `: the buffer stays full and the producer waits (${b} of its time blocked in put()).`,

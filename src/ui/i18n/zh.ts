@@ -226,6 +226,18 @@ export const zh: Dict = {
     noModel: () => '排队论对这些设置没有现成公式（例如有界缓冲区配非指数分布的时间），只能靠仿真测量。',
     unstableWhy: (rho: string) => `元素到达得比消费者处理得快（负载为处理能力的 ${rho}）：缓冲区会无限增长。`,
     unstableInfinite: '生产者在两次 put 之间从不休眠：元素一下子全部到达，没有稳态。',
+    notesTitle: '关于这个预测',
+    notes: {
+      stops: (group: string, n: string) =>
+        `${group} 放入 ${n} 个元素后停止：理论给出的是生产者运行期间的稳态；测量还包含开头，以及它们停止后的收尾。`,
+      cyclicService: '服务时间按列表循环取值；模型把它们当作相互独立的抽样。',
+      cyclicInterval: (group: string) => `${group} 的间隔按列表循环取值；模型把它们当作相互独立的抽样。`,
+      polling: (s: string) => `消费者每 ${s} 秒轮询一次：空闲的消费者要到下一次轮询才看到新元素，模型未计入这段延迟（实际等待更长）。`,
+      merged: (p: string, rate: string) => `${p} 个泊松生产者合并为一个速率为 ${rate} 的泊松流（精确）。`,
+      qna: (p: string, ca2: string) => `${p} 个生产者：合并后到达的波动是近似值（Whitt 的 QNA，ca² = ${ca2}）。`,
+      allenCunneen: (ca2: string, cs2: string) => `这是近似公式：Wq = Wq(M/M/c) × (ca² + cs²) / 2，其中 ca² = ${ca2}，cs² = ${cs2}。`,
+      saturated: '生产者从不休眠：缓冲区始终是满的，每个生产者都在 put() 中等待（该链的极限情形）。',
+    },
     reading: {
       busy: (p: string) => `消费者 ${p} 的时间在忙`,
       full: (b: string) => `：缓冲区一直是满的，生产者在等待（${b} 的时间阻塞在 put()）。`,

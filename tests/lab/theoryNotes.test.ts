@@ -1,0 +1,58 @@
+/** The figures table's notes on the prediction: which appear for which settings, in English and Chinese. */
+import { describe, expect, test } from 'vitest';
+import { mm2Blocking } from '../../src/scenarios/presetTheory';
+import { seed1, seed2 } from '../../src/scenarios/presets';
+import { predict } from '../../src/theory/fromScenario';
+import { theoryNotes } from '../../src/ui/charts/theoryNotes';
+import { en } from '../../src/ui/i18n/en';
+import { zh } from '../../src/ui/i18n/zh';
+
+describe('notes on the prediction', () => {
+  test('none before a prediction, none for the exact endless chain', () => {
+    expect(theoryNotes(null, en, 'en')).toEqual([]);
+    expect(theoryNotes(predict(mm2Blocking), en, 'en')).toEqual([]);
+  });
+
+  test('a run of 60 items: the steady state only while the producer runs, in both languages', () => {
+    const th = predict(seed2);
+    expect(theoryNotes(th, en, 'en')).toEqual([
+      {
+        kind: 'stops',
+        text: 'producer stops after 60 items: the prediction is the steady state while the producers run; the measurement also holds the start, and the end once they stop.',
+      },
+    ]);
+    expect(theoryNotes(th, zh, 'zh')[0]!.text).toBe('producer 放入 60 个元素后停止：理论给出的是生产者运行期间的稳态；测量还包含开头，以及它们停止后的收尾。');
+  });
+
+  test('polling consumers and an approximation (Busy polling), numbers in the page language', () => {
+    const th = predict(seed1);
+    const e = theoryNotes(th, en, 'en');
+    expect(e.map((n) => n.kind)).toEqual(['polling', 'allenCunneen']);
+    expect(e[0]!.text).toContain('Consumers poll every 1 s');
+    expect(e[1]!.text).toMatch(/^An approximation: Wq = Wq\(M\/M\/c\) × \(ca² \+ cs²\) \/ 2, with ca² = 0\.0741 and cs² = 0\.$/);
+    const z = theoryNotes(th, zh, 'zh');
+    expect(z[0]!.text).toContain('消费者每 1 秒轮询一次');
+    expect(z[1]!.text).toContain('近似');
+  });
+
+  test('every kind has words in both languages (no English left in the Chinese)', () => {
+    const all = [
+      { kind: 'stops', group: 'p', items: 1234 },
+      { kind: 'cyclicService' },
+      { kind: 'cyclicInterval', group: 'p' },
+      { kind: 'polling', interval: 0.25 },
+      { kind: 'merged', producers: 3, rate: 1.5 },
+      { kind: 'qna', producers: 2, ca2: 0.5 },
+      { kind: 'allenCunneen', ca2: 0.5, cs2: 1 },
+      { kind: 'saturated' },
+    ] as const;
+    const th = { ...predict(mm2Blocking), caveats: [...all] };
+    const e = theoryNotes(th, en, 'en');
+    const z = theoryNotes(th, zh, 'zh');
+    expect(e.map((n) => n.kind)).toEqual(all.map((c) => c.kind));
+    for (const n of e) expect(n.text.length).toBeGreaterThan(20);
+    for (const n of z) expect(n.text.replace(/\b(p|put|QNA|Whitt|Wq|M\/M\/c|ca|cs)\b/g, '')).not.toMatch(/[a-z]{3,}/i);
+    expect(e[0]!.text).toContain('1,234');
+    expect(z[4]!.text).toContain('1.5/秒');
+  });
+});
