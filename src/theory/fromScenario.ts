@@ -9,7 +9,8 @@ import { Caveats } from './caveats';
 import { blockingChain } from './birthDeath';
 import { moments, sameDist, type Moments } from './dists';
 import { mmc } from './erlang';
-import type { ModelName, TheoryResult } from './types';
+import { noModelText } from './noModel';
+import type { ModelName, NoModel, TheoryResult } from './types';
 
 export interface ProducerStream {
   group: string;
@@ -39,12 +40,13 @@ export interface ModelParams {
   caveats: Caveats;
 }
 
-const none = (reason: string, cv: Caveats = new Caveats()): TheoryResult => ({
+export const none = (why: NoModel, cv: Caveats = new Caveats()): TheoryResult => ({
   status: 'none',
   model: 'simulation only',
   label: 'simulation only',
   exact: false,
-  reason,
+  why,
+  reason: noModelText(why),
   notes: cv.notes,
   caveats: cv.list,
 });
@@ -52,7 +54,7 @@ const none = (reason: string, cv: Caveats = new Caveats()): TheoryResult => ({
 const fmt = (x: number): string => (Number.isInteger(x) ? String(x) : x.toPrecision(3));
 
 /** The model's parameters, or the reason no model applies. */
-export function modelParams(s: Scenario): ModelParams | { reason: string } {
+export function modelParams(s: Scenario): ModelParams | { why: NoModel } {
   const cv = new Caveats();
   const K = s.queue.kind !== 'queue.Queue' && s.queue.maxsize > 0 ? s.queue.maxsize : null;
 
@@ -62,35 +64,35 @@ export function modelParams(s: Scenario): ModelParams | { reason: string } {
   let poll: number | null = null;
   for (const g of s.consumers) {
     if (g.service_call === 'time.sleep') {
-      return { reason: `${g.name} serves with time.sleep, which freezes the whole event loop while it serves: no queueing model covers that` };
+      return { why: { kind: 'blockingService', group: g.name } };
     }
-    if (g.raise_on !== null) return { reason: `${g.name} raises on some items, so not every item is served` };
+    if (g.raise_on !== null) return { why: { kind: 'raises', group: g.name } };
     let d: Dist = g.service;
     if (d.dist === 'item') {
       const values = s.producers.map((p) => p.items.value);
       const first = values[0];
       if (first === undefined || first.type !== 'dist' || !values.every((v) => v.type === 'dist' && sameDist(v.dist, first.dist))) {
-        return { reason: 'the service time is the item itself, and the items are not drawn from one distribution' };
+        return { why: { kind: 'itemServiceMixed' } };
       }
       if (s.queue.kind === 'PriorityQueue') {
-        return { reason: 'a PriorityQueue serves the shortest items first when the service time is the item: the order changes the waits' };
+        return { why: { kind: 'priorityItemService' } };
       }
       d = first.dist;
     }
-    if (service !== null && !sameDist(service, d)) return { reason: 'consumer groups serve with different distributions: unequal consumers are not modelled' };
+    if (service !== null && !sameDist(service, d)) return { why: { kind: 'unequalConsumers' } };
     service = d;
     consumers += g.count;
     if (g.get.mode === 'poll') poll = Math.max(poll ?? 0, g.get.interval);
   }
   const sm = service === null ? null : moments(service);
-  if (service === null || sm === null || consumers === 0) return { reason: 'no consumers' };
-  if (!(sm.mean > 0)) return { reason: 'the service takes no time' };
+  if (service === null || sm === null || consumers === 0) return { why: { kind: 'noConsumers' } };
+  if (!(sm.mean > 0)) return { why: { kind: 'zeroService' } };
   if (sm.cyclic) cv.add({ kind: 'cyclicService' });
 
   const producers: ProducerStream[] = [];
   let producerCount = 0;
   for (const g of s.producers) {
-    if (g.put === 'nowait' && K !== null) return { reason: `${g.name} uses put_nowait on a bounded buffer: a full buffer raises QueueFull instead of blocking` };
+    if (g.put === 'nowait' && K !== null) return { why: { kind: 'putNowaitBounded', group: g.name } };
     const m = g.interval === null ? null : moments(g.interval);
     const interval = m !== null && m.mean > 0 ? m : null;
     if (interval?.cyclic) cv.add({ kind: 'cyclicInterval', group: g.name });
@@ -98,7 +100,7 @@ export function modelParams(s: Scenario): ModelParams | { reason: string } {
     producerCount += g.count;
     if (g.items.count !== null) cv.add({ kind: 'stops', group: g.name, items: g.items.count });
   }
-  if (producerCount === 0) return { reason: 'no producers' };
+  if (producerCount === 0) return { why: { kind: 'noProducers' } };
   if (poll !== null) cv.add({ kind: 'polling', interval: poll });
   return { producers, producerCount, consumers, service: sm, serviceExponential: service.dist === 'expo', bufferSize: K, pollInterval: poll, caveats: cv };
 }
@@ -106,7 +108,7 @@ export function modelParams(s: Scenario): ModelParams | { reason: string } {
 /** The queueing-theory prediction for the scenario's current settings. */
 export function predict(s: Scenario): TheoryResult {
   const mp = modelParams(s);
-  if ('reason' in mp) return none(mp.reason);
+  if ('why' in mp) return none(mp.why);
   const cv = mp.caveats;
   const { notes, list: caveats } = cv;
   const { consumers: c, producerCount: p, bufferSize: K } = mp;
@@ -156,12 +158,12 @@ export function predict(s: Scenario): TheoryResult {
   }
 
   // bounded buffer: the exact chain needs exponential times and producers that all put at the same rate
-  if (!allExpo) return none('a bounded buffer with times that are not exponential has no closed form here: simulation only', cv);
+  if (!allExpo) return none({ kind: 'boundedNotExponential' }, cv);
   if (infinite.length > 0 && infinite.length < mp.producers.length) {
-    return none('some producers never sleep and others do: which producer is blocked matters, so the chain is not one-dimensional', cv);
+    return none({ kind: 'mixedSleep' }, cv);
   }
   const rates = new Set(mp.producers.map((g) => (g.interval === null ? Infinity : 1 / g.interval.mean)));
-  if (rates.size > 1) return none('producer groups put at different rates: with a bounded buffer the chain depends on which producers are blocked', cv);
+  if (rates.size > 1) return none({ kind: 'unequalRates' }, cv);
   const lambda = [...rates][0] as number;
   if (lambda === Infinity) cv.add({ kind: 'saturated' });
   const model: ModelName = 'M/M/c/K with blocking producers (exact)';

@@ -53,6 +53,23 @@ export interface Predicted {
 }
 
 /** A caveat of the prediction for these settings (src/theory/caveats.ts words it in English). */
+/** Why no queueing model covers the settings (src/theory/noModel.ts words it in English). */
+export type NoModel =
+  | { kind: 'blockingService'; group: string }
+  | { kind: 'raises'; group: string }
+  | { kind: 'itemServiceMixed' }
+  | { kind: 'priorityItemService' }
+  | { kind: 'unequalConsumers' }
+  | { kind: 'noConsumers' }
+  | { kind: 'zeroService' }
+  | { kind: 'putNowaitBounded'; group: string }
+  | { kind: 'noProducers' }
+  | { kind: 'boundedNotExponential' }
+  | { kind: 'mixedSleep' }
+  | { kind: 'unequalRates' }
+  /** The prediction threw (a bug, shown rather than hidden). */
+  | { kind: 'failed'; message: string };
+
 export type Caveat =
   /** A producer group puts a fixed number of items: the run fills up, and empties once they stop. */
   | { kind: 'stops'; group: string; items: number }
@@ -95,4 +112,14 @@ export type TheoryResult =
       notes: string[];
       caveats: Caveat[];
     }
-  | { status: 'none'; model: 'simulation only'; label: string; exact: false; reason: string; notes: string[]; caveats: Caveat[] };
+  | {
+      status: 'none';
+      model: 'simulation only';
+      label: string;
+      exact: false;
+      /** Why there is no prediction: `why` as data (worded by the page), `reason` in English (the CLI). */
+      why: NoModel;
+      reason: string;
+      notes: string[];
+      caveats: Caveat[];
+    };

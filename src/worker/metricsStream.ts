@@ -9,7 +9,7 @@ import { Metrics } from '../engine/metrics';
 import type { Record } from '../engine/simulation';
 import type { LiveEdit } from '../scenarios/settings';
 import type { Scenario } from '../scenarios/types';
-import { predict } from '../theory/fromScenario';
+import { none, predict } from '../theory/fromScenario';
 import type { TheoryResult } from '../theory/types';
 import { FIELDS, type WireMetrics } from './metricsProtocol';
 
@@ -68,7 +68,7 @@ function safePredict(s: Scenario): TheoryResult {
   try {
     return predict(s);
   } catch (e) {
-    return { status: 'none', model: 'simulation only', label: 'simulation only', exact: false, reason: String(e), notes: [], caveats: [] };
+    return none({ kind: 'failed', message: e instanceof Error ? e.message : String(e) });
   }
 }
 

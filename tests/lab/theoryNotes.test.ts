@@ -3,6 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { mm2Blocking } from '../../src/scenarios/presetTheory';
 import { seed1, seed2 } from '../../src/scenarios/presets';
 import { predict } from '../../src/theory/fromScenario';
+import { noModelWords } from '../../src/ui/charts/noModelWords';
 import { theoryNotes } from '../../src/ui/charts/theoryNotes';
 import { en } from '../../src/ui/i18n/en';
 import { zh } from '../../src/ui/i18n/zh';
@@ -54,5 +55,26 @@ describe('notes on the prediction', () => {
     for (const n of z) expect(n.text.replace(/\b(p|put|QNA|Whitt|Wq|M\/M\/c|ca|cs)\b/g, '')).not.toMatch(/[a-z]{3,}/i);
     expect(e[0]!.text).toContain('1,234');
     expect(z[4]!.text).toContain('1.5/秒');
+  });
+});
+
+describe('why there is no prediction', () => {
+  test('the reason in the page language, naming the group it is about', () => {
+    const s = structuredClone(seed2);
+    s.consumers[0]!.service_call = 'time.sleep';
+    const th = predict(s);
+    if (th.status !== 'none') throw new Error(`expected no model, got ${th.status}`);
+    expect(th.why).toEqual({ kind: 'blockingService', group: 'consumer' });
+    // the CLI's English reason is unchanged
+    expect(th.reason).toBe('consumer serves with time.sleep, which freezes the whole event loop while it serves: no queueing model covers that');
+    expect(noModelWords(en.measure.noModel, th.why)).toMatch(/^consumer serves with time\.sleep/);
+    expect(noModelWords(zh.measure.noModel, th.why)).toBe('consumer 用 time.sleep 处理元素，处理期间整个事件循环都被冻结：没有排队模型涵盖这种情形。');
+  });
+
+  test('seed-2 (constant times, bounded buffer): the closed-form reason, not a generic sentence', () => {
+    const th = predict(seed2);
+    if (th.status !== 'none') throw new Error(`expected no model, got ${th.status}`);
+    expect(th.why.kind).toBe('boundedNotExponential');
+    expect(noModelWords(zh.measure.noModel, th.why)).toContain('有界缓冲区配非指数分布的时间');
   });
 });

@@ -11,6 +11,7 @@ import { useText, type Dict } from '../i18n';
 import { figureRows, modelKind, type FigureRow } from './figureRows';
 import { num, pct } from './format';
 import { reading } from './reading';
+import { noModelWords } from './noModelWords';
 import { theoryNotes } from './theoryNotes';
 
 function value(x: number | null, row: FigureRow, tx: Dict, lang: Lang): string {
@@ -71,7 +72,7 @@ function ModelLine({ th, tx, lang }: { th: TheoryResult | null; tx: Dict; lang: 
   if (th === null) return null;
   const kind = modelKind(th);
   let why: string | null = null;
-  if (th.status === 'none') why = m.noModel(th.reason);
+  if (th.status === 'none') why = noModelWords(m.noModel, th.why);
   else if (th.status === 'unstable') why = Number.isFinite(th.rho) ? m.unstableWhy(pct(th.rho, lang)) : m.unstableInfinite;
   const polling = th.label.includes('polling');
   return (

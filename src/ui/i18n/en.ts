@@ -5,6 +5,7 @@
 import { teachEn } from '../teach/words';
 import { codeEn } from '../code/words';
 import { travelEn } from '../timeline/words';
+import { noModelEn } from '../charts/noModelWords';
 
 export const en = {
   title: 'Queue Lab',
@@ -226,7 +227,7 @@ export const en = {
       'simulation only': 'No formula for these settings',
     },
     polling: 'polling delays left out',
-    noModel: (reason: string) => `${reason}.`,
+    noModel: noModelEn,
     unstableWhy: (rho: string) =>
       `Items arrive faster than the consumers can serve them (offered load ${rho} of their capacity): the buffer grows without end.`,
     unstableInfinite: 'The producers never sleep between puts: items arrive at once, there is no steady state.',

@@ -5,6 +5,7 @@ import type { Dict } from './en';
 import { teachZh } from '../teach/words.zh';
 import { codeZh } from '../code/words.zh';
 import { travelZh } from '../timeline/words';
+import { noModelZh } from '../charts/noModelWords';
 
 export const zh: Dict = {
   title: 'Queue Lab 队列实验室',
@@ -223,7 +224,7 @@ export const zh: Dict = {
       'simulation only': '这些设置没有公式',
     },
     polling: '未计入轮询延迟',
-    noModel: () => '排队论对这些设置没有现成公式（例如有界缓冲区配非指数分布的时间），只能靠仿真测量。',
+    noModel: noModelZh,
     unstableWhy: (rho: string) => `元素到达得比消费者处理得快（负载为处理能力的 ${rho}）：缓冲区会无限增长。`,
     unstableInfinite: '生产者在两次 put 之间从不休眠：元素一下子全部到达，没有稳态。',
     notesTitle: '关于这个预测',
