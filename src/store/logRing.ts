@@ -17,6 +17,9 @@ export class LogRing {
   /** Every task name seen since the last clear, in order of appearance. */
   readonly actors: string[] = [];
   private readonly seen = new Set<string>();
+  /** Lines pushed since the last clear, and clears so far: where a reader that appends stands. */
+  pushed = 0;
+  generation = 0;
 
   get size(): number {
     return this.buf.length;
@@ -29,6 +32,7 @@ export class LogRing {
       this.buf[this.start] = e;
       this.start = (this.start + 1) % LOG_KEEP;
     }
+    this.pushed++;
     if (actor !== '' && actor !== 'loop' && !this.seen.has(actor)) {
       this.seen.add(actor);
       this.actors.push(actor);
@@ -40,13 +44,29 @@ export class LogRing {
     this.start = 0;
     this.actors.length = 0;
     this.seen.clear();
+    this.pushed = 0;
+    this.generation++;
   }
 
   /** The newest `limit` lines (oldest first) whose task is `actor` (all when null); notes always match. */
   tail(actor: string | null, limit: number): LogEntry[] {
+    return this.newest(actor, limit, this.buf.length);
+  }
+
+  /**
+   * The lines pushed after the first `pushed` (oldest first, at most `limit`, filtered as `tail`), or null when
+   * some of them have left the ring already (read the tail instead).
+   */
+  since(pushed: number, actor: string | null, limit: number): LogEntry[] | null {
+    const fresh = this.pushed - pushed;
+    if (fresh < 0 || fresh > this.buf.length) return null;
+    return this.newest(actor, limit, fresh);
+  }
+
+  private newest(actor: string | null, limit: number, among: number): LogEntry[] {
     const out: LogEntry[] = [];
     const n = this.buf.length;
-    for (let k = n - 1; k >= 0 && out.length < limit; k--) {
+    for (let k = n - 1; k >= n - among && out.length < limit; k--) {
       const e = this.buf[(this.start + k) % n]!;
       if (actor === null || e.actor === actor || e.actor === '' || e.actor === 'loop') out.push(e);
     }

@@ -1,28 +1,88 @@
-/** The event log: the program's own prints, newest at the bottom, bounded, filterable by task. */
-import { useEffect, useRef } from 'react';
+/**
+ * The event log: the program's own prints, newest at the bottom, bounded, filterable by task. Each update appends
+ * its lines as one block of text and the oldest blocks leave: the browser lays out only what changed (the whole
+ * box's hundreds of lines laid out again several times a second cost a frame's time under load). Every line ends
+ * with a newline, so the box's text is the log's lines as the program prints them.
+ */
+import { useEffect, useLayoutEffect, useRef } from 'react';
 import { logRing, setLogFilter } from '../store/actions';
 import { useLab } from '../store/labStore';
+import type { LogEntry } from '../store/logRing';
 import { useText } from './i18n';
+import { useOnScreen } from './useOnScreen';
 
-/** Lines rendered at once; the ring keeps more (the filter can reach further back). */
+/** Lines shown at once; the ring keeps more (the filter can reach further back). */
 const SHOWN = 600;
+
+/** Where the box stands: which lines it shows, so that the next update only appends. */
+interface Shown {
+  generation: number;
+  pushed: number;
+  filter: string | null;
+  empty: string;
+  lines: number;
+}
 
 export function EventLog() {
   const tx = useText();
-  useLab((s) => s.logVersion); // re-render when lines arrive
+  const box = useRef<HTMLElement>(null);
+  const onScreen = useOnScreen(box);
+  const version = useLab((s) => s.logVersion); // re-render when lines arrive
   const filter = useLab((s) => s.logFilter);
   const pre = useRef<HTMLPreElement>(null);
+  const shown = useRef<Shown>({ generation: -1, pushed: 0, filter: null, empty: '', lines: 0 });
   // follow the newest line unless the reader has scrolled up to read
   const follow = useRef(true);
-  const lines = logRing.tail(filter, SHOWN);
-  const body = lines.map((e) => (e.skipped === undefined ? e.line : tx.logSkipped(e.skipped))).join('\n');
-  useEffect(() => {
+  useLayoutEffect(() => {
     const el = pre.current;
     if (el === null) return;
+    const lineText = (e: LogEntry): string => `${e.skipped === undefined ? e.line : tx.logSkipped(e.skipped)}\n`;
+    const st = shown.current;
+    const same = st.generation === logRing.generation && st.filter === filter && st.empty === tx.logEmpty;
+    const fresh = same && st.lines > 0 ? logRing.since(st.pushed, filter, SHOWN) : null;
+    if (fresh === null) {
+      el.textContent = '';
+      st.lines = 0;
+    }
+    const add = fresh ?? logRing.tail(filter, SHOWN);
+    if (add.length > 0) {
+      const block = document.createElement('div');
+      block.textContent = add.map(lineText).join('');
+      block.dataset.lines = String(add.length);
+      el.appendChild(block);
+      st.lines += add.length;
+    }
+    // the oldest lines leave: whole blocks, then the first lines of the oldest block left
+    while (st.lines > SHOWN && el.firstElementChild !== null) {
+      const first = el.firstElementChild as HTMLElement;
+      const n = Number(first.dataset.lines);
+      if (st.lines - n >= SHOWN) {
+        first.remove();
+        st.lines -= n;
+        continue;
+      }
+      const drop = st.lines - SHOWN;
+      const text = first.textContent ?? '';
+      let cut = 0;
+      for (let k = 0; k < drop; k++) cut = text.indexOf('\n', cut) + 1;
+      first.textContent = text.slice(cut);
+      first.dataset.lines = String(n - drop);
+      st.lines = SHOWN;
+    }
+    if (st.lines === 0) el.textContent = tx.logEmpty;
+    // a new language rebuilds (st.empty differs): the words of a skipped-lines note follow it
+    Object.assign(st, { generation: logRing.generation, pushed: logRing.pushed, filter, empty: tx.logEmpty });
+  }, [version, filter, tx]);
+
+  useEffect(() => {
+    const el = pre.current;
+    // reading scrollHeight lays the box out at once: only while the log is on screen (and when it comes back)
+    if (el === null || !onScreen) return;
     if (follow.current) el.scrollTop = el.scrollHeight;
-  }, [body]);
+  }, [version, filter, onScreen]);
+
   return (
-    <section className="log" aria-labelledby="log-title">
+    <section className="log" aria-labelledby="log-title" ref={box}>
       <div className="log-head">
         <h2 id="log-title">{tx.logTitle}</h2>
         <label>
@@ -46,9 +106,7 @@ export function EventLog() {
           const el = e.currentTarget;
           follow.current = el.scrollHeight - el.scrollTop - el.clientHeight < 24;
         }}
-      >
-        {body || tx.logEmpty}
-      </pre>
+      />
     </section>
   );
 }

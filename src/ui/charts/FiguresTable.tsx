@@ -3,7 +3,7 @@
  * the settings now running, the model and how far to trust it, and a plain-language reading. Re-renders only when
  * new figures arrive (a few times a second).
  */
-import { useEffect, useMemo, useRef, useState, type RefObject } from 'react';
+import { useMemo, useRef } from 'react';
 import { useMeasure } from '../../store/figures';
 import { useLab, type Lang } from '../../store/labStore';
 import type { TheoryResult } from '../../theory/types';
@@ -13,6 +13,7 @@ import { num, pct } from './format';
 import { reading } from './reading';
 import { noModelWords } from './noModelWords';
 import { theoryNotes } from './theoryNotes';
+import { useOnScreen } from '../useOnScreen';
 
 function value(x: number | null, row: FigureRow, tx: Dict, lang: Lang): string {
   const m = tx.measure;
@@ -105,18 +106,6 @@ function TheoryNotes({ th, tx, lang }: { th: TheoryResult | null; tx: Dict; lang
       </ul>
     </div>
   );
-}
-
-/** Whether the element is (partly) on screen: the table updates only then. */
-function useOnScreen(ref: RefObject<HTMLElement | null>): boolean {
-  const [on, setOn] = useState(true);
-  useEffect(() => {
-    if (ref.current === null || typeof IntersectionObserver === 'undefined') return;
-    const io = new IntersectionObserver((es) => setOn(es.some((e) => e.isIntersecting)));
-    io.observe(ref.current);
-    return () => io.disconnect();
-  }, [ref]);
-  return on;
 }
 
 export function FiguresTable() {

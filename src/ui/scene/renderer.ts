@@ -22,6 +22,8 @@ export type SnapshotSource = () => { prev: Snapshot | null; cur: Snapshot | null
 const MAX_SHOWN = 64;
 /** Items in flight are drawn only when a snapshot brings this few moves. */
 const MAX_MOVES_SHOWN = 8;
+/** Off screen, the picture is drawn again at most this often (ms): nobody sees it, the test hook's facts stay fresh. */
+const OFF_SCREEN_MS = 500;
 
 function visible(actors: ActorSnap[]): ActorSnap[] {
   if (actors.length <= MAX_SHOWN) return actors;
@@ -49,6 +51,9 @@ export class SceneRenderer {
   private lastVt = NaN;
   private wasFlying = false;
   private observer: ResizeObserver | null = null;
+  private seen: IntersectionObserver | null = null;
+  private onScreen = true;
+  private lastDrawn = -Infinity;
   /** The cards drawn last, for clicks (hitTest), and the task picked when they were drawn. */
   private hits: { name: string; r: Rect }[] = [];
   private lastSel: string | null = null;
@@ -65,6 +70,12 @@ export class SceneRenderer {
       this.width = this.wrap.clientWidth;
     });
     this.observer.observe(this.wrap);
+    if (typeof IntersectionObserver !== 'undefined') {
+      this.seen = new IntersectionObserver((es) => {
+        this.onScreen = es.some((e) => e.isIntersecting);
+      });
+      this.seen.observe(this.canvas);
+    }
     const loop = (now: number): void => {
       this.frame(now);
       this.raf = requestAnimationFrame(loop);
@@ -75,6 +86,7 @@ export class SceneRenderer {
   stop(): void {
     cancelAnimationFrame(this.raf);
     this.observer?.disconnect();
+    this.seen?.disconnect();
   }
 
   private clock(prev: Snapshot | null, cur: Snapshot, now: number): number {
@@ -86,6 +98,8 @@ export class SceneRenderer {
   private frame(now: number): void {
     const { prev, cur } = this.source();
     if (cur === null || this.width === 0) return;
+    // the charts below are being read: the scene (dozens of cards of text) need not be drawn at display rate
+    if (!this.onScreen && now - this.lastDrawn < OFF_SCREEN_MS) return;
     const producers = visible(cur.actors.filter((a) => a.role === 'producer'));
     const consumers = visible(cur.actors.filter((a) => a.role === 'consumer'));
     const tx = text();
@@ -98,6 +112,7 @@ export class SceneRenderer {
     if (key === this.layoutKey && !fresh && vt === this.lastVt && !flying && !this.wasFlying && sel === this.lastSel) return;
     this.lastSel = sel;
     this.wasFlying = flying;
+    this.lastDrawn = now;
     if (key !== this.layoutKey) this.resize(key, producers.length, consumers.length);
     const L = this.layout!;
     if (cur.run !== this.lastRun) {
