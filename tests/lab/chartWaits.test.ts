@@ -34,18 +34,22 @@ function firstPoint(s: Scenario, slice: number): { row: number[]; trace: TraceEv
   return { row: rows[0]!, trace, width };
 }
 
+/** Endless producers putting every 1 ms, two consumers serving in 2.5 ms each: thousands of items a second. */
+const fast = (name: string, maxsize: number, producers: number): Scenario =>
+  scenario(name, {
+    horizon: null,
+    queue: { kind: 'Queue', maxsize },
+    producers: [producer({ count: producers, items: { count: null, value: { type: 'index' } }, interval: { dist: 'const', value: 0.001 } })],
+    consumers: [consumer({ count: 2, service: { dist: 'const', value: 0.0025 } })],
+    shutdown: { strategy: 'none' },
+  });
+
 const mean = (xs: number[]): number => xs.reduce((a, b) => a + b, 0) / xs.length;
 
 describe('chart points at 1000x', () => {
   test('the mean wait is that of every item taken in the point, not of a recent sample', () => {
     // arrivals outrun service in an unbounded buffer: waits grow all along, so a sample of the latest is far off
-    const s = scenario('growing waits', {
-      horizon: null,
-      queue: { kind: 'Queue', maxsize: 0 },
-      producers: [producer({ items: { count: null, value: { type: 'index' } }, interval: { dist: 'const', value: 0.001 } })],
-      consumers: [consumer({ count: 2, service: { dist: 'const', value: 0.0025 } })],
-      shutdown: { strategy: 'none' },
-    });
+    const s = fast('growing waits', 0, 1);
     const { row, trace, width } = firstPoint(s, 25);
     const putAt = new Map<number, number>();
     const waits: number[] = [];
@@ -58,13 +62,7 @@ describe('chart points at 1000x', () => {
   });
 
   test('the mean blocked put is that of every put that completed in the point', () => {
-    const s = scenario('blocked puts', {
-      horizon: null,
-      queue: { kind: 'Queue', maxsize: 4 },
-      producers: [producer({ count: 2, items: { count: null, value: { type: 'index' } }, interval: { dist: 'const', value: 0.001 } })],
-      consumers: [consumer({ count: 2, service: { dist: 'const', value: 0.0025 } })],
-      shutdown: { strategy: 'none' },
-    });
+    const s = fast('blocked puts', 4, 2);
     const { row, trace, width } = firstPoint(s, 25);
     const waitingSince = new Map<string, number>();
     const blocked: number[] = [];
