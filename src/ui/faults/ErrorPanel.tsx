@@ -13,7 +13,8 @@ const LAST_EVENTS = 20;
 export function ErrorPanel() {
   const tx = useText();
   const error = useLab((s) => s.error);
-  useLab((s) => s.logVersion); // the last lines may arrive just after the error
+  // the last lines may arrive just after the error; without one, log updates are none of this panel's business
+  useLab((s) => (s.error === null ? -1 : s.logVersion));
   if (error === null) return null;
   const lines = logRing.tail(null, LAST_EVENTS);
   const body = lines.map((e) => (e.skipped === undefined ? e.line : tx.logSkipped(e.skipped))).join('\n');
