@@ -1,7 +1,7 @@
 /**
  * `npm run bench:soak` (the Node part): ten million trace events at top speed, the way the lab's worker runs a
- * program that never ends: in slices (`advanceTo` with an iteration budget), every record fed to a Metrics (the
- * charts' figures) and formatted into a bounded log (the newest 5,000 lines, as the page keeps them). Prints the
+ * program that never ends: in slices (`advanceTo` with an iteration budget), every record fed to the worker's
+ * measurement stream (a Metrics cut into chart points at 1000x, taken as the worker takes them) and formatted into a bounded log (the newest 5,000 lines, as the page keeps them). Prints the
  * heap every 500,000 events (after a full GC when node runs with --expose-gc, as the npm script does) and the slope
  * of a least-squares line through those points: memory should stay flat. Prints figures; asserts nothing.
  *
@@ -11,11 +11,11 @@
  * `runSoak` takes its heap probe (and GC) from the caller and uses nothing of Node's, so the worker/browser half of
  * the soak can run the very same loop inside the worker and report with `formatSoak`.
  */
-import { Metrics } from '../src/engine/metrics';
 import { Simulation, type Record } from '../src/engine/simulation';
 import { consumer, producer, scenario } from '../src/scenarios/build';
 import type { Scenario } from '../src/scenarios/types';
 import { formatLogLine } from '../src/worker/formatLine';
+import { MetricsStream } from '../src/worker/metricsStream';
 
 import type * as Soak from './soak';
 
@@ -88,14 +88,14 @@ export interface SoakOptions {
   slice?: number;
 }
 
-/** Runs the soak: the engine at top speed, its trace streamed into a Metrics and a bounded log. */
+/** Runs the soak: the engine at top speed, its trace streamed into the worker's MetricsStream and a bounded log. */
 export function runSoak(opts: SoakOptions): SoakResult {
   const target = opts.events ?? 10_000_000;
   const every = opts.sampleEvery ?? 500_000;
   const now = opts.now ?? ((): number => performance.now());
   const s = opts.scenario ?? soakScenario();
   const sim = new Simulation(s);
-  const metrics = new Metrics(s, { sampleInterval: 0.25, seriesCapacity: 8192 });
+  const metrics = new MetricsStream(s, 1000, 1);
   const log = new BoundedLog(5000);
   const samples: SoakSample[] = [];
   const t0 = now();
@@ -108,10 +108,8 @@ export function runSoak(opts: SoakOptions): SoakResult {
     opts.onSample?.(x);
   };
   const take = (records: Record[]): void => {
-    for (const r of records) {
-      metrics.add(r);
-      log.push(formatLogLine(r));
-    }
+    metrics.add(records);
+    for (const r of records) log.push(formatLogLine(r));
     events += records.length;
   };
   while (events < target && sim.end === null) {
@@ -121,10 +119,11 @@ export function runSoak(opts: SoakOptions): SoakResult {
     }
     take(sim.advanceTo(Infinity, opts.slice ?? 256).records);
     metrics.advanceTo(sim.now);
+    metrics.take(now(), false); // chart points (and figures a few times a second), as the worker posts them
   }
   const seconds = (now() - t0) / 1000;
   sample();
-  metrics.snapshot(); // what the figures panel reads: it must still work at the end
+  metrics.take(now(), true); // the last points and figures: they must still come at the end
   return { events, seconds, end: sim.end?.status ?? 'running', samples, slopeMBPerMillion: slope(samples.slice(1)), logLines: log.size };
 }
 
