@@ -1,8 +1,9 @@
 /**
  * The sums behind the figures and their confidence intervals: Acc, everything summed over a stretch of time (the
- * whole measured period, or one batch); RATIOS, each figure as a ratio of two of those sums; and t975, Student's t
- * quantile for the 95% batch-means interval.
+ * whole measured period, or one batch); RATIOS, each figure as a ratio of two of those sums; and estimate, a ratio
+ * over the whole period with its 95% batch-means interval (the ratio estimator, with Student's t from t975).
  */
+import type { Estimate } from './metricsTypes';
 
 /** Everything summed over a stretch of time; figures are ratios of these. */
 export class Acc {
@@ -65,4 +66,48 @@ export function t975(df: number): number {
   const g2 = (5 * z ** 5 + 16 * z ** 3 + 3 * z) / 96;
   const g3 = (3 * z ** 7 + 19 * z ** 5 + 17 * z ** 3 - 15 * z) / 384;
   return z + g1 / df + g2 / df ** 2 + g3 / df ** 3;
+}
+
+/** Figures that are shares of time or of items: their intervals stay within [0, 1]. */
+const SHARES = new Set<Ratio>([RATIOS.rho, RATIOS.pWait, RATIOS.pBlocked, RATIOS.pFull]);
+
+/**
+ * A ratio with its batch-means interval (ratio estimator: s^2 = sum (Y_i - R X_i)^2 / (B - 1) / mean(X)^2), over the
+ * totals `all` and the `complete` batches.
+ */
+export function estimate(
+  r: Ratio,
+  all: Acc,
+  complete: readonly Acc[],
+  ready: string | null,
+  minCount: number,
+): Estimate {
+  const [num, den] = r(all);
+  const value = den > 0 ? num / den : null;
+  if (value === null) return { value, ci95: null, ciNote: 'nothing measured yet' };
+  if (ready !== null) return { value, ci95: null, ciNote: ready };
+  const B = complete.length;
+  let sy = 0;
+  let sx = 0;
+  let empty = 0;
+  const ys: number[] = [];
+  const xs: number[] = [];
+  for (const b of complete) {
+    const [y, x] = r(b);
+    ys.push(y);
+    xs.push(x);
+    sy += y;
+    sx += x;
+    if (x <= 0) empty++;
+  }
+  if (sx <= 0 || empty > B / 4 || sx < minCount) {
+    return { value, ci95: null, ciNote: 'too few observations in the batches for an interval' };
+  }
+  const R = sy / sx;
+  const xbar = sx / B;
+  let ss = 0;
+  for (let k = 0; k < B; k++) ss += ((ys[k] as number) - R * (xs[k] as number)) ** 2;
+  const se = Math.sqrt(ss / (B - 1) / B) / xbar;
+  const h = t975(B - 1) * se;
+  return { value, ci95: [Math.max(0, value - h), SHARES.has(r) ? Math.min(1, value + h) : value + h] };
 }

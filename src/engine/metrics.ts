@@ -13,7 +13,7 @@
  * (time integral / time, sum / count) and its 95% interval is the ratio estimator's, with Student's t.
  */
 import type { EndRecord, Scenario, TraceEvent } from '../scenarios/types';
-import { Acc, RATIOS, type Ratio, t975 } from './batchMeans';
+import { Acc, estimate, RATIOS, type Ratio } from './batchMeans';
 import { type BufferTracker, trackerFor } from './bufferTrackers';
 import type { ConsumerFigures, Estimate, Figures, MetricsOptions, Sample } from './metricsTypes';
 import { GrowingHistogram, Ring } from './ringAndHistogram';
@@ -46,8 +46,6 @@ interface ProducerState {
 const EPS = 1e-12;
 /** A batch must span the completion of this many items on average before its mean says anything. */
 const ITEMS_PER_BATCH = 10;
-/** Figures that are shares of time or of items: their intervals stay within [0, 1]. */
-const SHARES = new Set<Ratio>([RATIOS.rho, RATIOS.pWait, RATIOS.pBlocked, RATIOS.pFull]);
 
 export class Metrics {
   private warmup: number;
@@ -458,45 +456,13 @@ export class Metrics {
     return { complete, length: this.batchLen, needed, ready: note === null, note };
   }
 
-  /** A ratio with its batch-means interval (ratio estimator: s^2 = sum (Y_i - R X_i)^2 / (B - 1) / mean(X)^2). */
-  private estimate(r: Ratio, all: Acc, ready: string | null, minCount: number): Estimate {
-    const [num, den] = r(all);
-    const value = den > 0 ? num / den : null;
-    if (value === null) return { value, ci95: null, ciNote: 'nothing measured yet' };
-    if (ready !== null) return { value, ci95: null, ciNote: ready };
-    const B = this.complete.length;
-    let sy = 0;
-    let sx = 0;
-    let empty = 0;
-    const ys: number[] = [];
-    const xs: number[] = [];
-    for (const b of this.complete) {
-      const [y, x] = r(b);
-      ys.push(y);
-      xs.push(x);
-      sy += y;
-      sx += x;
-      if (x <= 0) empty++;
-    }
-    if (sx <= 0 || empty > B / 4 || sx < minCount) {
-      return { value, ci95: null, ciNote: 'too few observations in the batches for an interval' };
-    }
-    const R = sy / sx;
-    const xbar = sx / B;
-    let ss = 0;
-    for (let k = 0; k < B; k++) ss += ((ys[k] as number) - R * (xs[k] as number)) ** 2;
-    const se = Math.sqrt(ss / (B - 1) / B) / xbar;
-    const h = t975(B - 1) * se;
-    return { value, ci95: [Math.max(0, value - h), SHARES.has(r) ? Math.min(1, value + h) : value + h] };
-  }
-
   snapshot(): Figures {
     const all = this.totals();
     const status = this.batchStatus();
     const ready = status.note;
     const per = this.complete.length;
     const counts = 2 * per; // per-item figures: at least two observations per batch on average
-    const e = (r: Ratio, minCount = 0): Estimate => this.estimate(r, all, ready, minCount);
+    const e = (r: Ratio, minCount = 0): Estimate => estimate(r, all, this.complete, ready, minCount);
     const serviceTime = e(RATIOS.serviceTime, counts);
     // the rate's interval is the time's, inverted (a monotone map keeps the coverage)
     const st = serviceTime.ci95;
