@@ -3,7 +3,8 @@
  * in the buffer now; the sums of the current batch and of the measured period; the time series sample being filled.
  * advanceTo moves the clock on, adding each count's time integral to the sums and closing time series samples and
  * batches as it crosses their ends (pairs of batches merge when there are twice as many as needed). The trace
- * records that change the state are applied in metrics.ts, which reads the figures too.
+ * records that change the state are applied by MetricsRecorder (metricsRecorder.ts), and Metrics (metrics.ts) reads
+ * the figures.
  */
 import type { Scenario } from '../scenarios/types';
 import { Acc } from './batchMeans';
