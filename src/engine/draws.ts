@@ -1,4 +1,4 @@
-import type { Dist, Item, ItemValue } from '../scenarios/types';
+import type { Dist, Item, ItemValue } from './scenario';
 import { PyException } from './errors';
 import type { PyRandom } from './random';
 

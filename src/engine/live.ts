@@ -2,7 +2,7 @@
  * Changes a running program could make in Python too: create more worker tasks, cancel some, or draw from new
  * distributions from the next draw on. A plain script cannot express them, so the lab flags them beside the code.
  */
-import type { Dist } from '../scenarios/types';
+import type { Dist } from './scenario';
 import { consumerTask, producerTask } from './program';
 import type { Actor, Sim } from './sim';
 

@@ -2,7 +2,7 @@
  * The producer, consumer and main coroutines of docs/scenario.md, statement by statement. The generated Python
  * program (src/python) has the same shape; a test compares the two traces event by event.
  */
-import type { ConsumerGroup, Item, ProducerGroup } from '../scenarios/types';
+import type { ConsumerGroup, Item, ProducerGroup } from './scenario';
 import { gather, waitAll } from './aio';
 import { type DrawSite, ValueMaker } from './draws';
 import { CancelledError, PyException } from './errors';

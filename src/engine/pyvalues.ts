@@ -1,4 +1,4 @@
-import type { Item } from '../scenarios/types';
+import type { Item } from './scenario';
 import { PyException } from './errors';
 
 /** Python's type name of an item: int, float, str, NoneType, tuple. */

@@ -1,4 +1,4 @@
-import type { Item } from '../scenarios/types';
+import type { Item } from './scenario';
 import { AioEvent } from './aio';
 import { Deque } from './deque';
 import { PyException, queueEmpty, queueFull, queueShutDown } from './errors';

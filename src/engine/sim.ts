@@ -2,7 +2,7 @@
  * One run of a scenario: the loop, the queue, the tasks and threads of docs/scenario.md, `asyncio.run`'s phases
  * (run main; cancel what is left; wait for threads), and the end of the run (completed, hang, horizon, error).
  */
-import type { BlockedEntry, Dist, EndRecord, EndStatus, EventName, Item, Scenario, TraceEvent } from '../scenarios/types';
+import type { BlockedEntry, Dist, EndRecord, EndStatus, EventName, Item, Scenario, TraceEvent } from './scenario';
 import { gather, sleepStep } from './aio';
 import { EngineError } from './errors';
 import type { Coro, Future, Yielded } from './future';

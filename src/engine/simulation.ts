@@ -2,7 +2,7 @@
  * The engine's public face for the worker and the CLI: a run of one scenario that can be advanced by virtual time,
  * by one step, or to the end, and viewed at any moment.
  */
-import type { EndRecord, Scenario, TraceEvent } from '../scenarios/types';
+import type { EndRecord, Scenario, TraceEvent } from './scenario';
 import { applyLive, type LiveChange } from './live';
 import { Sim } from './sim';
 import { viewOf, type SimView } from './view';

@@ -2,7 +2,7 @@
  * What the lab shows of a run at one moment, as plain data: each actor's state, the buffer, the counters, the loop.
  * Derived from the simulation on demand; nothing here changes it.
  */
-import type { Item } from '../scenarios/types';
+import type { Item } from './scenario';
 import { AioQueue } from './queue';
 import { waitingOn, type Actor, type Sim } from './sim';
 
