@@ -30,6 +30,8 @@ export abstract class MetricsRecorder extends MetricsState {
     this.advanceTo(ev.t);
     if (ev.event === 'end') {
       this.ended = true;
+      this.endedAt = ev.t;
+      this.closeFinalSample();
       return;
     }
     this.apply(ev);

@@ -68,6 +68,8 @@ export abstract class MetricsState {
   protected readonly roles = new Map<string, 'producer' | 'consumer'>();
   protected readonly actorRoles = new Map<string, 'producer' | 'consumer' | 'main'>();
   protected ended = false;
+  /** When the run ended (its end record's time), or null while it runs. */
+  endedAt: number | null = null;
 
   constructor(scenario: Scenario, opts: MetricsOptions = {}) {
     this.warmup = opts.warmup ?? 0;
@@ -125,14 +127,35 @@ export abstract class MetricsState {
   }
 
   private closeSample(target: number): void {
-    const s = this.sample;
+    this.pushSample(this.sampleDt);
+    this.sampleStart = this.sampleEnd;
+    this.sampleEnd += this.sampleDt;
     const dt = this.sampleDt;
+    // a long silence: the ring would keep only its last samples of it, so skip the others
+    const skip = Math.floor((target - this.sampleEnd) / dt) - this.samples.capacity;
+    if (skip > 0) {
+      this.sampleEnd += skip * dt;
+      this.sampleStart = this.sampleEnd - dt;
+    }
+  }
+
+  /** The run has ended: the sample under way closes over the time it covered (the run's last moments). */
+  protected closeFinalSample(): void {
+    const span = this.t - this.sampleStart;
+    const s = this.sample;
+    if (span > 0 || s.puts > 0 || s.done > 0 || s.gets > 0 || s.blocks > 0) this.pushSample(span);
+  }
+
+  private pushSample(span: number): void {
+    const s = this.sample;
+    const over = span > 0 ? span : this.sampleDt;
     this.samples.push({
       t: this.sampleEnd,
-      qsize: s.areaQ / dt,
+      span,
+      qsize: span > 0 ? s.areaQ / span : this.qsize,
       qsizeMax: Math.max(s.qMax, this.qsize),
-      produced: s.puts / dt,
-      consumed: s.done / dt,
+      produced: s.puts / over,
+      consumed: s.done / over,
       utilisation: s.areaConsumers > 0 ? s.areaService / s.areaConsumers : null,
       blocked: s.areaProducers > 0 ? s.areaHeld / s.areaProducers : null,
       unfinished: this.unfinished,
@@ -143,14 +166,6 @@ export abstract class MetricsState {
       blocks: s.blocks,
     });
     this.sample = { areaQ: 0, qMax: this.qsize, puts: 0, done: 0, areaService: 0, areaConsumers: 0, areaHeld: 0, areaProducers: 0, waitSum: 0, gets: 0, blockSum: 0, blocks: 0 };
-    this.sampleStart = this.sampleEnd;
-    this.sampleEnd += dt;
-    // a long silence: the ring would keep only its last samples of it, so skip the others
-    const skip = Math.floor((target - this.sampleEnd) / dt) - this.samples.capacity;
-    if (skip > 0) {
-      this.sampleEnd += skip * dt;
-      this.sampleStart = this.sampleEnd - dt;
-    }
   }
 
   private closeBatch(): void {

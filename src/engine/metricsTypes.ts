@@ -89,8 +89,10 @@ export interface Figures {
 
 /** One interval of the time series the charts draw. */
 export interface Sample {
-  /** End of the interval. */
+  /** End of the interval (on the sample grid, also for the run's last, shorter one). */
   t: number;
+  /** How long the interval is: the sample interval, or less for the one the run ended in. */
+  span: number;
   /** Time-average queue length over the interval, and its maximum. */
   qsize: number;
   qsizeMax: number;

@@ -8,7 +8,8 @@ export function useOnScreen(ref: RefObject<HTMLElement | null>): boolean {
   const [on, setOn] = useState(true);
   useEffect(() => {
     if (ref.current === null || typeof IntersectionObserver === 'undefined') return;
-    const io = new IntersectionObserver((es) => setOn(es.some((e) => e.isIntersecting)));
+    // one callback may carry several changes of the same element: the last one is where it stands now
+    const io = new IntersectionObserver((es) => setOn(es[es.length - 1]?.isIntersecting ?? true));
     io.observe(ref.current);
     return () => io.disconnect();
   }, [ref]);

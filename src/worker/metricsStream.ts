@@ -33,9 +33,11 @@ export function bucketSteps(speed: number): number {
 interface Agg {
   /** Index (in BASE_DT steps) of the last step of this point. */
   end: number;
+  /** Virtual time the point's samples cover, and the time integral of the queue length over it. */
   n: number;
   q: number;
   qmax: number;
+  /** Items put and done in the point. */
   produced: number;
   consumed: number;
   util: number;
@@ -135,6 +137,11 @@ export class MetricsStream {
     if (!force && now - this.lastPoints < POINTS_MS) return null;
     this.lastPoints = now;
     this.collectPoints();
+    // the run has ended: the point under way will get no more samples, so it goes out as it is
+    if (this.metrics.endedAt !== null && this.agg !== null) {
+      this.close(this.agg);
+      this.agg = null;
+    }
     const figuresDue = force || now - this.lastFigures >= FIGURES_MS || !this.theorySent;
     if (this.out.length === 0 && !figuresDue) return null;
     const points = Float64Array.from(this.out);
@@ -168,11 +175,13 @@ export class MetricsStream {
       if (this.agg !== null && step > this.agg.end) this.close(this.agg);
       if (this.agg === null || step > this.agg.end) this.agg = freshAgg(Math.ceil(step / this.steps) * this.steps);
       const a = this.agg;
-      a.n++;
-      a.q += s.qsize;
+      // counts and time integrals over the sample's own span: the run's last sample is shorter
+      const over = s.span > 0 ? s.span : BASE_DT;
+      a.n += s.span;
+      a.q += s.qsize * s.span;
       a.qmax = Math.max(a.qmax, s.qsizeMax);
-      a.produced += s.produced;
-      a.consumed += s.consumed;
+      a.produced += s.produced * over;
+      a.consumed += s.consumed * over;
       if (s.utilisation !== null) {
         a.util += s.utilisation;
         a.utilN++;
@@ -208,12 +217,14 @@ export class MetricsStream {
   }
 
   private close(a: Agg): void {
-    const end = a.end * BASE_DT;
+    // the run's last point ends where the run did
+    const ended = this.metrics.endedAt;
+    const end = ended === null ? a.end * BASE_DT : Math.min(a.end * BASE_DT, ended);
     this.out.push(
       end,
-      a.q / a.n,
+      a.n > 0 ? a.q / a.n : NaN,
       a.qmax,
-      ...this.rates(end, a.produced * BASE_DT, a.consumed * BASE_DT),
+      ...this.rates(end, a.produced, a.consumed),
       a.gets > 0 ? a.waitSum / a.gets : NaN,
       a.blocks > 0 ? a.blockSum / a.blocks : NaN,
       a.utilN > 0 ? a.util / a.utilN : NaN,

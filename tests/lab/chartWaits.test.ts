@@ -77,3 +77,46 @@ describe('chart points at 1000x', () => {
     expect(row[COL.blocked]).toBeCloseTo(mean(blocked), 6);
   });
 });
+
+describe('the run\'s last chart point', () => {
+  test('a finished run\'s last moments reach the chart: the last point ends where the run did, its waits exact', () => {
+    // 30 items every 0.33 s, served in 0.5 s by one consumer: the run ends at about 15.3 s, inside a 10 s point at 100x
+    const s = scenario('finite', {
+      horizon: null,
+      queue: { kind: 'Queue', maxsize: 0 },
+      producers: [producer({ items: { count: 30, value: { type: 'index' } }, interval: { dist: 'const', value: 0.33 } })],
+      consumers: [consumer({ count: 1, service: { dist: 'const', value: 0.5 } })],
+      shutdown: { strategy: 'cancel_after_join' },
+    });
+    const sim = new Simulation(s, { horizon: null });
+    const ms = new MetricsStream(s, 100, 1);
+    const trace: TraceEvent[] = [];
+    const rows: number[][] = [];
+    let now = 0;
+    for (let t = 1, ended = false; !ended; t += 1) {
+      const r = sim.advanceTo(t, 50_000);
+      for (const x of r.records) if (x.event !== 'end') trace.push(x);
+      ms.add(r.records);
+      const end = sim.end as { t: number } | null;
+      ended = end !== null;
+      ms.advanceTo(end === null ? t : end.t);
+      const m = ms.take((now += 100), ended);
+      for (let k = 0; m !== null && k < m.points.length; k += FIELDS) rows.push(Array.from(m.points.subarray(k, k + FIELDS)));
+    }
+    const end = sim.end!.t;
+    expect(end).toBeGreaterThan(15);
+    const last = rows.at(-1)!;
+    expect(last[COL.t]).toBe(end);
+    const before = rows.at(-2)![COL.t]!;
+    const putAt = new Map<number, number>();
+    const waits: number[] = [];
+    for (const e of trace) {
+      if (e.event === 'put') putAt.set(e.item as number, e.t);
+      if (e.event === 'get' && e.item !== null && e.t >= before) waits.push(e.t - putAt.get(e.item as number)!);
+    }
+    expect(waits.length).toBeGreaterThan(5);
+    expect(last[COL.wait]).toBeCloseTo(mean(waits), 9);
+    // nothing more comes once the run has ended
+    expect(ms.take(now + 1000, true)?.points.length ?? 0).toBe(0);
+  });
+});

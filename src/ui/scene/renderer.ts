@@ -72,7 +72,8 @@ export class SceneRenderer {
     this.observer.observe(this.wrap);
     if (typeof IntersectionObserver !== 'undefined') {
       this.seen = new IntersectionObserver((es) => {
-        this.onScreen = es.some((e) => e.isIntersecting);
+        // the last of the changes a callback may carry is where the canvas stands now
+        this.onScreen = es[es.length - 1]?.isIntersecting ?? true;
       });
       this.seen.observe(this.canvas);
     }
@@ -98,8 +99,12 @@ export class SceneRenderer {
   private frame(now: number): void {
     const { prev, cur } = this.source();
     if (cur === null || this.width === 0) return;
-    // the charts below are being read: the scene (dozens of cards of text) need not be drawn at display rate
-    if (!this.onScreen && now - this.lastDrawn < OFF_SCREEN_MS) return;
+    // the charts below are being read: the scene (dozens of cards of text) need not be drawn at display rate; the
+    // countdowns still learn when each sleep began, from the snapshot that first shows it
+    if (!this.onScreen && now - this.lastDrawn < OFF_SCREEN_MS) {
+      if (cur.n !== this.lastN || cur.run !== this.lastRun) this.noteStarts(cur);
+      return;
+    }
     const producers = visible(cur.actors.filter((a) => a.role === 'producer'));
     const consumers = visible(cur.actors.filter((a) => a.role === 'consumer'));
     const tx = text();
@@ -184,6 +189,12 @@ export class SceneRenderer {
     ctx.textAlign = mono ? 'center' : 'left';
     ctx.fillText(label, mono ? r.x + r.w / 2 : r.x, r.y + r.h / 2, r.w);
     ctx.restore();
+  }
+
+  /** Records when each actor's current sleep began, for a snapshot that is not drawn. */
+  private noteStarts(cur: Snapshot): void {
+    if (cur.run !== this.lastRun) return; // a new run: the next drawn frame starts afresh
+    for (const a of cur.actors) this.startOf(a, cur);
   }
 
   /** When the actor's current sleep began: first seen with this end time. */
