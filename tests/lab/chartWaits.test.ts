@@ -46,17 +46,23 @@ const fast = (name: string, maxsize: number, producers: number): Scenario =>
 
 const mean = (xs: number[]): number => xs.reduce((a, b) => a + b, 0) / xs.length;
 
+/** Each item's wait in the buffer (put to get), for the gets at times that `keep` accepts: from the trace alone. */
+function bufferWaits(trace: TraceEvent[], keep: (t: number) => boolean): number[] {
+  const putAt = new Map<number, number>();
+  const waits: number[] = [];
+  for (const e of trace) {
+    if (e.event === 'put') putAt.set(e.item as number, e.t);
+    if (e.event === 'get' && e.item !== null && keep(e.t)) waits.push(e.t - putAt.get(e.item as number)!);
+  }
+  return waits;
+}
+
 describe('chart points at 1000x', () => {
   test('the mean wait is that of every item taken in the point, not of a recent sample', () => {
     // arrivals outrun service in an unbounded buffer: waits grow all along, so a sample of the latest is far off
     const s = fast('growing waits', 0, 1);
     const { row, trace, width } = firstPoint(s, 25);
-    const putAt = new Map<number, number>();
-    const waits: number[] = [];
-    for (const e of trace) {
-      if (e.event === 'put') putAt.set(e.item as number, e.t);
-      if (e.event === 'get' && e.t < width) waits.push(e.t - putAt.get(e.item as number)!);
-    }
+    const waits = bufferWaits(trace, (t) => t < width);
     expect(waits.length).toBeGreaterThan(50_000); // far more than any per-item ring would hold
     expect(row[COL.wait]).toBeCloseTo(mean(waits), 6);
   });
@@ -108,12 +114,7 @@ describe('the run\'s last chart point', () => {
     const last = rows.at(-1)!;
     expect(last[COL.t]).toBe(end);
     const before = rows.at(-2)![COL.t]!;
-    const putAt = new Map<number, number>();
-    const waits: number[] = [];
-    for (const e of trace) {
-      if (e.event === 'put') putAt.set(e.item as number, e.t);
-      if (e.event === 'get' && e.item !== null && e.t >= before) waits.push(e.t - putAt.get(e.item as number)!);
-    }
+    const waits = bufferWaits(trace, (t) => t >= before);
     expect(waits.length).toBeGreaterThan(5);
     expect(last[COL.wait]).toBeCloseTo(mean(waits), 9);
     // nothing more comes once the run has ended
