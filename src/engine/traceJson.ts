@@ -13,14 +13,27 @@ function item(x: Item): string {
   return `[${x.map(item).join(',')}]`;
 }
 
-const quoted = new Map<string, string>();
-const quote = (s: string): string => {
-  let q = quoted.get(s);
-  if (q === undefined) {
-    q = JSON.stringify(s);
-    if (quoted.size < 10_000) quoted.set(s, q);
+/**
+ * `,"actor":"consumer-0","event":"get","qsize":` for each (actor, event) pair, made once: the fixed middle of a
+ * line in one piece instead of five (each concatenation costs about as much as the rest of the line's work).
+ */
+const middles = new Map<string, Map<string, string>>();
+let middleCount = 0;
+const middle = (actor: string, event: string): string => {
+  let byEvent = middles.get(actor);
+  if (byEvent === undefined) {
+    byEvent = new Map();
+    if (middleCount < 10_000) middles.set(actor, byEvent);
   }
-  return q;
+  let m = byEvent.get(event);
+  if (m === undefined) {
+    m = `,"actor":${JSON.stringify(actor)},"event":${JSON.stringify(event)},"qsize":`;
+    if (middleCount < 10_000) {
+      byEvent.set(event, m);
+      middleCount++;
+    }
+  }
+  return m;
 };
 
 /**
@@ -40,6 +53,6 @@ const time = (t: number): string => {
 export function traceLine(r: TraceEvent | EndRecord): string {
   if (r.event === 'end') return JSON.stringify(r);
   const e = r;
-  const base = `{"seq":${e.seq},"t":${time(e.t)},"actor":${quote(e.actor)},"event":"${e.event}","qsize":${e.qsize}`;
-  return e.item === undefined ? `${base}}` : `${base},"item":${item(e.item)}}`;
+  const head = '{"seq":' + e.seq + ',"t":' + time(e.t) + middle(e.actor, e.event) + e.qsize;
+  return e.item === undefined ? head + '}' : head + ',"item":' + item(e.item) + '}';
 }

@@ -1,0 +1,53 @@
+/** traceLine writes each record by hand, with caches; its text must be JSON.stringify's, always. */
+import { describe, expect, test } from 'vitest';
+import { Simulation, type Record } from '../../src/engine/simulation';
+import { traceLine } from '../../src/engine/traceJson';
+import { PRESETS } from '../../src/scenarios/presets';
+import type { Scenario, TraceEvent } from '../../src/scenarios/types';
+import { randomScenario, randomShutdownScenario, randomThreadScenario } from '../conformance/arbitrary';
+
+function records(s: Scenario): Record[] {
+  const out: Record[] = [];
+  new Simulation(s, { horizon: 60 }).runToEnd((rs) => out.push(...rs), 200_000);
+  return out;
+}
+
+describe('traceLine', () => {
+  test('equals JSON.stringify for every record of the presets and of random programs', () => {
+    const scenarios = [
+      ...PRESETS.map((p) => p.scenario),
+      ...Array.from({ length: 40 }, (_, i) => randomScenario(7000 + i)),
+      ...Array.from({ length: 10 }, (_, i) => randomShutdownScenario(8000 + i)),
+      ...Array.from({ length: 10 }, (_, i) => randomThreadScenario(9000 + i)),
+    ];
+    let n = 0;
+    for (const s of scenarios) {
+      for (const r of records(s)) {
+        expect(traceLine(r)).toBe(JSON.stringify(r));
+        n++;
+      }
+    }
+    expect(n).toBeGreaterThan(5_000);
+  });
+
+  test('odd values: times and items that are not plain, names that need escaping, the same time twice', () => {
+    const base: TraceEvent = { seq: 0, t: 0, actor: 'producer', event: 'put', qsize: 1 };
+    const odd: TraceEvent[] = [
+      { ...base, t: -0 },
+      { ...base, t: NaN },
+      { ...base, t: Infinity },
+      { ...base, t: 0.1 + 0.2 },
+      { ...base, t: 0.1 + 0.2 }, // the cached text of the last time
+      { ...base, t: 1e21 },
+      { ...base, t: 5e-324 },
+      { ...base, actor: '生产者-0', item: '产品 1' },
+      { ...base, actor: 'a"b\\c', item: 'line\nbreak "quoted" \u2028' },
+      { ...base, item: null },
+      { ...base, item: [3.5, [1, 'x'], null] },
+      { ...base, item: -0 },
+      { ...base, item: NaN },
+      { ...base, seq: 2 ** 40, qsize: 1000 },
+    ];
+    for (const r of odd) expect(traceLine(r)).toBe(JSON.stringify(r));
+  });
+});
