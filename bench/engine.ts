@@ -23,7 +23,7 @@ import { loadBundled } from './load';
 import type * as EngineEntry from './engineEntry';
 
 type Engine = typeof EngineEntry;
-const { Simulation, traceLine, seed2 } = await loadBundled<Engine>(new URL('./engineEntry.ts', import.meta.url).pathname);
+const { Simulation, TraceEncoder, seed2 } = await loadBundled<Engine>(new URL('./engineEntry.ts', import.meta.url).pathname);
 
 function shape(items: number): Scenario {
   const s = structuredClone(seed2);
@@ -53,13 +53,14 @@ function runEngine(s: Scenario, write: boolean): EngineRun {
   const c0 = cpuNow();
   const t0 = performance.now();
   const sim = new Simulation(s);
+  const encoder = new TraceEncoder();
   let events = 0;
   let peak = 0;
   const samples: number[] = [];
   let chunks = 0;
   sim.runToEnd((records) => {
     events += records.length;
-    if (write) writeSync(out, records.map(traceLine).join('\n') + '\n');
+    if (write) writeSync(out, encoder.encode(records));
     if (++chunks % 50 === 0) {
       const h = process.memoryUsage().heapUsed / 2 ** 20;
       samples.push(Math.round(h));

@@ -1,4 +1,4 @@
 /** What the engine benchmark runs, bundled as it ships (see load.ts). */
 export { Simulation } from '../src/engine/simulation';
-export { traceLine } from '../src/engine/traceJson';
+export { TraceEncoder } from '../src/engine/traceBytes';
 export { seed2 } from '../src/scenarios/presets';

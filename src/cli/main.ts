@@ -1,7 +1,7 @@
 /** `npm run sim`: runs a scenario headless in Node and writes its trace; see USAGE. */
 import { createWriteStream, readFileSync } from 'node:fs';
 import { Simulation, type Record } from '../engine/simulation';
-import { traceLine } from '../engine/traceJson';
+import { TraceEncoder } from '../engine/traceBytes';
 import { findPreset, listPresets } from '../scenarios/registry';
 import { parseScenario, validateScenario } from '../scenarios/validate';
 import type { Scenario } from '../scenarios/types';
@@ -51,11 +51,13 @@ async function main(argv: string[]): Promise<number> {
     write(extra.text);
   } else {
     const sim = new Simulation(s);
+    const encoder = new TraceEncoder();
     let events = 0;
     const end = sim.runToEnd((records: Record[]) => {
       events += records.length;
       if (extra !== null && extra.kind === 'records') extra.consume(records, write);
-      else write(records.map(traceLine).join('\n') + (records.length > 0 ? '\n' : ''));
+      // the encoder reuses its buffer: the stream gets a copy (it may write it later)
+      else if (records.length > 0) out.write(encoder.encode(records).slice());
     }, 50_000_000);
     if (extra !== null && extra.kind === 'records') extra.finish(sim, write);
     process.stderr.write(`${summarize(s.name, end, sim.sim.produced, sim.sim.consumed, events - (end ? 1 : 0))}\n`);

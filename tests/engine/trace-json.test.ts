@@ -1,6 +1,10 @@
-/** traceLine writes each record by hand, with caches; its text must be JSON.stringify's, always. */
+/**
+ * traceLine writes each record by hand, with caches, and TraceEncoder writes the same lines as UTF-8 bytes: their
+ * text must be JSON.stringify's, always.
+ */
 import { describe, expect, test } from 'vitest';
 import { Simulation, type Record } from '../../src/engine/simulation';
+import { TraceEncoder } from '../../src/engine/traceBytes';
 import { traceLine } from '../../src/engine/traceJson';
 import { PRESETS } from '../../src/scenarios/presets';
 import type { Scenario, TraceEvent } from '../../src/scenarios/types';
@@ -21,10 +25,18 @@ describe('traceLine', () => {
       ...Array.from({ length: 10 }, (_, i) => randomThreadScenario(9000 + i)),
     ];
     let n = 0;
+    const enc = new TraceEncoder();
+    const text = new TextDecoder();
     for (const s of scenarios) {
-      for (const r of records(s)) {
+      const rs = records(s);
+      for (const r of rs) {
         expect(traceLine(r)).toBe(JSON.stringify(r));
         n++;
+      }
+      // in chunks, as the CLI writes them
+      for (let i = 0; i < rs.length; i += 700) {
+        const chunk = rs.slice(i, i + 700);
+        expect(text.decode(enc.encode(chunk))).toBe(chunk.map((r) => `${JSON.stringify(r)}\n`).join(''));
       }
     }
     expect(n).toBeGreaterThan(5_000);
@@ -49,5 +61,10 @@ describe('traceLine', () => {
       { ...base, seq: 2 ** 40, qsize: 1000 },
     ];
     for (const r of odd) expect(traceLine(r)).toBe(JSON.stringify(r));
+    const enc = new TraceEncoder();
+    expect(new TextDecoder().decode(enc.encode(odd))).toBe(odd.map((r) => `${JSON.stringify(r)}\n`).join(''));
+    // a buffer that has to grow: one very long item
+    const long: TraceEvent = { ...base, item: 'x'.repeat(200_000) };
+    expect(new TextDecoder().decode(enc.encode([long, ...odd]))).toBe([long, ...odd].map((r) => `${JSON.stringify(r)}\n`).join(''));
   });
 });
