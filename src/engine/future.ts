@@ -40,6 +40,11 @@ export class Future<T> {
     return this.resultValue as T;
   }
 
+  /** Done with a result, not an exception nor cancelled: what a waiting task's wake-up checks first. */
+  succeeded(): boolean {
+    return this.state === 'FINISHED' && this.exc === null;
+  }
+
   exception(): PyException | null {
     if (this.state === 'CANCELLED') throw new CancelledError(this.cancelMessage);
     if (this.state !== 'FINISHED') throw new PyException('InvalidStateError', 'Exception is not set.');

@@ -99,6 +99,11 @@ export class Task<T> extends Future<T> {
   }
 
   private wakeup(fut: Future<unknown>): void {
+    // the common case, without the throw and catch of result()
+    if (fut.succeeded()) {
+      this.step(null);
+      return;
+    }
     try {
       fut.result();
     } catch (e) {
