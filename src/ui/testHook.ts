@@ -39,7 +39,9 @@ export function labSnapshot() {
     running: cur.running,
     ready: cur.ready,
     end: cur.end,
-    presetId: st.presetId,
+    // the preset the worker's run is of: until the worker's first snapshot of a new load, still none (the rest of
+    // this view is the previous run's, and a preset id beside its end would pair a program with another's outcome)
+    presetId: cur.run === st.run ? st.presetId : null,
     settings: st.settings,
     scene: sceneStats,
     timeline: { t: tl.t, max: tl.max, tick: tl.tick },
