@@ -1,9 +1,10 @@
 /**
  * `npm run bench:soak` (the Node part): ten million trace events at top speed, the way the lab's worker runs a
  * program that never ends: in slices (`advanceTo` with an iteration budget), every record fed to the worker's
- * measurement stream (a Metrics cut into chart points at 1000x, taken as the worker takes them) and formatted into a bounded log (the newest 5,000 lines, as the page keeps them). Prints the
- * heap every 500,000 events (after a full GC when node runs with --expose-gc, as the npm script does) and the slope
- * of a least-squares line through those points: memory should stay flat. Prints figures; asserts nothing.
+ * measurement stream (a Metrics cut into chart points at 1000x, taken as the worker takes them) and formatted into
+ * a bounded log (the newest 5,000 lines, as the page keeps them). Prints the heap every 500,000 events (after a full
+ * GC when node runs with --expose-gc, as the npm script does) and the slope of a least-squares line through those
+ * points: memory should stay flat. Prints figures; asserts nothing.
  *
  *   npm run bench:soak                     10,000,000 events
  *   npm run bench:soak -- 2000000          another count

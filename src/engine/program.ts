@@ -6,7 +6,7 @@ import type { ConsumerGroup, Item, ProducerGroup } from './scenario';
 import { gather, waitAll } from './aio';
 import { type DrawSite, ValueMaker } from './draws';
 import { CancelledError, PyException } from './errors';
-import type { Coro } from './future';
+import type { Coro, Yielded } from './future';
 import { pyRepr } from './pyrepr';
 import { pyEq } from './pyvalues';
 import type { Task } from './task';
@@ -131,17 +131,16 @@ export function* consumerTask(sim: Sim, a: Actor, g: ConsumerGroup): Coro<void> 
       const bad = g.raise_on;
       if (bad === null || bad.guard === 'none') {
         if (bad !== null && pyEq(item, bad.item)) throw new PyException(bad.exception, `bad item ${pyRepr(item)}`);
-        // serve(), written out on the hot path: one generator less to resume per wake-up
-        const d = service.draw(item);
-        if (g.service_call === 'time.sleep') sim.blockingSleep(a, d, item);
-        else yield sim.nap(a, d, 'service', item);
+        const serving = serve(sim, a, g, service, item);
+        if (serving !== undefined) yield serving;
         sim.log(a, 'done', item);
         sim.consumed++;
         markDone(sim, a, g, item);
       } else {
         try {
           if (pyEq(item, bad.item)) throw new PyException(bad.exception, `bad item ${pyRepr(item)}`);
-          yield* serve(sim, a, g, service, item);
+          const serving = serve(sim, a, g, service, item);
+          if (serving !== undefined) yield serving;
           sim.log(a, 'done', item);
           sim.consumed++;
         } catch (e) {
@@ -172,10 +171,15 @@ export function* consumerTask(sim: Sim, a: Actor, g: ConsumerGroup): Coro<void> 
   }
 }
 
-function* serve(sim: Sim, a: Actor, g: ConsumerGroup, service: DrawSite, item: Item): Coro<void> {
+/**
+ * Serves the item: what the consumer then awaits (`asyncio.sleep`), or undefined for a blocking `time.sleep`, which
+ * has already run. Not a generator: the consumer yields the sleep itself, one generator less per wake-up.
+ */
+function serve(sim: Sim, a: Actor, g: ConsumerGroup, service: DrawSite, item: Item): Yielded | undefined {
   const d = service.draw(item);
-  if (g.service_call === 'time.sleep') sim.blockingSleep(a, d, item);
-  else yield sim.nap(a, d, 'service', item);
+  if (g.service_call !== 'time.sleep') return sim.nap(a, d, 'service', item);
+  sim.blockingSleep(a, d, item);
+  return undefined;
 }
 
 function markDone(sim: Sim, a: Actor, g: ConsumerGroup, item: Item): void {

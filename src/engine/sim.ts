@@ -13,42 +13,9 @@ import { AioQueue, ThreadQueue } from './queue';
 import { Threads, type SimThread } from './threads';
 import { PyRandom } from './random';
 import { Task, type TaskHost } from './task';
+import type { Actor, Site } from './actor';
 
-/** Where an actor stands in its program (what the scene draws and the code panel marks). */
-export type Site =
-  | 'start'
-  | 'run'
-  | 'interval'
-  | 'put'
-  | 'get'
-  | 'poll'
-  | 'service'
-  | 'blocking'
-  | 'join'
-  | 'wait'
-  | 'gather'
-  | 'gather_producers' // main: `await asyncio.gather(*producers)` before it shuts the consumers down
-  | 'await';
-
-export interface Actor {
-  id: number;
-  name: string;
-  role: 'producer' | 'consumer' | 'main';
-  kind: 'task' | 'thread';
-  group: number;
-  task: Task<unknown> | null;
-  thread: SimThread | null;
-  site: Site;
-  /** The item the actor holds (being put, or in service), if any. */
-  item: Item | undefined;
-  /** When the current sleep ends (interval, poll, service). */
-  until: number;
-  /** The draw sites a live change of rates updates (the next draw uses the new distribution). */
-  sites: DrawSite[];
-}
-
-
-export type { SimThread };
+export type { Actor, Site, SimThread };
 
 export type Phase = 'main' | 'cleanup' | 'threads' | 'ended';
 

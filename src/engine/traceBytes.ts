@@ -4,6 +4,7 @@
  * made per line and none is encoded afterwards: about half the cost of joining the lines and writing the text.
  */
 import type { EndRecord, TraceEvent } from './scenario';
+import { middles } from './traceJson';
 
 const utf8 = new TextEncoder();
 const SEQ = utf8.encode('{"seq":');
@@ -17,7 +18,7 @@ const SHORT = 8;
 export class TraceEncoder {
   private buf = new Uint8Array(1 << 16);
   /** `,"actor":"consumer-0","event":"get","qsize":` per (actor, event), as bytes. */
-  private readonly middles = new Map<string, Map<string, Uint8Array>>();
+  private readonly middle = middles((text) => utf8.encode(text));
   private lastT = NaN;
   private lastTBytes = utf8.encode('null');
 
@@ -49,20 +50,6 @@ export class TraceEncoder {
       this.buf[n++] = NEWLINE;
     }
     return this.buf.subarray(0, n);
-  }
-
-  private middle(actor: string, event: string): Uint8Array {
-    let byEvent = this.middles.get(actor);
-    if (byEvent === undefined) {
-      byEvent = new Map();
-      if (this.middles.size < 10_000) this.middles.set(actor, byEvent);
-    }
-    let m = byEvent.get(event);
-    if (m === undefined) {
-      m = utf8.encode(`,"actor":${JSON.stringify(actor)},"event":${JSON.stringify(event)},"qsize":`);
-      if (byEvent.size < 1000) byEvent.set(event, m);
-    }
-    return m;
   }
 
   /** A number as JSON writes it: small whole numbers digit by digit, any other through JSON.stringify. */

@@ -8,7 +8,7 @@ import { useEffect, useLayoutEffect, useRef } from 'react';
 import { logRing, setLogFilter } from '../store/actions';
 import { useLab } from '../store/labStore';
 import type { LogEntry } from '../store/logRing';
-import { useText } from './i18n';
+import { useText, type Dict } from './i18n';
 import { useOnScreen } from './useOnScreen';
 
 /** Lines shown at once; the ring keeps more (the filter can reach further back). */
@@ -19,7 +19,8 @@ interface Shown {
   generation: number;
   pushed: number;
   filter: string | null;
-  empty: string;
+  /** The words it was written in (a skipped-lines note and the empty message follow the language). */
+  tx: Dict | null;
   lines: number;
 }
 
@@ -30,7 +31,7 @@ export function EventLog() {
   const version = useLab((s) => s.logVersion); // re-render when lines arrive
   const filter = useLab((s) => s.logFilter);
   const pre = useRef<HTMLPreElement>(null);
-  const shown = useRef<Shown>({ generation: -1, pushed: 0, filter: null, empty: '', lines: 0 });
+  const shown = useRef<Shown>({ generation: -1, pushed: 0, filter: null, tx: null, lines: 0 });
   // follow the newest line unless the reader has scrolled up to read
   const follow = useRef(true);
   useLayoutEffect(() => {
@@ -38,7 +39,7 @@ export function EventLog() {
     if (el === null) return;
     const lineText = (e: LogEntry): string => `${e.skipped === undefined ? e.line : tx.logSkipped(e.skipped)}\n`;
     const st = shown.current;
-    const same = st.generation === logRing.generation && st.filter === filter && st.empty === tx.logEmpty;
+    const same = st.generation === logRing.generation && st.filter === filter && st.tx === tx;
     const fresh = same && st.lines > 0 ? logRing.since(st.pushed, filter, SHOWN) : null;
     if (fresh === null) {
       el.textContent = '';
@@ -70,8 +71,7 @@ export function EventLog() {
       st.lines = SHOWN;
     }
     if (st.lines === 0) el.textContent = tx.logEmpty;
-    // a new language rebuilds (st.empty differs): the words of a skipped-lines note follow it
-    Object.assign(st, { generation: logRing.generation, pushed: logRing.pushed, filter, empty: tx.logEmpty });
+    Object.assign(st, { generation: logRing.generation, pushed: logRing.pushed, filter, tx });
   }, [version, filter, tx]);
 
   useEffect(() => {

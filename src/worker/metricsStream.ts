@@ -34,8 +34,8 @@ interface Agg {
   /** Index (in BASE_DT steps) of the last step of this point. */
   end: number;
   /** Virtual time the point's samples cover, and the time integral of the queue length over it. */
-  n: number;
-  q: number;
+  span: number;
+  qArea: number;
   qmax: number;
   /** Items put and done in the point. */
   produced: number;
@@ -52,8 +52,8 @@ interface Agg {
 
 const freshAgg = (end: number): Agg => ({
   end,
-  n: 0,
-  q: 0,
+  span: 0,
+  qArea: 0,
   qmax: 0,
   produced: 0,
   consumed: 0,
@@ -177,8 +177,8 @@ export class MetricsStream {
       const a = this.agg;
       // counts and time integrals over the sample's own span: the run's last sample is shorter
       const over = s.span > 0 ? s.span : BASE_DT;
-      a.n += s.span;
-      a.q += s.qsize * s.span;
+      a.span += s.span;
+      a.qArea += s.qsize * s.span;
       a.qmax = Math.max(a.qmax, s.qsizeMax);
       a.produced += s.produced * over;
       a.consumed += s.consumed * over;
@@ -222,7 +222,7 @@ export class MetricsStream {
     const end = ended === null ? a.end * BASE_DT : Math.min(a.end * BASE_DT, ended);
     this.out.push(
       end,
-      a.n > 0 ? a.q / a.n : NaN,
+      a.span > 0 ? a.qArea / a.span : NaN,
       a.qmax,
       ...this.rates(end, a.produced, a.consumed),
       a.gets > 0 ? a.waitSum / a.gets : NaN,
