@@ -1,6 +1,6 @@
 import { CancelledError, PyException } from './errors';
 import { Future, type Coro } from './future';
-import type { EventLoop, Handle } from './loop';
+import type { EventLoop, Timer } from './loop';
 
 /** asyncio.sleep: `sleep(0)` is a bare yield (one iteration); `sleep(d)` a future set by a timer (two). */
 export function* sleep(loop: EventLoop, delay: number): Coro<void> {
@@ -17,28 +17,32 @@ export function sleepStep(loop: EventLoop, delay: number): Future<void> | null {
 
 /**
  * The future of `asyncio.sleep(delay)`, delay > 0: `call_later(delay, futures._set_result_unless_cancelled, fut)`.
- * CPython cancels the timer in sleep's `finally` once the cancelled task resumes; cancelling it with the future
- * is the same to the program (a cancelled sleep's timer never runs its callback either way, and the task resumes
- * in the same iteration).
+ * The future is its own timer (one object where CPython has two: the timer's `fire` is the callback). CPython
+ * cancels the timer in sleep's `finally` once the cancelled task resumes; cancelling it with the future is the
+ * same to the program (a cancelled sleep's timer never runs its callback either way, and the task resumes in the
+ * same iteration).
  */
-export class SleepFuture extends Future<void> {
-  private readonly timer: Handle;
+export class SleepFuture extends Future<void> implements Timer {
+  when: number;
+  seq = 0;
+  off = false;
 
   constructor(loop: EventLoop, delay: number) {
     super(loop);
     this.label = 'sleep';
-    this.timer = loop.callLater(delay, setResultUnlessCancelled, this);
+    this.when = loop.now + delay;
+    loop.addTimer(this);
+  }
+
+  /** futures._set_result_unless_cancelled(fut, None) */
+  fire(): void {
+    if (!this.cancelled()) this.setResult(undefined);
   }
 
   override cancel(msg = ''): boolean {
-    this.timer.cancel();
+    this.off = true;
     return super.cancel(msg);
   }
-}
-
-/** futures._set_result_unless_cancelled(fut, None) */
-function setResultUnlessCancelled(fut: Future<void>): void {
-  if (!fut.cancelled()) fut.setResult(undefined);
 }
 
 /** asyncio.Event (`Lib/asyncio/locks.py`). */

@@ -1,11 +1,18 @@
-/** A ring-buffer deque: O(1) push/shift at both ends, like Python's collections.deque. */
+/**
+ * A ring-buffer deque: O(1) push/shift at both ends, like Python's collections.deque. The capacity is a power of
+ * two, so that a position wraps with a mask instead of a division.
+ */
 export class Deque<T> {
   private buf: (T | undefined)[];
+  private mask: number;
   private head = 0;
   private size = 0;
 
   constructor(capacity = 16) {
-    this.buf = new Array<T | undefined>(capacity);
+    let c = 16;
+    while (c < capacity) c *= 2;
+    this.buf = new Array<T | undefined>(c);
+    this.mask = c - 1;
   }
 
   get length(): number {
@@ -14,7 +21,7 @@ export class Deque<T> {
 
   push(x: T): void {
     if (this.size === this.buf.length) this.grow();
-    this.buf[(this.head + this.size) % this.buf.length] = x;
+    this.buf[(this.head + this.size) & this.mask] = x;
     this.size++;
   }
 
@@ -23,14 +30,14 @@ export class Deque<T> {
     if (this.size === 0) return undefined;
     const x = this.buf[this.head];
     this.buf[this.head] = undefined;
-    this.head = (this.head + 1) % this.buf.length;
+    this.head = (this.head + 1) & this.mask;
     this.size--;
     return x;
   }
 
   pop(): T | undefined {
     if (this.size === 0) return undefined;
-    const i = (this.head + this.size - 1) % this.buf.length;
+    const i = (this.head + this.size - 1) & this.mask;
     const x = this.buf[i];
     this.buf[i] = undefined;
     this.size--;
@@ -39,17 +46,17 @@ export class Deque<T> {
 
   peek(i = 0): T | undefined {
     if (i < 0 || i >= this.size) return undefined;
-    return this.buf[(this.head + i) % this.buf.length];
+    return this.buf[(this.head + i) & this.mask];
   }
 
   /** Removes the first element identical to x; false when absent (Python raises ValueError). */
   remove(x: T): boolean {
     for (let i = 0; i < this.size; i++) {
-      if (this.buf[(this.head + i) % this.buf.length] === x) {
+      if (this.buf[(this.head + i) & this.mask] === x) {
         for (let j = i; j < this.size - 1; j++) {
-          this.buf[(this.head + j) % this.buf.length] = this.buf[(this.head + j + 1) % this.buf.length];
+          this.buf[(this.head + j) & this.mask] = this.buf[(this.head + j + 1) & this.mask];
         }
-        this.buf[(this.head + this.size - 1) % this.buf.length] = undefined;
+        this.buf[(this.head + this.size - 1) & this.mask] = undefined;
         this.size--;
         return true;
       }
@@ -59,14 +66,15 @@ export class Deque<T> {
 
   toArray(): T[] {
     const out: T[] = [];
-    for (let i = 0; i < this.size; i++) out.push(this.buf[(this.head + i) % this.buf.length] as T);
+    for (let i = 0; i < this.size; i++) out.push(this.buf[(this.head + i) & this.mask] as T);
     return out;
   }
 
   private grow(): void {
-    const next = new Array<T | undefined>(Math.max(16, this.buf.length * 2));
-    for (let i = 0; i < this.size; i++) next[i] = this.buf[(this.head + i) % this.buf.length];
+    const next = new Array<T | undefined>(this.buf.length * 2);
+    for (let i = 0; i < this.size; i++) next[i] = this.buf[(this.head + i) & this.mask];
     this.buf = next;
+    this.mask = next.length - 1;
     this.head = 0;
   }
 }

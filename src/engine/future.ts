@@ -15,10 +15,12 @@ export class Future<T> {
   private resultValue: T | undefined;
   private exc: PyException | null = null;
   /**
-   * The done callbacks in registration order, each called with this future (`call_soon(cb, self)`). Typed loosely
-   * so that Future<T> stays covariant in T; null until the first one (most futures get exactly one).
+   * The first done callback; with `more`, the callbacks in registration order, each called with this future
+   * (`call_soon(cb, self)`). Typed loosely so that Future<T> stays covariant in T.
    */
-  private callbacks: ((f: never) => void)[] | null = null;
+  private cb0: ((f: never) => void) | null = null;
+  /** The callbacks after the first, or null (most futures get exactly one, kept in `cb0` without an array). */
+  private more: ((f: never) => void)[] | null = null;
   cancelMessage = '';
   /** Set by a task that awaits it; tells what the task waits on (for hang reports and the scene). */
   label = '';
@@ -74,24 +76,28 @@ export class Future<T> {
   }
 
   addDoneCallback(fn: DoneCallback<T>): void {
-    if (this.state !== 'PENDING') this.loop.callSoon(fn, this);
-    else if (this.callbacks === null) this.callbacks = [fn];
-    else this.callbacks.push(fn);
+    if (this.state !== 'PENDING') this.loop.soon(fn, this);
+    else if (this.cb0 === null) this.cb0 = fn;
+    else if (this.more === null) this.more = [fn];
+    else this.more.push(fn);
   }
 
   removeDoneCallback(fn: DoneCallback<T>): number {
-    const cbs = this.callbacks;
-    if (cbs === null) return 0;
-    const kept = cbs.filter((cb) => cb !== fn);
-    this.callbacks = kept;
-    return cbs.length - kept.length;
+    const all = this.cb0 === null ? [] : this.more === null ? [this.cb0] : [this.cb0, ...this.more];
+    const kept = all.filter((cb) => cb !== fn);
+    this.cb0 = kept[0] ?? null;
+    this.more = kept.length > 1 ? kept.slice(1) : null;
+    return all.length - kept.length;
   }
 
   protected scheduleCallbacks(): void {
-    const cbs = this.callbacks;
-    if (cbs === null) return;
-    this.callbacks = null;
-    for (let i = 0; i < cbs.length; i++) this.loop.callSoon(cbs[i] as (f: Future<T>) => void, this);
+    const first = this.cb0;
+    if (first === null) return;
+    const more = this.more;
+    this.cb0 = null;
+    this.more = null;
+    this.loop.soon(first as (f: Future<T>) => void, this);
+    if (more !== null) for (let i = 0; i < more.length; i++) this.loop.soon(more[i] as (f: Future<T>) => void, this);
   }
 
   /** `await fut` (Future.__await__): yields itself while pending, then returns the result or raises. */

@@ -1,12 +1,24 @@
-import { Deque } from './deque';
+import { ReadyQueue, type Callback } from './readyQueue';
 import { TimerHeap } from './timerHeap';
 
 /** CPython's clock_resolution on Linux: a timer is due when `when < now + CLOCK_RESOLUTION`. */
 export const CLOCK_RESOLUTION = 1e-9;
 
-/** A callback scheduled on the loop (asyncio.Handle / TimerHandle): `callback(arg)`, as Handle's `_args`. */
-export class Handle {
-  cancelled = false;
+/**
+ * What the timer heap holds (`TimerHandle`): a moment, the order it was scheduled in (equal moments fire in that
+ * order), whether it was cancelled (`_cancelled`: it never runs), and what it does when it runs.
+ */
+export interface Timer {
+  when: number;
+  seq: number;
+  off: boolean;
+  fire(): void;
+}
+
+/** A callback scheduled on the loop whose handle its caller keeps (asyncio.Handle / TimerHandle). */
+export class Handle implements Timer {
+  /** Cancelled (`_cancelled`): it never runs. */
+  off = false;
   constructor(
     readonly callback: (arg: never) => void,
     readonly arg: unknown,
@@ -14,13 +26,18 @@ export class Handle {
     public seq: number,
   ) {}
 
-  run(): void {
+  fire(): void {
     (this.callback as (arg: unknown) => void)(this.arg);
   }
 
   cancel(): void {
-    this.cancelled = true;
+    this.off = true;
   }
+}
+
+/** `handle._run()` unless it was cancelled since it was queued (`_run_once` checks at run time). */
+function runHandle(h: Timer): void {
+  if (!h.off) h.fire();
 }
 
 /**
@@ -30,8 +47,8 @@ export class Handle {
  */
 export class EventLoop {
   now = 0;
-  readonly ready = new Deque<Handle>(64);
-  readonly timers = new TimerHeap<Handle>();
+  readonly ready = new ReadyQueue(64);
+  readonly timers = new TimerHeap<Timer>();
   private seq = 0;
   /** Loop iterations run so far. */
   iterations = 0;
@@ -40,20 +57,28 @@ export class EventLoop {
     return this.now;
   }
 
-  /** `call_soon(callback, arg)`: passing the argument (not a closure over it) spares an allocation per call. */
+  /** `call_soon(callback, arg)`, keeping the handle (it can be cancelled). */
   callSoon<A>(callback: (arg: A) => void, arg: A): Handle;
   callSoon(callback: () => void): Handle;
   callSoon(callback: (arg: never) => void, arg?: unknown): Handle {
     const h = new Handle(callback, arg, 0, 0);
-    this.ready.push(h);
+    this.ready.push(runHandle as Callback, h);
     return h;
+  }
+
+  /**
+   * `call_soon(callback, arg)` whose handle nobody keeps (a future's done callbacks, a task's next step): the same
+   * place in the ready queue, without a Handle.
+   */
+  soon<A>(callback: (arg: A) => void, arg: A): void {
+    this.ready.push(callback as Callback, arg);
   }
 
   callAt<A>(when: number, callback: (arg: A) => void, arg: A): Handle;
   callAt(when: number, callback: () => void): Handle;
   callAt(when: number, callback: (arg: never) => void, arg?: unknown): Handle {
-    const h = new Handle(callback, arg, when, this.seq++);
-    this.timers.push(h);
+    const h = new Handle(callback, arg, when, 0);
+    this.addTimer(h);
     return h;
   }
 
@@ -63,10 +88,16 @@ export class EventLoop {
     return this.callAt(this.now + delay, callback as (arg: unknown) => void, arg);
   }
 
+  /** Schedules a timer made by its owner (`t.when` set): `call_at` without a separate handle object. */
+  addTimer(t: Timer): void {
+    t.seq = this.seq++;
+    this.timers.push(t);
+  }
+
   /** Drops cancelled timers from the head of the heap (they never run). */
   dropCancelledTimers(): void {
     let head = this.timers.peek();
-    while (head !== undefined && head.cancelled) {
+    while (head !== undefined && head.off) {
       this.timers.pop();
       head = this.timers.peek();
     }
@@ -89,16 +120,15 @@ export class EventLoop {
     const endTime = this.now + CLOCK_RESOLUTION;
     let head = this.timers.peek();
     while (head !== undefined && head.when < endTime) {
-      this.ready.push(this.timers.pop() as Handle);
+      this.ready.push(runHandle as Callback, this.timers.pop());
       head = this.timers.peek();
     }
     this.batchLeft = this.ready.length;
   }
 
-  /** Step 5, one handle at a time: runs the next handle of the batch (skipping cancelled ones). */
+  /** Step 5, one handle at a time: runs the next handle of the batch (a cancelled one does nothing). */
   runOne(): void {
     this.batchLeft--;
-    const h = this.ready.shift() as Handle;
-    if (!h.cancelled) h.run();
+    this.ready.runFirst();
   }
 }

@@ -15,32 +15,63 @@ interface Store {
   inLeavingOrder(): Item[];
 }
 
-const fifo = (): Store => {
-  const d = new Deque<Item>();
-  return { put: (x) => d.push(x), get: () => d.shift() as Item, size: () => d.length, inLeavingOrder: () => d.toArray() };
-};
-const lifo = (): Store => {
-  const a: Item[] = [];
-  return { put: (x) => a.push(x), get: () => a.pop() as Item, size: () => a.length, inLeavingOrder: () => [...a].reverse() };
-};
-const priority = (): Store => {
-  const h: Item[] = [];
-  return {
-    put: (x) => heappush(h, x),
-    get: () => heappop(h),
-    size: () => h.length,
-    inLeavingOrder: () => {
-      const copy = [...h];
-      const out: Item[] = [];
-      try {
-        while (copy.length > 0) out.push(heappop(copy));
-      } catch {
-        return [...h]; // unorderable items: show heap order
-      }
-      return out;
-    },
-  };
-};
+/** Queue's storage, a deque (`_init`: `collections.deque()`). A class, not an object of closures: the hot path calls it. */
+class FifoStore implements Store {
+  private readonly d = new Deque<Item>();
+  put(x: Item): void {
+    this.d.push(x);
+  }
+  get(): Item {
+    return this.d.shift() as Item;
+  }
+  size(): number {
+    return this.d.length;
+  }
+  inLeavingOrder(): Item[] {
+    return this.d.toArray();
+  }
+}
+
+/** LifoQueue's: a list, last in first out. */
+class LifoStore implements Store {
+  private readonly a: Item[] = [];
+  put(x: Item): void {
+    this.a.push(x);
+  }
+  get(): Item {
+    return this.a.pop() as Item;
+  }
+  size(): number {
+    return this.a.length;
+  }
+  inLeavingOrder(): Item[] {
+    return [...this.a].reverse();
+  }
+}
+
+/** PriorityQueue's: a heapq list. */
+class HeapStore implements Store {
+  private readonly h: Item[] = [];
+  put(x: Item): void {
+    heappush(this.h, x);
+  }
+  get(): Item {
+    return heappop(this.h);
+  }
+  size(): number {
+    return this.h.length;
+  }
+  inLeavingOrder(): Item[] {
+    const copy = [...this.h];
+    const out: Item[] = [];
+    try {
+      while (copy.length > 0) out.push(heappop(copy));
+    } catch {
+      return [...this.h]; // unorderable items: show heap order
+    }
+    return out;
+  }
+}
 
 export type AioQueueKind = 'Queue' | 'LifoQueue' | 'PriorityQueue';
 
@@ -60,7 +91,7 @@ export class AioQueue {
   ) {
     this.finished = new AioEvent(loop, 'Queue.join');
     this.finished.set();
-    this.store = kind === 'Queue' ? fifo() : kind === 'LifoQueue' ? lifo() : priority();
+    this.store = kind === 'Queue' ? new FifoStore() : kind === 'LifoQueue' ? new LifoStore() : new HeapStore();
   }
 
   private wakeupNext(waiters: Deque<Future<null>>): void {

@@ -54,8 +54,8 @@ export class Sim implements TaskHost {
 
   constructor(
     readonly scenario: Scenario,
-    /** Receives the trace, while `recording` is on. */
-    private readonly sink: (e: TraceEvent | EndRecord) => void,
+    /** Receives the trace, while `recording` is on: the owner takes what it holds and may replace it. */
+    public out: (TraceEvent | EndRecord)[],
     opts: { horizon?: number | null } = {},
   ) {
     this.rng = new PyRandom(scenario.seed);
@@ -121,7 +121,7 @@ export class Sim implements TaskHost {
     const t = this.loop.now;
     const qsize = this.queue.qsize();
     // two literals, not one and an added field: a field added later lives outside the object (one more allocation)
-    this.sink(item === undefined ? { seq, t, actor: a.name, event, qsize } : { seq, t, actor: a.name, event, qsize, item });
+    this.out.push(item === undefined ? { seq, t, actor: a.name, event, qsize } : { seq, t, actor: a.name, event, qsize, item });
   }
 
   at(a: Actor, site: Site, item?: Item): void {
@@ -348,7 +348,7 @@ export class Sim implements TaskHost {
     }
     this.end = { seq: this.seq++, t, actor: 'loop', event: 'end', status, blocked, ...extra };
     if (this.cleanupSeq !== null) this.end.cleanup_seq = this.cleanupSeq;
-    if (this.recording) this.sink(this.end);
+    if (this.recording) this.out.push(this.end);
     return false;
   }
 

@@ -11,7 +11,6 @@ export type Record = TraceEvent | EndRecord;
 
 export class Simulation {
   readonly sim: Sim;
-  private pending: Record[] = [];
 
   /**
    * `records: false` drops the trace as it is written (the position still counts: `seq`): a seek that only needs
@@ -20,7 +19,7 @@ export class Simulation {
   constructor(scenario: Scenario, opts: { horizon?: number | null; records?: boolean } = {}) {
     // the engine mutates rates in its own copy on live changes, never the caller's scenario
     const own = structuredClone(scenario);
-    this.sim = new Sim(own, (e) => this.pending.push(e), opts);
+    this.sim = new Sim(own, [], opts);
     this.sim.recording = opts.records !== false;
   }
 
@@ -47,9 +46,14 @@ export class Simulation {
     return this.sim.nextTime();
   }
 
+  /** The records written since the last take. */
+  private get pending(): Record[] {
+    return this.sim.out;
+  }
+
   private take(): Record[] {
-    const out = this.pending;
-    this.pending = [];
+    const out = this.sim.out;
+    this.sim.out = [];
     return out;
   }
 

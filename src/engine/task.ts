@@ -24,8 +24,6 @@ export class Task<T> extends Future<T> {
   /** The exception that ended the task, kept for the scene and for error ends. */
   crash: PyException | null = null;
   private readonly wakeupCb = (f: Future<unknown>): void => this.wakeup(f);
-  /** `call_soon(self.__step)`: one closure per task, not one per step. */
-  private readonly stepCb = (): void => this.step(null);
 
   constructor(
     private readonly host: TaskHost,
@@ -35,7 +33,7 @@ export class Task<T> extends Future<T> {
     super(host.loop);
     this.coro = coro;
     host.register(this as Task<unknown>);
-    host.loop.callSoon(this.stepCb);
+    host.loop.soon(stepTask, this as Task<unknown>);
   }
 
   override cancel(msg = ''): boolean {
@@ -52,7 +50,8 @@ export class Task<T> extends Future<T> {
     return !this.done() && (this.futWaiter === null || this.futWaiter.done());
   }
 
-  private step(exc: PyException | null): void {
+  /** `__step(exc)`. */
+  step(exc: PyException | null): void {
     if (this.done()) throw new EngineError(`_step(): already done: ${this.name}`);
     if (this.mustCancel) {
       if (!(exc instanceof CancelledError)) exc = new CancelledError(this.cancelMessage);
@@ -89,7 +88,7 @@ export class Task<T> extends Future<T> {
     }
     const fut = res.value;
     if (fut === null) {
-      this.loop.callSoon(this.stepCb);
+      this.loop.soon(stepTask, this as Task<unknown>);
       return;
     }
     if (fut === (this as Future<unknown>)) throw new EngineError(`Task cannot await on itself: ${this.name}`);
@@ -115,4 +114,9 @@ export class Task<T> extends Future<T> {
     }
     this.step(null);
   }
+}
+
+/** `call_soon(task.__step)`: the task is the argument, so no closure is made per task or per step. */
+function stepTask(t: Task<unknown>): void {
+  t.step(null);
 }
