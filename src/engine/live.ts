@@ -3,7 +3,8 @@
  * distributions from the next draw on. A plain script cannot express them, so the lab flags them beside the code.
  */
 import type { Dist } from './scenario';
-import { consumerTask, producerTask } from './program';
+import { Consumer } from './consumer';
+import { producerTask } from './program';
 import type { Actor, Sim } from './sim';
 
 export type LiveChange =
@@ -38,7 +39,7 @@ export function applyLive(sim: Sim, change: LiveChange): string | null {
     let next = workers.length;
     for (let k = live.length; k < change.count; k++) {
       const a = sim.newActor(`${g.name}-${next}`, role, 'task', group);
-      if (role === 'consumer') sim.spawn(a, consumerTask(sim, a, sim.scenario.consumers[group]!));
+      if (role === 'consumer') sim.spawn(a, new Consumer(sim, a, sim.scenario.consumers[group]!));
       else sim.spawn(a, producerTask(sim, a, sim.scenario.producers[group]!, next));
       next++;
     }

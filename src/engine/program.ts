@@ -1,14 +1,13 @@
 /**
- * The producer, consumer and main coroutines of docs/scenario.md, statement by statement. The generated Python
- * program (src/python) has the same shape; a test compares the two traces event by event.
+ * The producer and main coroutines of docs/scenario.md, statement by statement (the consumer, which runs once per
+ * item, is a state machine in consumer.ts). The generated Python program (src/python) has the same shape; a test
+ * compares the two traces event by event.
  */
-import type { ConsumerGroup, Item, ProducerGroup } from './scenario';
+import type { ProducerGroup } from './scenario';
 import { gather, waitAll } from './aio';
-import { type DrawSite, ValueMaker } from './draws';
+import { ValueMaker } from './draws';
 import { CancelledError, PyException } from './errors';
-import type { Coro, Yielded } from './future';
-import { pyRepr } from './pyrepr';
-import { pyEq } from './pyvalues';
+import type { Coro } from './future';
 import type { Task } from './task';
 import type { Actor, Sim } from './sim';
 
@@ -86,109 +85,6 @@ export function* producerThread(sim: Sim, a: Actor, g: ProducerGroup, n: number)
     if (interval !== null && g.interval_at === 'after_put') yield interval.draw();
   }
   sim.log(a, 'producer_done');
-}
-
-export function* consumerTask(sim: Sim, a: Actor, g: ConsumerGroup): Coro<void> {
-  const q = sim.queue;
-  const service = sim.drawSite(`c${a.group}.service`, g.service);
-  a.sites.push(service);
-  const sentinels = sim.scenario.shutdown.strategy === 'sentinel';
-  const catchesShutdown = sim.scenario.shutdown.strategy === 'queue_shutdown';
-  sim.log(a, 'start');
-  try {
-    for (;;) {
-      let item: Item;
-      if (g.get.mode === 'await') {
-        const aq = sim.aioQueue();
-        if (aq.empty()) sim.log(a, 'get_wait');
-        sim.at(a, 'get');
-        // get() on a non-empty queue never yields: it is get_nowait() (a shortcut, not a change)
-        item = aq.empty() ? yield* aq.get() : aq.getNowait();
-      } else {
-        try {
-          item = q.getNowait();
-        } catch (e) {
-          if (e instanceof PyException && (e.pyName === 'QueueEmpty' || e.pyName === 'Empty')) {
-            sim.log(a, 'empty');
-            sim.wastedPolls++;
-            yield sim.nap(a, g.get.interval, 'poll');
-            continue;
-          }
-          throw e;
-        }
-      }
-      sim.at(a, 'run', item);
-      sim.log(a, 'get', item);
-      if (sentinels && item === null) {
-        if (g.task_done !== 'never') {
-          q.taskDone();
-          sim.log(a, 'task_done', null);
-        }
-        sim.log(a, 'exit');
-        sim.at(a, 'run');
-        return;
-      }
-      const bad = g.raise_on;
-      if (bad === null || bad.guard === 'none') {
-        if (bad !== null && pyEq(item, bad.item)) throw new PyException(bad.exception, `bad item ${pyRepr(item)}`);
-        const serving = serve(sim, a, g, service, item);
-        if (serving !== undefined) yield serving;
-        sim.log(a, 'done', item);
-        sim.consumed++;
-        markDone(sim, a, g, item);
-      } else {
-        try {
-          if (pyEq(item, bad.item)) throw new PyException(bad.exception, `bad item ${pyRepr(item)}`);
-          const serving = serve(sim, a, g, service, item);
-          if (serving !== undefined) yield serving;
-          sim.log(a, 'done', item);
-          sim.consumed++;
-        } catch (e) {
-          if (bad.guard === 'except' && e instanceof PyException && e.pyName === bad.exception) {
-            sim.log(a, 'error', e.describe());
-          } else {
-            throw e;
-          }
-        } finally {
-          // the run stopped at the horizon inside a blocking time.sleep (HorizonReached unwinds this step): CPython
-          // never leaves that sleep, so its finally never runs
-          if (sim.end === null) {
-            q.taskDone();
-            sim.log(a, 'task_done', item);
-          }
-        }
-      }
-      sim.at(a, 'run');
-    }
-  } catch (e) {
-    if (catchesShutdown && e instanceof PyException && e.pyName === 'QueueShutDown') {
-      sim.log(a, 'shutdown_exc');
-      sim.log(a, 'exit');
-      sim.at(a, 'run');
-      return;
-    }
-    taskEnding(sim, a, e);
-  }
-}
-
-/**
- * Serves the item: what the consumer then awaits (`asyncio.sleep`), or undefined for a blocking `time.sleep`, which
- * has already run. Not a generator: the consumer yields the sleep itself, one generator less per wake-up.
- */
-function serve(sim: Sim, a: Actor, g: ConsumerGroup, service: DrawSite, item: Item): Yielded | undefined {
-  const d = service.draw(item);
-  if (g.service_call !== 'time.sleep') return sim.nap(a, d, 'service', item);
-  sim.blockingSleep(a, d, item);
-  return undefined;
-}
-
-function markDone(sim: Sim, a: Actor, g: ConsumerGroup, item: Item): void {
-  if (g.task_done === 'never') return;
-  const times = g.task_done === 'twice' ? 2 : 1;
-  for (let k = 0; k < times; k++) {
-    sim.queue.taskDone();
-    sim.log(a, 'task_done', item);
-  }
 }
 
 export function* mainTask(sim: Sim, a: Actor): Coro<void> {

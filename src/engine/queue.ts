@@ -122,20 +122,31 @@ export class AioQueue {
 
   *put(item: Item): Coro<void> {
     while (this.full()) {
-      if (this.isShutdown) throw queueShutDown();
-      const putter = new Future<null>(this.loop);
-      putter.label = 'Queue.put';
-      this.putters.push(putter);
+      const putter = this.newPutter();
       try {
         yield putter; // `await putter`: the task resumes once it is done, or throws its cancellation in here
       } catch (e) {
-        putter.cancel();
-        this.putters.remove(putter);
-        if (!this.full() && !putter.cancelled()) this.wakeupNext(this.putters);
+        this.dropPutter(putter);
         throw e;
       }
     }
     this.putNowait(item);
+  }
+
+  /** One turn of put()'s `while self.full()` loop, up to its `await putter`: the future to await. */
+  newPutter(): Future<null> {
+    if (this.isShutdown) throw queueShutDown();
+    const putter = new Future<null>(this.loop);
+    putter.label = 'Queue.put';
+    this.putters.push(putter);
+    return putter;
+  }
+
+  /** put()'s `except:` arm, before it re-raises: the putter leaves, and passes its wake-up on if it had one. */
+  dropPutter(putter: Future<null>): void {
+    putter.cancel();
+    this.putters.remove(putter);
+    if (!this.full() && !putter.cancelled()) this.wakeupNext(this.putters);
   }
 
   putNowait(item: Item): void {
@@ -149,20 +160,31 @@ export class AioQueue {
 
   *get(): Coro<Item> {
     while (this.empty()) {
-      if (this.isShutdown && this.empty()) throw queueShutDown();
-      const getter = new Future<null>(this.loop);
-      getter.label = 'Queue.get';
-      this.getters.push(getter);
+      const getter = this.newGetter();
       try {
         yield getter; // `await getter` (as the putter's)
       } catch (e) {
-        getter.cancel();
-        this.getters.remove(getter);
-        if (!this.empty() && !getter.cancelled()) this.wakeupNext(this.getters);
+        this.dropGetter(getter);
         throw e;
       }
     }
     return this.getNowait();
+  }
+
+  /** One turn of get()'s `while self.empty()` loop, up to its `await getter`: the future to await. */
+  newGetter(): Future<null> {
+    if (this.isShutdown && this.empty()) throw queueShutDown();
+    const getter = new Future<null>(this.loop);
+    getter.label = 'Queue.get';
+    this.getters.push(getter);
+    return getter;
+  }
+
+  /** get()'s `except:` arm, before it re-raises (as dropPutter). */
+  dropGetter(getter: Future<null>): void {
+    getter.cancel();
+    this.getters.remove(getter);
+    if (!this.empty() && !getter.cancelled()) this.wakeupNext(this.getters);
   }
 
   getNowait(): Item {

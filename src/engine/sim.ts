@@ -5,10 +5,11 @@
 import type { BlockedEntry, Dist, EndRecord, EndStatus, EventName, Item, Scenario, TraceEvent } from './scenario';
 import { gather, sleepStep } from './aio';
 import { EngineError } from './errors';
-import type { Coro, Future, Yielded } from './future';
+import type { Future, Steps, Yielded } from './future';
 import { EventLoop } from './loop';
 import { DrawSite } from './draws';
-import { consumerTask, mainTask, producerTask, producerThread } from './program';
+import { Consumer } from './consumer';
+import { mainTask, producerTask, producerThread } from './program';
 import { AioQueue, ThreadQueue } from './queue';
 import { Threads, type SimThread } from './threads';
 import { PyRandom } from './random';
@@ -163,7 +164,7 @@ export class Sim implements TaskHost {
     return a;
   }
 
-  spawn<T>(a: Actor, coro: Coro<T>): Task<T> {
+  spawn<T>(a: Actor, coro: Steps<T>): Task<T> {
     const t = new Task<T>(this, coro, a.name);
     a.task = t as Task<unknown>;
     return t;
@@ -179,7 +180,7 @@ export class Sim implements TaskHost {
       s.consumers.forEach((g, gi) => {
         for (let n = 0; n < g.count; n++) {
           const a = this.newActor(nameOf(g.name, g.count, n), 'consumer', 'task', gi);
-          consumers.push(this.spawn(a, consumerTask(this, a, g)));
+          consumers.push(this.spawn(a, new Consumer(this, a, g)));
         }
       });
     const makeProducers = (): void =>

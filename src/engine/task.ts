@@ -1,5 +1,5 @@
 import { CancelledError, EngineError, PyException } from './errors';
-import { Future, type Coro, type Yielded } from './future';
+import { Future, type Steps, type Yielded } from './future';
 import type { EventLoop } from './loop';
 
 /** Hooks the simulation gives every task, so it can tell who runs and record tasks in creation order. */
@@ -16,7 +16,7 @@ export interface TaskHost {
  * first step with call_soon, so it first runs in the next loop iteration.
  */
 export class Task<T> extends Future<T> {
-  private readonly coro: Coro<T>;
+  private readonly coro: Steps<T>;
   /** The future this task is blocked on (`_fut_waiter`). */
   futWaiter: Future<unknown> | null = null;
   private mustCancel = false;
@@ -27,7 +27,7 @@ export class Task<T> extends Future<T> {
 
   constructor(
     private readonly host: TaskHost,
-    coro: Coro<T>,
+    coro: Steps<T>,
     readonly name: string,
   ) {
     super(host.loop);
