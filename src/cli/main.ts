@@ -51,16 +51,16 @@ async function main(argv: string[]): Promise<number> {
     write(extra.text);
   } else {
     const sim = new Simulation(s);
-    const encoder = new TraceEncoder();
-    let events = 0;
-    const end = sim.runToEnd((records: Record[]) => {
-      events += records.length;
-      if (extra !== null && extra.kind === 'records') extra.consume(records, write);
+    let end;
+    if (extra !== null && extra.kind === 'records') {
+      end = sim.runToEnd((records: Record[]) => extra.consume(records, write), 50_000_000);
+      extra.finish(sim, write);
+    } else {
       // the encoder reuses its buffer: the stream gets a copy (it may write it later)
-      else if (records.length > 0) out.write(encoder.encode(records).slice());
-    }, 50_000_000);
-    if (extra !== null && extra.kind === 'records') extra.finish(sim, write);
-    process.stderr.write(`${summarize(s.name, end, sim.sim.produced, sim.sim.consumed, events - (end ? 1 : 0))}\n`);
+      end = sim.writeToEnd(new TraceEncoder(), (bytes) => void out.write(bytes.slice()), 50_000_000);
+    }
+    const events = sim.seq - (end ? 1 : 0);
+    process.stderr.write(`${summarize(s.name, end, sim.sim.produced, sim.sim.consumed, events)}\n`);
   }
   if (out !== process.stdout) await new Promise<void>((res) => out.end(res));
   return 0;

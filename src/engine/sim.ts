@@ -2,7 +2,8 @@
  * One run of a scenario: the loop, the queue, the tasks and threads of docs/scenario.md, `asyncio.run`'s phases
  * (run main; cancel what is left; wait for threads), and the end of the run (completed, hang, horizon, error).
  */
-import type { BlockedEntry, Dist, EndRecord, EndStatus, EventName, Item, Scenario, TraceEvent } from './scenario';
+import type { BlockedEntry, Dist, EndRecord, EndStatus, EventName, Item, Scenario } from './scenario';
+import type { TraceSink } from './traceSink';
 import { gather, sleepStep } from './aio';
 import { EngineError } from './errors';
 import type { Future, Steps, Yielded } from './future';
@@ -55,8 +56,8 @@ export class Sim implements TaskHost {
 
   constructor(
     readonly scenario: Scenario,
-    /** Receives the trace, while `recording` is on: the owner takes what it holds and may replace it. */
-    public out: (TraceEvent | EndRecord)[],
+    /** Receives the trace, while `recording` is on. */
+    public sink: TraceSink,
     opts: { horizon?: number | null } = {},
   ) {
     this.rng = new PyRandom(scenario.seed);
@@ -118,11 +119,7 @@ export class Sim implements TaskHost {
       this.seq++;
       return;
     }
-    const seq = this.seq++;
-    const t = this.loop.now;
-    const qsize = this.queue.qsize();
-    // two literals, not one and an added field: a field added later lives outside the object (one more allocation)
-    this.out.push(item === undefined ? { seq, t, actor: a.name, event, qsize } : { seq, t, actor: a.name, event, qsize, item });
+    this.sink.event(this.seq++, this.loop.now, a.name, event, this.queue.qsize(), item);
   }
 
   at(a: Actor, site: Site, item?: Item): void {
@@ -349,7 +346,7 @@ export class Sim implements TaskHost {
     }
     this.end = { seq: this.seq++, t, actor: 'loop', event: 'end', status, blocked, ...extra };
     if (this.cleanupSeq !== null) this.end.cleanup_seq = this.cleanupSeq;
-    if (this.recording) this.out.push(this.end);
+    if (this.recording) this.sink.end(this.end);
     return false;
   }
 

@@ -2,15 +2,18 @@
  * The engine's public face for the worker and the CLI: a run of one scenario that can be advanced by virtual time,
  * by one step, or to the end, and viewed at any moment.
  */
-import type { EndRecord, Scenario, TraceEvent } from './scenario';
+import type { EndRecord, Scenario } from './scenario';
 import { applyLive, type LiveChange } from './live';
 import { Sim } from './sim';
+import type { TraceEncoder } from './traceBytes';
+import { RecordSink, type Record } from './traceSink';
 import { viewOf, type SimView } from './view';
 
-export type Record = TraceEvent | EndRecord;
+export type { Record };
 
 export class Simulation {
   readonly sim: Sim;
+  private readonly records = new RecordSink();
 
   /**
    * `records: false` drops the trace as it is written (the position still counts: `seq`): a seek that only needs
@@ -19,7 +22,7 @@ export class Simulation {
   constructor(scenario: Scenario, opts: { horizon?: number | null; records?: boolean } = {}) {
     // the engine mutates rates in its own copy on live changes, never the caller's scenario
     const own = structuredClone(scenario);
-    this.sim = new Sim(own, [], opts);
+    this.sim = new Sim(own, this.records, opts);
     this.sim.recording = opts.records !== false;
   }
 
@@ -48,13 +51,11 @@ export class Simulation {
 
   /** The records written since the last take. */
   private get pending(): Record[] {
-    return this.sim.out;
+    return this.records.out;
   }
 
   private take(): Record[] {
-    const out = this.sim.out;
-    this.sim.out = [];
-    return out;
+    return this.records.take();
   }
 
   /** Runs every iteration due by virtual time `t`, at most `budget` of them. `done` when it got there. */
@@ -83,6 +84,27 @@ export class Simulation {
       if (++n >= maxIterations) break;
     }
     onRecords(this.take());
+    return this.sim.end;
+  }
+
+  /**
+   * Runs to the end writing the trace as JSON Lines: `write` receives the bytes in chunks of about 256 kB (a view
+   * into the encoder's buffer, valid until the call returns). No record object is made on the way.
+   */
+  writeToEnd(encoder: TraceEncoder, write: (bytes: Uint8Array) => void, maxIterations = Infinity): EndRecord | null {
+    const before = this.take();
+    if (before.length > 0) write(encoder.encode(before));
+    this.sim.sink = encoder;
+    try {
+      let n = 0;
+      while (this.sim.iterate()) {
+        if (encoder.size >= 1 << 18) write(encoder.take());
+        if (++n >= maxIterations) break;
+      }
+      if (encoder.size > 0) write(encoder.take());
+    } finally {
+      this.sim.sink = this.records;
+    }
     return this.sim.end;
   }
 

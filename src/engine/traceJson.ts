@@ -21,11 +21,21 @@ function item(x: Item): string {
 export function middles<V>(make: (quoted: string) => V): (actor: string, event: string) => V {
   const byActor = new Map<string, Map<string, V>>();
   let count = 0;
+  // runs of records share an actor (a consumer's done, task_done and get): the last one's map, without a lookup
+  let lastActor: string | null = null;
+  let lastByEvent: Map<string, V> = new Map();
   return (actor, event) => {
-    let byEvent = byActor.get(actor);
-    if (byEvent === undefined) {
-      byEvent = new Map();
-      if (count < 10_000) byActor.set(actor, byEvent);
+    let byEvent = lastByEvent;
+    if (actor !== lastActor) {
+      const known = byActor.get(actor);
+      if (known === undefined) {
+        byEvent = new Map();
+        if (count < 10_000) byActor.set(actor, byEvent);
+      } else {
+        byEvent = known;
+      }
+      lastActor = actor;
+      lastByEvent = byEvent;
     }
     let m = byEvent.get(event);
     if (m === undefined) {

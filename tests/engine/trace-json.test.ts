@@ -38,6 +38,10 @@ describe('traceLine', () => {
         const chunk = rs.slice(i, i + 700);
         expect(text.decode(enc.encode(chunk))).toBe(chunk.map((r) => `${JSON.stringify(r)}\n`).join(''));
       }
+      // written from each event's fields as the run goes, no records made (the CLI's writeToEnd)
+      let written = '';
+      new Simulation(s, { horizon: 60 }).writeToEnd(new TraceEncoder(), (b) => (written += text.decode(b)), 200_000);
+      expect(written).toBe(rs.map((r) => `${JSON.stringify(r)}\n`).join(''));
     }
     expect(n).toBeGreaterThan(5_000);
   });
@@ -59,6 +63,9 @@ describe('traceLine', () => {
       { ...base, item: -0 },
       { ...base, item: NaN },
       { ...base, seq: 2 ** 40, qsize: 1000 },
+      { ...base, seq: 2 ** 31 - 1, qsize: 2 ** 31, item: 2 ** 31 - 1 },
+      { ...base, item: 2 ** 31 },
+      { ...base, seq: 9, qsize: 10, item: 99 },
     ];
     for (const r of odd) expect(traceLine(r)).toBe(JSON.stringify(r));
     const enc = new TraceEncoder();

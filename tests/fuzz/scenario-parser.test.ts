@@ -51,11 +51,15 @@ class Budget extends Error {}
 
 /** Runs a scenario for at most `events` trace events and `ticks` ticks; an engine error fails the test. */
 function runsBounded(s: Scenario, events = 3000, ticks = 20_000): void {
-  const sim = new Sim(structuredClone(s), []);
+  let n = 0;
+  const sim = new Sim(structuredClone(s), {
+    event: () => {
+      if (++n > events) throw new Budget();
+    },
+    end: () => {},
+  });
   try {
-    for (let k = 0; k < ticks && sim.stepHandle(); k++) {
-      if (sim.out.length > events) throw new Budget();
-    }
+    for (let k = 0; k < ticks && sim.stepHandle(); k++);
   } catch (e) {
     if (!(e instanceof Budget)) throw e;
   }
