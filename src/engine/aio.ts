@@ -23,14 +23,15 @@ export function sleepStep(loop: EventLoop, delay: number): Future<void> | null {
  * same iteration).
  */
 export class SleepFuture extends Future<void> implements Timer {
-  when: number;
-  seq = 0;
-  off = false;
+  declare when: number;
+  declare seq: number;
+  declare off: boolean;
 
   constructor(loop: EventLoop, delay: number) {
-    super(loop);
-    this.label = 'sleep';
+    super(loop, 'sleep');
     this.when = loop.now + delay;
+    this.seq = 0;
+    this.off = false;
     loop.addTimer(this);
   }
 
@@ -71,8 +72,7 @@ export class AioEvent {
 
   *wait(): Coro<boolean> {
     if (this.value) return true;
-    const fut = new Future<boolean>(this.loop);
-    fut.label = this.label;
+    const fut = new Future<boolean>(this.loop, this.label);
     this.waiters.push(fut);
     try {
       yield* fut.wait();
@@ -93,8 +93,7 @@ export type GatherResult = { ok: true; value: unknown } | { ok: false; error: Py
  * yield; 3.11 schedules a callback for them too.
  */
 export function gather(loop: EventLoop, children: Future<unknown>[], returnExceptions: boolean, doneNow: boolean): Future<GatherResult[]> {
-  const outer = new Future<GatherResult[]>(loop);
-  outer.label = 'asyncio.gather';
+  const outer = new Future<GatherResult[]>(loop, 'asyncio.gather');
   if (children.length === 0) {
     outer.setResult([]);
     return outer;
@@ -139,8 +138,7 @@ export function gather(loop: EventLoop, children: Future<unknown>[], returnExcep
 export function* waitAll(loop: EventLoop, fs: Future<unknown>[]): Coro<void> {
   if (fs.length === 0) throw new PyException('ValueError', 'Set of Tasks/Futures is empty.');
   const set = [...new Set(fs)];
-  const waiter = new Future<void>(loop);
-  waiter.label = 'asyncio.wait';
+  const waiter = new Future<void>(loop, 'asyncio.wait');
   let counter = set.length;
   const onCompletion = (): void => {
     counter--;

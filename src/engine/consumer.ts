@@ -47,16 +47,31 @@ export class Consumer implements Steps<void> {
   private getter: Future<null> | null = null;
   /** The item in service. */
   private item: Item = null;
+  // the group's settings, compared once: the scenario's strings are copies (structuredClone), and comparing one
+  // with a literal compares characters
   private readonly sentinels: boolean;
   private readonly catchesShutdown: boolean;
+  private readonly awaitsGet: boolean;
+  private readonly pollInterval: number;
+  private readonly blocking: boolean;
+  /** How many times task_done() follows an unguarded service: 0 (never), 1 or 2 (twice). */
+  private readonly taskDones: number;
+  /** raise_on without a guard: the bad item raises out of the loop. */
+  private readonly unguarded: boolean;
 
   constructor(
     private readonly sim: Sim,
     private readonly a: Actor,
     private readonly g: ConsumerGroup,
   ) {
-    this.sentinels = sim.scenario.shutdown.strategy === 'sentinel';
-    this.catchesShutdown = sim.scenario.shutdown.strategy === 'queue_shutdown';
+    const strategy = sim.scenario.shutdown.strategy;
+    this.sentinels = strategy === 'sentinel';
+    this.catchesShutdown = strategy === 'queue_shutdown';
+    this.awaitsGet = g.get.mode === 'await';
+    this.pollInterval = g.get.mode === 'poll' ? g.get.interval : 0;
+    this.blocking = g.service_call === 'time.sleep';
+    this.taskDones = g.task_done === 'never' ? 0 : g.task_done === 'twice' ? 2 : 1;
+    this.unguarded = g.raise_on === null || g.raise_on.guard === 'none';
   }
 
   next(): IteratorResult<Yielded, void> {
@@ -114,7 +129,7 @@ export class Consumer implements Steps<void> {
     const a = this.a;
     for (;;) {
       let item: Item;
-      if (this.g.get.mode === 'await') {
+      if (this.awaitsGet) {
         const aq = sim.aioQueue();
         if (aq.empty()) sim.log(a, 'get_wait');
         sim.at(a, 'get');
@@ -128,7 +143,7 @@ export class Consumer implements Steps<void> {
             sim.log(a, 'empty');
             sim.wastedPolls++;
             this.at = At.Poll;
-            return this.yielded(sim.nap(a, this.g.get.interval, 'poll'));
+            return this.yielded(sim.nap(a, this.pollInterval, 'poll'));
           }
           throw e;
         }
@@ -161,7 +176,7 @@ export class Consumer implements Steps<void> {
     sim.at(a, 'run', item);
     sim.log(a, 'get', item);
     if (this.sentinels && item === null) {
-      if (g.task_done !== 'never') {
+      if (this.taskDones > 0) {
         sim.queue.taskDone();
         sim.log(a, 'task_done', null);
       }
@@ -171,7 +186,7 @@ export class Consumer implements Steps<void> {
     }
     const bad = g.raise_on;
     this.item = item;
-    if (bad === null || bad.guard === 'none') {
+    if (this.unguarded) {
       if (bad !== null && pyEq(item, bad.item)) throw new PyException(bad.exception, `bad item ${pyRepr(item)}`);
       const serving = this.serve(item);
       if (serving !== undefined) {
@@ -179,7 +194,7 @@ export class Consumer implements Steps<void> {
         return this.yielded(serving);
       }
       this.served();
-    } else {
+    } else if (bad !== null) {
       let serving: Yielded | undefined;
       try {
         if (pyEq(item, bad.item)) throw new PyException(bad.exception, `bad item ${pyRepr(item)}`);
@@ -207,7 +222,7 @@ export class Consumer implements Steps<void> {
    */
   private serve(item: Item): Yielded | undefined {
     const d = (this.service as DrawSite).draw(item);
-    if (this.g.service_call !== 'time.sleep') return this.sim.nap(this.a, d, 'service', item);
+    if (!this.blocking) return this.sim.nap(this.a, d, 'service', item);
     this.sim.blockingSleep(this.a, d, item);
     return undefined;
   }
@@ -218,9 +233,7 @@ export class Consumer implements Steps<void> {
     const item = this.item;
     sim.log(this.a, 'done', item);
     sim.consumed++;
-    const td = this.g.task_done;
-    if (td === 'never') return;
-    for (let k = td === 'twice' ? 2 : 1; k > 0; k--) {
+    for (let k = this.taskDones; k > 0; k--) {
       sim.queue.taskDone();
       sim.log(this.a, 'task_done', item);
     }

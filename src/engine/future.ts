@@ -17,23 +17,39 @@ export interface Steps<T> {
 type State = 'PENDING' | 'CANCELLED' | 'FINISHED';
 export type DoneCallback<T> = (f: Future<T>) => void;
 
-/** asyncio.Future: callbacks are call_soon'ed in registration order when it completes. */
+/**
+ * asyncio.Future: callbacks are call_soon'ed in registration order when it completes.
+ *
+ * Its fields (and its subclasses') are declared, then set in the constructor, rather than given initializers: V8
+ * runs a subclass's field initializers through a slower construction path, and a sleep's future is made for every
+ * item served (half its cost went there).
+ */
 export class Future<T> {
-  state: State = 'PENDING';
-  private resultValue: T | undefined;
-  private exc: PyException | null = null;
+  declare state: State;
+  private declare resultValue: T | undefined;
+  private declare exc: PyException | null;
   /**
    * The first done callback; with `more`, the callbacks in registration order, each called with this future
    * (`call_soon(cb, self)`). Typed loosely so that Future<T> stays covariant in T.
    */
-  private cb0: ((f: never) => void) | null = null;
+  private declare cb0: ((f: never) => void) | null;
   /** The callbacks after the first, or null (most futures get exactly one, kept in `cb0` without an array). */
-  private more: ((f: never) => void)[] | null = null;
-  cancelMessage = '';
+  private declare more: ((f: never) => void)[] | null;
+  declare cancelMessage: string;
   /** Set by a task that awaits it; tells what the task waits on (for hang reports and the scene). */
-  label = '';
+  declare label: string;
+  declare readonly loop: EventLoop;
 
-  constructor(readonly loop: EventLoop) {}
+  constructor(loop: EventLoop, label = '') {
+    this.state = 'PENDING';
+    this.resultValue = undefined;
+    this.exc = null;
+    this.cb0 = null;
+    this.more = null;
+    this.cancelMessage = '';
+    this.label = label;
+    this.loop = loop;
+  }
 
   done(): boolean {
     return this.state !== 'PENDING';

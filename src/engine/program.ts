@@ -5,7 +5,7 @@
  */
 import type { ProducerGroup } from './scenario';
 import { gather, waitAll } from './aio';
-import { ValueMaker } from './draws';
+import { type DrawSite, ValueMaker } from './draws';
 import { CancelledError, PyException } from './errors';
 import type { Coro } from './future';
 import type { Task } from './task';
@@ -32,20 +32,25 @@ export function* producerTask(sim: Sim, a: Actor, g: ProducerGroup, n: number): 
   const interval = g.interval === null ? null : sim.drawSite(`p${a.group}.interval`, g.interval);
   if (interval !== null) a.sites.push(interval);
   const values = valueMaker(sim, a, g);
+  // the group's settings, compared once (the scenario's strings are copies: see DrawSite.kind)
+  const before = interval !== null && g.interval_at === 'before_put';
+  const after = interval !== null && g.interval_at === 'after_put';
+  const awaitPut = g.put === 'await';
+  const count = g.items.count ?? Infinity;
   sim.log(a, 'start');
   try {
-    for (let i = 0; g.items.count === null || i < g.items.count; i++) {
-      if (interval !== null && g.interval_at === 'before_put') yield sim.nap(a, interval.draw(), 'interval');
+    for (let i = 0; i < count; i++) {
+      if (before) yield sim.nap(a, (interval as DrawSite).draw(), 'interval');
       const item = values.make(i, n);
       if (q.full()) sim.log(a, 'put_wait', item);
       sim.at(a, 'put', item);
       // put() on a queue that is not full never yields: it is put_nowait() (a shortcut, not a change)
-      if (g.put === 'await' && q.full()) yield* q.put(item);
+      if (awaitPut && q.full()) yield* q.put(item);
       else q.putNowait(item);
       sim.log(a, 'put', item);
       sim.produced++;
       sim.at(a, 'run');
-      if (interval !== null && g.interval_at === 'after_put') yield sim.nap(a, interval.draw(), 'interval');
+      if (after) yield sim.nap(a, (interval as DrawSite).draw(), 'interval');
     }
     sim.log(a, 'producer_done');
     const s = sim.scenario.shutdown;

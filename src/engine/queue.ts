@@ -136,8 +136,7 @@ export class AioQueue {
   /** One turn of put()'s `while self.full()` loop, up to its `await putter`: the future to await. */
   newPutter(): Future<null> {
     if (this.isShutdown) throw queueShutDown();
-    const putter = new Future<null>(this.loop);
-    putter.label = 'Queue.put';
+    const putter = new Future<null>(this.loop, 'Queue.put');
     this.putters.push(putter);
     return putter;
   }
@@ -174,8 +173,7 @@ export class AioQueue {
   /** One turn of get()'s `while self.empty()` loop, up to its `await getter`: the future to await. */
   newGetter(): Future<null> {
     if (this.isShutdown && this.empty()) throw queueShutDown();
-    const getter = new Future<null>(this.loop);
-    getter.label = 'Queue.get';
+    const getter = new Future<null>(this.loop, 'Queue.get');
     this.getters.push(getter);
     return getter;
   }
