@@ -119,7 +119,7 @@ export class Sim implements TaskHost {
       this.seq++;
       return;
     }
-    this.sink.event(this.seq++, this.loop.now, a.name, event, this.queue.qsize(), item);
+    this.sink.event(this.seq++, this.loop.now, a, event, this.queue.qsize(), item);
   }
 
   at(a: Actor, site: Site, item?: Item): void {

@@ -6,7 +6,7 @@ import type { EndRecord, Scenario } from './scenario';
 import { applyLive, type LiveChange } from './live';
 import { Sim } from './sim';
 import type { TraceEncoder } from './traceBytes';
-import { RecordSink, type Record } from './traceSink';
+import { CHUNK, RecordSink, type Record } from './traceSink';
 import { viewOf, type SimView } from './view';
 
 export type { Record };
@@ -49,11 +49,6 @@ export class Simulation {
     return this.sim.nextTime();
   }
 
-  /** The records written since the last take. */
-  private get pending(): Record[] {
-    return this.records.out;
-  }
-
   private take(): Record[] {
     return this.records.take();
   }
@@ -70,7 +65,7 @@ export class Simulation {
 
   /** Runs handles until at least one event is written (or the run ends): the Step button. */
   step(maxHandles = 100_000): Record[] {
-    for (let n = 0; n < maxHandles && this.pending.length === 0; n++) {
+    for (let n = 0; n < maxHandles && this.records.count === 0; n++) {
       if (!this.sim.stepHandle() && this.sim.end !== null) break;
     }
     return this.take();
@@ -80,7 +75,7 @@ export class Simulation {
   runToEnd(onRecords: (r: Record[]) => void, maxIterations = Infinity): EndRecord | null {
     let n = 0;
     while (this.sim.iterate()) {
-      if (this.pending.length >= 4096) onRecords(this.take());
+      if (this.records.count >= CHUNK) onRecords(this.take());
       if (++n >= maxIterations) break;
     }
     onRecords(this.take());

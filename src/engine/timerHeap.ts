@@ -6,21 +6,26 @@ export interface Timed {
 
 const before = (a: Timed, b: Timed): boolean => a.when < b.when || (a.when === b.when && a.seq < b.seq);
 
+/**
+ * The heap keeps its own length over an array that only grows: Array.prototype.pop shrinks the array's store and
+ * the next push grows it again, through the builtins, once per timer (a sleep per item served).
+ */
 export class TimerHeap<T extends Timed> {
-  readonly items: T[] = [];
+  private items: (T | undefined)[] = new Array<T | undefined>(16);
+  private size = 0;
 
   get length(): number {
-    return this.items.length;
+    return this.size;
   }
 
   peek(): T | undefined {
-    return this.items[0];
+    return this.size > 0 ? this.items[0] : undefined;
   }
 
   push(x: T): void {
+    if (this.size === this.items.length) this.items.length = this.size * 2;
     const h = this.items;
-    h.push(x);
-    let i = h.length - 1;
+    let i = this.size++;
     while (i > 0) {
       const p = (i - 1) >> 1;
       const parent = h[p] as T;
@@ -32,12 +37,14 @@ export class TimerHeap<T extends Timed> {
   }
 
   pop(): T | undefined {
+    if (this.size === 0) return undefined;
     const h = this.items;
     const top = h[0];
-    const last = h.pop();
-    if (h.length === 0 || last === undefined) return top;
+    const n = --this.size;
+    const last = h[n] as T;
+    h[n] = undefined;
+    if (n === 0) return top;
     let i = 0;
-    const n = h.length;
     for (;;) {
       const l = 2 * i + 1;
       if (l >= n) break;

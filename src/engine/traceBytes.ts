@@ -6,7 +6,8 @@
  */
 import type { EndRecord, EventName, Item } from './scenario';
 import type { Record, TraceSink } from './traceSink';
-import { middles } from './traceJson';
+import type { Actor } from './actor';
+import { type ActorMiddles, Middles } from './traceMiddles';
 
 const utf8 = new TextEncoder();
 
@@ -31,8 +32,8 @@ const textRun = (text: string): Run => runOf(utf8.encode(text));
 // the words above are read in the machine's order and written little-endian: the same on little-endian machines
 if (new Uint8Array(new Uint32Array([1]).buffer)[0] !== 1) throw new Error('TraceEncoder needs a little-endian machine');
 
-const SEQ = textRun('{"seq":');
-const T = textRun(',"t":');
+const SEQ = utf8.encode('{"seq":');
+const T = utf8.encode(',"t":');
 const ITEM = textRun(',"item":');
 /** The most a line needs besides its time, its middle and a non-number item: `{"seq":` 10 digits `,"t":` ... */
 const FIXED = 7 + 10 + 5 + 10 + 8 + 10 + 2;
@@ -47,11 +48,15 @@ export class TraceEncoder implements TraceSink {
   /** Bytes written since the last take. */
   private n = 0;
   /** `,"actor":"consumer-0","event":"get","qsize":` per (actor, event). */
-  private readonly middle = middles(textRun);
+  private readonly middles = new Middles(textRun);
   private lastT = NaN;
-  /** The text of the last time written, reused: a run of records shares it (one loop iteration, one instant). */
+  /** `,"t":` and the last time's text, reused: a run of records shares it (one loop iteration, one instant). */
   private readonly tRun: Run = { len: 0, words: new Uint32Array(8) };
   private readonly tBytes = new Uint8Array(this.tRun.words.buffer);
+  private lastSeq = -2;
+  /** `{"seq":` and the last seq's digits: the next line's seq is one more, counted up in place like an odometer. */
+  private readonly seqRun: Run = { len: 0, words: new Uint32Array(5) };
+  private readonly seqBytes = new Uint8Array(this.seqRun.words.buffer);
 
   /** How many bytes are waiting to be taken. */
   get size(): number {
@@ -70,7 +75,7 @@ export class TraceEncoder implements TraceSink {
     for (let i = 0; i < records.length; i++) {
       const r = records[i] as Record;
       if (r.event === 'end') this.end(r);
-      else this.event(r.seq, r.t, r.actor, r.event, r.qsize, r.item);
+      else this.line(r.seq, r.t, this.middles.named(r.actor), r.event, r.qsize, r.item);
     }
     return this.take();
   }
@@ -79,20 +84,24 @@ export class TraceEncoder implements TraceSink {
     this.bytes(utf8.encode(`${JSON.stringify(r)}\n`));
   }
 
-  event(seq: number, t: number, actor: string, event: EventName, qsize: number, item: Item | undefined): void {
+  event(seq: number, t: number, a: Actor, event: EventName, qsize: number, item: Item | undefined): void {
+    this.line(seq, t, this.middles.of(a), event, qsize, item);
+  }
+
+  private line(seq: number, t: number, m: ActorMiddles<Run>, event: string, qsize: number, item: Item | undefined): void {
     if (seq > MAX_DIGITS || qsize > MAX_DIGITS) {
-      const r = item === undefined ? { seq, t, actor, event, qsize } : { seq, t, actor, event, qsize, item };
+      const r = item === undefined ? { seq, t, actor: m.name, event, qsize } : { seq, t, actor: m.name, event, qsize, item };
       this.bytes(utf8.encode(`${JSON.stringify(r)}\n`));
       return;
     }
+    if (seq === this.lastSeq + 1) this.countSeq();
+    else this.setSeq(seq);
     if (t !== this.lastT) this.setTime(t);
     const tr = this.tRun;
-    const mr = this.middle(actor, event);
+    const mr = m.get(event);
     let n = this.room(FIXED + tr.len + mr.len);
     let v = this.view;
-    n = copy(v, n, SEQ);
-    n = digits(v, n, seq);
-    n = copy(v, n, T);
+    n = copy(v, n, this.seqRun);
     n = copy(v, n, tr);
     n = copy(v, n, mr);
     n = digits(v, n, qsize);
@@ -111,13 +120,35 @@ export class TraceEncoder implements TraceSink {
     this.n = n + 2;
   }
 
-  /** JSON's text of a time, ASCII (digits, `.`, `e`, `+`, `-`, or `null`), at most 24 characters. */
+  /** `,"t":` and JSON's text of a time, ASCII (digits, `.`, `e`, `+`, `-`, or `null`), at most 24 characters. */
   private setTime(t: number): void {
     this.lastT = t;
     const text = JSON.stringify(t);
     const b = this.tBytes;
-    for (let i = 0; i < text.length; i++) b[i] = text.charCodeAt(i);
-    this.tRun.len = text.length;
+    b.set(T, 0);
+    for (let i = 0; i < text.length; i++) b[T.length + i] = text.charCodeAt(i);
+    this.tRun.len = T.length + text.length;
+  }
+
+  private setSeq(seq: number): void {
+    this.lastSeq = seq;
+    const b = this.seqBytes;
+    b.set(SEQ, 0);
+    const text = String(seq);
+    for (let i = 0; i < text.length; i++) b[SEQ.length + i] = text.charCodeAt(i);
+    this.seqRun.len = SEQ.length + text.length;
+  }
+
+  /** seq + 1 in place: trailing nines become zeros and the digit before them goes up (all nines: one digit more). */
+  private countSeq(): void {
+    const b = this.seqBytes;
+    let i = this.seqRun.len - 1;
+    while (b[i] === 0x39) b[i--] = 0x30;
+    if (i < SEQ.length) this.setSeq(this.lastSeq + 1);
+    else {
+      b[i] = (b[i] as number) + 1;
+      this.lastSeq++;
+    }
   }
 
   /** Appends bytes of any length. */

@@ -3,33 +3,46 @@
  * Lines bytes for a file or a pipe (TraceEncoder, traceBytes.ts), written straight from the event's fields with
  * no object in between.
  */
+import type { Actor } from './actor';
 import type { EndRecord, EventName, Item, TraceEvent } from './scenario';
 
 export type Record = TraceEvent | EndRecord;
 
 export interface TraceSink {
-  /** One event record; `item` undefined when the event has none. */
-  event(seq: number, t: number, actor: string, event: EventName, qsize: number, item: Item | undefined): void;
+  /** One event record of actor `a`; `item` undefined when the event has none. */
+  event(seq: number, t: number, a: Actor, event: EventName, qsize: number, item: Item | undefined): void;
   end(r: EndRecord): void;
 }
 
-/** Keeps the records as objects until they are taken. */
-export class RecordSink implements TraceSink {
-  out: Record[] = [];
+/** How many records a chunk holds before the array grows (runToEnd hands them on at this size). */
+export const CHUNK = 4096;
 
-  event(seq: number, t: number, actor: string, event: EventName, qsize: number, item: Item | undefined): void {
+/**
+ * Keeps the records as objects until they are taken, in an array made at its full size and filled by index: a
+ * push onto an array that starts empty was a tenth of the engine's time (V8 calls the builtin for it).
+ */
+export class RecordSink implements TraceSink {
+  private out: Record[] = new Array<Record>(CHUNK);
+  /** Records written since the last take. */
+  count = 0;
+
+  event(seq: number, t: number, a: Actor, event: EventName, qsize: number, item: Item | undefined): void {
+    const actor = a.name;
     // two literals, not one and an added field: a field added later lives outside the object (one more allocation)
-    this.out.push(item === undefined ? { seq, t, actor, event, qsize } : { seq, t, actor, event, qsize, item });
+    this.out[this.count++] = item === undefined ? { seq, t, actor, event, qsize } : { seq, t, actor, event, qsize, item };
   }
 
   end(r: EndRecord): void {
-    this.out.push(r);
+    this.out[this.count++] = r;
   }
 
   /** The records written since the last take. */
   take(): Record[] {
+    if (this.count === 0) return [];
     const out = this.out;
-    this.out = [];
+    out.length = this.count;
+    this.out = new Array<Record>(CHUNK);
+    this.count = 0;
     return out;
   }
 }

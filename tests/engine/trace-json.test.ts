@@ -70,6 +70,10 @@ describe('traceLine', () => {
     for (const r of odd) expect(traceLine(r)).toBe(JSON.stringify(r));
     const enc = new TraceEncoder();
     expect(new TextDecoder().decode(enc.encode(odd))).toBe(odd.map((r) => `${JSON.stringify(r)}\n`).join(''));
+    // seq counted up in place: every carry from 0 to 120,000, then a jump back and on again
+    const counted: TraceEvent[] = Array.from({ length: 120_001 }, (_, i) => ({ ...base, seq: i }));
+    counted.push({ ...base, seq: 99 }, { ...base, seq: 100 }, { ...base, seq: 2 ** 31 - 1 }, { ...base, seq: 2 ** 31 });
+    expect(new TextDecoder().decode(enc.encode(counted))).toBe(counted.map((r) => `${JSON.stringify(r)}\n`).join(''));
     // a buffer that has to grow: one very long item
     const long: TraceEvent = { ...base, item: 'x'.repeat(200_000) };
     expect(new TextDecoder().decode(enc.encode([long, ...odd]))).toBe([long, ...odd].map((r) => `${JSON.stringify(r)}\n`).join(''));
