@@ -131,9 +131,10 @@ export class Consumer implements Steps<void> {
       let item: Item;
       if (this.awaitsGet) {
         const aq = sim.aioQueue();
-        if (aq.empty()) sim.log(a, 'get_wait');
+        const empty = aq.empty(); // the log and the site do not change the queue
+        if (empty) sim.log(a, 'get_wait');
         sim.at(a, 'get');
-        if (aq.empty()) return this.awaitGetter(aq);
+        if (empty) return this.awaitGetter(aq);
         item = aq.getNowait();
       } else {
         try {

@@ -42,10 +42,11 @@ export function* producerTask(sim: Sim, a: Actor, g: ProducerGroup, n: number): 
     for (let i = 0; i < count; i++) {
       if (before) yield sim.nap(a, (interval as DrawSite).draw(), 'interval');
       const item = values.make(i, n);
-      if (q.full()) sim.log(a, 'put_wait', item);
+      const full = q.full(); // the log and the site do not change the queue
+      if (full) sim.log(a, 'put_wait', item);
       sim.at(a, 'put', item);
       // put() on a queue that is not full never yields: it is put_nowait() (a shortcut, not a change)
-      if (awaitPut && q.full()) yield* q.put(item);
+      if (awaitPut && full) yield* q.put(item);
       else q.putNowait(item);
       sim.log(a, 'put', item);
       sim.produced++;

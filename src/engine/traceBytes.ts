@@ -7,7 +7,7 @@
 import type { EndRecord, EventName, Item } from './scenario';
 import type { Record, TraceSink } from './traceSink';
 import type { Actor } from './actor';
-import { type ActorMiddles, Middles } from './traceMiddles';
+import { type ActorTails, Tails } from './traceTails';
 
 const utf8 = new TextEncoder();
 
@@ -34,9 +34,8 @@ if (new Uint8Array(new Uint32Array([1]).buffer)[0] !== 1) throw new Error('Trace
 
 const SEQ = utf8.encode('{"seq":');
 const T = utf8.encode(',"t":');
-const ITEM = textRun(',"item":');
-/** The most a line needs besides its time, its middle and a non-number item: `{"seq":` 10 digits `,"t":` ... */
-const FIXED = 7 + 10 + 5 + 10 + 8 + 10 + 2;
+/** The most a line needs besides its time, its tail and an item that is not a small whole number: seq, digits, `}\n`. */
+const FIXED = 7 + 10 + 10 + 2;
 /** The largest number `digits` writes (the rest go through JSON.stringify). */
 const MAX_DIGITS = 0x7fffffff;
 /** Two decimal digits per entry, as the bytes of a little-endian 16-bit store: `PAIRS[42]` writes "42". */
@@ -47,8 +46,8 @@ export class TraceEncoder implements TraceSink {
   private view = new DataView(this.buf.buffer);
   /** Bytes written since the last take. */
   private n = 0;
-  /** `,"actor":"consumer-0","event":"get","qsize":` per (actor, event). */
-  private readonly middles = new Middles(textRun);
+  /** `,"actor":"consumer-0","event":"get","qsize":3` and `,"item":` or `}\n`, per actor, event and qsize. */
+  private readonly tails = new Tails(textRun);
   private lastT = NaN;
   /** `,"t":` and the last time's text, reused: a run of records shares it (one loop iteration, one instant). */
   private readonly tRun: Run = { len: 0, words: new Uint32Array(8) };
@@ -75,7 +74,7 @@ export class TraceEncoder implements TraceSink {
     for (let i = 0; i < records.length; i++) {
       const r = records[i] as Record;
       if (r.event === 'end') this.end(r);
-      else this.line(r.seq, r.t, this.middles.named(r.actor), r.event, r.qsize, r.item);
+      else this.line(r.seq, r.t, this.tails.named(r.actor), r.event, r.qsize, r.item);
     }
     return this.take();
   }
@@ -85,10 +84,10 @@ export class TraceEncoder implements TraceSink {
   }
 
   event(seq: number, t: number, a: Actor, event: EventName, qsize: number, item: Item | undefined): void {
-    this.line(seq, t, this.middles.of(a), event, qsize, item);
+    this.line(seq, t, this.tails.of(a), event, qsize, item);
   }
 
-  private line(seq: number, t: number, m: ActorMiddles<Run>, event: string, qsize: number, item: Item | undefined): void {
+  private line(seq: number, t: number, m: ActorTails<Run>, event: string, qsize: number, item: Item | undefined): void {
     if (seq > MAX_DIGITS || qsize > MAX_DIGITS) {
       const r = item === undefined ? { seq, t, actor: m.name, event, qsize } : { seq, t, actor: m.name, event, qsize, item };
       this.bytes(utf8.encode(`${JSON.stringify(r)}\n`));
@@ -98,23 +97,23 @@ export class TraceEncoder implements TraceSink {
     else this.setSeq(seq);
     if (t !== this.lastT) this.setTime(t);
     const tr = this.tRun;
-    const mr = m.get(event);
-    let n = this.room(FIXED + tr.len + mr.len);
+    const tail = m.get(event, qsize, item !== undefined);
+    let n = this.room(FIXED + tr.len + tail.len);
     let v = this.view;
     n = copy(v, n, this.seqRun);
     n = copy(v, n, tr);
-    n = copy(v, n, mr);
-    n = digits(v, n, qsize);
-    if (item !== undefined) {
-      n = copy(v, n, ITEM);
-      if (typeof item === 'number' && item >= 0 && item <= MAX_DIGITS && (item | 0) === item) {
-        n = digits(v, n, item);
-      } else {
-        this.n = n;
-        this.bytes(utf8.encode(JSON.stringify(item)));
-        n = this.room(2);
-        v = this.view; // the buffer may have grown
-      }
+    n = copy(v, n, tail);
+    if (item === undefined) {
+      this.n = n;
+      return;
+    }
+    if (typeof item === 'number' && item >= 0 && item <= MAX_DIGITS && (item | 0) === item) {
+      n = digits(v, n, item);
+    } else {
+      this.n = n;
+      this.bytes(utf8.encode(JSON.stringify(item)));
+      n = this.room(2);
+      v = this.view; // the buffer may have grown
     }
     v.setUint16(n, 0x0a7d, true); // }\n
     this.n = n + 2;
