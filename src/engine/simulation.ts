@@ -73,13 +73,27 @@ export class Simulation {
 
   /** Runs to the end; `onRecords` receives the trace in chunks so memory does not grow with the run. */
   runToEnd(onRecords: (r: Record[]) => void, maxIterations = Infinity): EndRecord | null {
-    let n = 0;
-    while (this.sim.iterate()) {
-      if (this.records.count >= CHUNK) onRecords(this.take());
-      if (++n >= maxIterations) break;
+    let left = maxIterations;
+    for (;;) {
+      left -= this.runWhile(() => this.records.count < CHUNK, left);
+      if (this.sim.end !== null || left <= 0) break;
+      onRecords(this.take());
     }
     onRecords(this.take());
     return this.sim.end;
+  }
+
+  /**
+   * Runs iterations while `more()` holds, the run goes on and fewer than `limit` have run; returns how many ran.
+   * The caller's callback stays out of this loop, so the loop is compiled once for every caller.
+   */
+  private runWhile(more: () => boolean, limit: number): number {
+    let n = 0;
+    while (n < limit && more()) {
+      n++;
+      if (!this.sim.iterate()) break;
+    }
+    return n;
   }
 
   /**
@@ -91,10 +105,11 @@ export class Simulation {
     if (before.length > 0) write(encoder.encode(before));
     this.sim.sink = encoder;
     try {
-      let n = 0;
-      while (this.sim.iterate()) {
-        if (encoder.size >= 1 << 18) write(encoder.take());
-        if (++n >= maxIterations) break;
+      let left = maxIterations;
+      for (;;) {
+        left -= this.runWhile(() => encoder.size < 1 << 18, left);
+        if (this.sim.end !== null || left <= 0) break;
+        write(encoder.take());
       }
       if (encoder.size > 0) write(encoder.take());
     } finally {
