@@ -2,6 +2,7 @@
  * A producer, consumer or main as the run sees it: its task or thread, where it stands in its program (the site
  * the scene draws and the code panel marks), the item it holds and when its sleep ends.
  */
+import type { SleepFuture } from './aio';
 import type { DrawSite } from './draws';
 import type { Item } from './scenario';
 import type { Task } from './task';
@@ -38,4 +39,6 @@ export interface Actor {
   until: number;
   /** The draw sites a live change of rates updates (the next draw uses the new distribution). */
   sites: DrawSite[];
+  /** Its last `asyncio.sleep` future, reused for the next sleep once it has fired (Sim.nap). */
+  sleep: SleepFuture | null;
 }

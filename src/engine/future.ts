@@ -51,6 +51,16 @@ export class Future<T> {
     this.loop = loop;
   }
 
+  /** Pending again, as a new future would be: for a subclass that reuses its objects (see SleepFuture.again). */
+  protected renew(): void {
+    this.state = 'PENDING';
+    this.resultValue = undefined;
+    this.exc = null;
+    this.cb0 = null;
+    this.more = null;
+    this.cancelMessage = '';
+  }
+
   done(): boolean {
     return this.state !== 'PENDING';
   }

@@ -4,7 +4,7 @@
  */
 import type { BlockedEntry, Dist, EndRecord, EndStatus, EventName, Item, Scenario } from './scenario';
 import type { TraceSink } from './traceSink';
-import { gather, sleepStep } from './aio';
+import { gather, SleepFuture } from './aio';
 import { EngineError } from './errors';
 import type { Future, Steps, Yielded } from './future';
 import { EventLoop } from './loop';
@@ -127,12 +127,18 @@ export class Sim implements TaskHost {
     a.item = item;
   }
 
-  /** `await asyncio.sleep(d)` at a named site of the actor's program: what its coroutine yields (see sleepStep). */
+  /**
+   * `await asyncio.sleep(d)` at a named site of the actor's program: what its coroutine yields (see sleepStep).
+   * The actor's last sleep is reused once it has fired (SleepFuture.again).
+   */
   nap(a: Actor, d: number, site: Site, item?: Item): Yielded {
     a.site = site;
     a.item = item;
     a.until = this.loop.now + d;
-    return sleepStep(this.loop, d);
+    if (d <= 0) return null;
+    const last = a.sleep;
+    const reused = last === null ? null : last.again(d);
+    return reused !== null ? reused : (a.sleep = new SleepFuture(this.loop, d));
   }
 
   /** `time.sleep(d)` inside a coroutine: the whole loop stands still while the clock moves on. */
@@ -156,7 +162,7 @@ export class Sim implements TaskHost {
   frozen: { by: string; from: number; until: number } | null = null;
 
   newActor(name: string, role: Actor['role'], kind: Actor['kind'], group: number): Actor {
-    const a: Actor = { id: this.actors.length, name, role, kind, group, task: null, thread: null, site: 'start', item: undefined, until: 0, sites: [] };
+    const a: Actor = { id: this.actors.length, name, role, kind, group, task: null, thread: null, site: 'start', item: undefined, until: 0, sites: [], sleep: null };
     this.actors.push(a);
     return a;
   }
