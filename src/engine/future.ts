@@ -41,17 +41,12 @@ export class Future<T> {
   declare readonly loop: EventLoop;
 
   constructor(loop: EventLoop, label = '') {
-    this.state = 'PENDING';
-    this.resultValue = undefined;
-    this.exc = null;
-    this.cb0 = null;
-    this.more = null;
-    this.cancelMessage = '';
+    this.renew();
     this.label = label;
     this.loop = loop;
   }
 
-  /** Pending again, as a new future would be: for a subclass that reuses its objects (see SleepFuture.again). */
+  /** Pending, as a new future is (and a reused one again: see SleepFuture.again). */
   protected renew(): void {
     this.state = 'PENDING';
     this.resultValue = undefined;
