@@ -16,8 +16,8 @@ export interface TraceSink {
 
 /** How many records runToEnd hands on at a time. */
 export const CHUNK = 4096;
-/** A chunk's array is made this big: one iteration can write many records past CHUNK before it is taken. */
-const CAPACITY = 2 * CHUNK;
+/** A chunk's array is made this big: one iteration can write records past CHUNK before it is taken (beyond this the array grows). */
+const CAPACITY = CHUNK + 1024;
 
 /**
  * Keeps the records as objects until they are taken, in an array made at its full size and filled by index: a
