@@ -13,7 +13,8 @@
  *      of 5 runs of seconds. Each side runs in a process of its own, the engine after 12 warm-up runs (so that the
  *      JIT has compiled it). Wall time and CPU time (user + system: the engine process's, the interpreter's own
  *      getrusage for CPython); on a shared machine the CPU ratio is the steadier figure.
- *   2. The engine alone on 1,000,000 items: events per second, and heap sampled while the trace streams.
+ *   2. The engine alone on 1,000,000 items: events per second, then (in a second run) the live heap, read after a
+ *      GC every 50 chunks while the trace streams.
  */
 import { spawnSync } from 'node:child_process';
 import { closeSync, mkdtempSync, openSync, writeFileSync, writeSync } from 'node:fs';
@@ -50,8 +51,9 @@ const cpuNow = (): number => {
   return (u.user + u.system) / 1e6;
 };
 
-function runEngine(s: Scenario, write: boolean): EngineRun {
-  global.gc?.();
+/** `live`: every 50th chunk, collect garbage and read the heap then (what stays alive; slows the run down). */
+function runEngine(s: Scenario, write: boolean, live = false): EngineRun {
+  if (live) global.gc?.();
   const out = write ? openSync('/dev/null', 'w') : -1;
   const c0 = cpuNow();
   const t0 = performance.now();
@@ -62,6 +64,7 @@ function runEngine(s: Scenario, write: boolean): EngineRun {
   let chunks = 0;
   const sample = (): void => {
     if (++chunks % 50 === 0) {
+      if (live) global.gc?.();
       const h = process.memoryUsage().heapUsed / 2 ** 20;
       samples.push(Math.round(h));
       peak = Math.max(peak, h);
@@ -131,18 +134,25 @@ const best = (write: boolean): EngineRun =>
  * The engine's side of one pair, measured in a process of its own, as the CLI runs and as CPython's side is: a
  * process that wrote both kinds of trace would compile the engine for both, slower for each.
  */
-function engineInChild(write: boolean): EngineRun {
-  const r = spawnSync(process.execPath, [...process.execArgv, process.argv[1]!, '--measure', write ? 'write' : 'drop'], { encoding: 'utf8' });
+type Mode = 'write' | 'drop' | 'big' | 'live';
+function engineInChild(mode: Mode): EngineRun {
+  // only the live-heap run collects garbage on demand: a forced GC leaves work on the GC's threads for the next run
+  const flags = mode === 'live' ? ['--expose-gc'] : [];
+  const r = spawnSync(process.execPath, [...process.execArgv, ...flags, process.argv[1]!, '--measure', mode], { encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`engine measurement failed: ${r.stderr}`);
   return JSON.parse(r.stdout.trim().split('\n').pop()!) as EngineRun;
 }
 
 const measure = process.argv.indexOf('--measure');
 if (measure >= 0) {
-  const write = process.argv[measure + 1] === 'write';
-  // warm-up: the JIT compiles the hot paths on its own threads, whose CPU time this process's figure counts
-  for (let k = 0; k < 12; k++) runEngine(small, write);
-  console.log(JSON.stringify(best(write)));
+  const mode = process.argv[measure + 1] as Mode;
+  if (mode === 'big' || mode === 'live') {
+    console.log(JSON.stringify(runEngine(shape(1_000_000), false, mode === 'live')));
+  } else {
+    // warm-up: the JIT compiles the hot paths on its own threads, whose CPU time this process's figure counts
+    for (let k = 0; k < 12; k++) runEngine(small, mode === 'write');
+    console.log(JSON.stringify(best(mode === 'write')));
+  }
   process.exit(0);
 }
 
@@ -156,7 +166,7 @@ const bestCPython = (write: boolean): ReturnType<typeof runCPython> => {
   return (runs as NonNullable<(typeof runs)[number]>[]).sort((a, b) => a.cpuSeconds - b.cpuSeconds)[0]!;
 };
 const pair = (title: string, write: boolean): void => {
-  const eng = engineInChild(write);
+  const eng = engineInChild(write ? 'write' : 'drop');
   const py = bestCPython(write);
   console.log(`   ${title}`);
   console.log(`     engine (best of ${ENGINE_RUNS}): ${fmt(eng.seconds, 3)} s wall, ${fmt(eng.cpuSeconds, 3)} s CPU, ${eng.events} records`);
@@ -168,9 +178,11 @@ const pair = (title: string, write: boolean): void => {
 };
 pair('a. the simulation, every trace record built, then dropped', false);
 pair('b. the trace written as JSON Lines to /dev/null', true);
-const big = runEngine(shape(1_000_000), false);
-console.log(`2. engine alone, 1,000,000 items: ${fmt(big.seconds)} s, ${big.events} records, ${fmt(big.events / big.seconds / 1e6)} M events/s`);
-console.log(`   heap while streaming (MB, sampled): ${big.heapSamples.slice(0, 3).join(', ')} ... ${big.heapSamples.slice(-3).join(', ')}; peak ${fmt(big.peakHeapMB, 0)} MB`);
-const first = big.heapSamples[Math.floor(big.heapSamples.length / 10)] ?? 0;
-const last = big.heapSamples[big.heapSamples.length - 1] ?? 0;
-console.log(`   heap growth from 10% to 100% of the run: ${fmt(last - first, 0)} MB (flat means memory does not grow with events)`);
+const big = engineInChild('big');
+console.log(`2. engine alone, 1,000,000 items: ${fmt(big.seconds)} s, ${big.events} records, ${fmt(big.events / big.seconds / 1e6)} M events/s; peak heap ${fmt(big.peakHeapMB, 0)} MB (sampled)`);
+const live = engineInChild('live');
+const h = live.heapSamples;
+console.log(`   live heap after a GC every 50 chunks (MB): ${h.slice(0, 3).join(', ')} ... ${h.slice(-3).join(', ')}; min ${Math.min(...h)}, max ${Math.max(...h)}`);
+const first = h[Math.floor(h.length / 10)] ?? 0;
+const last = h[h.length - 1] ?? 0;
+console.log(`   from 10% to 100% of the run: ${fmt(last - first, 1)} MB (flat means memory does not grow with events)`);
