@@ -2,6 +2,13 @@
  * A ring-buffer deque: O(1) push/shift at both ends, like Python's collections.deque. The capacity is a power of
  * two, so that a position wraps with a mask instead of a division.
  */
+/** The size of a ring that holds `capacity`: a power of two, at least 16. */
+export function ringSize(capacity: number): number {
+  let c = 16;
+  while (c < capacity) c *= 2;
+  return c;
+}
+
 export class Deque<T> {
   private buf: (T | undefined)[];
   private mask: number;
@@ -9,8 +16,7 @@ export class Deque<T> {
   private size = 0;
 
   constructor(capacity = 16) {
-    let c = 16;
-    while (c < capacity) c *= 2;
+    const c = ringSize(capacity);
     this.buf = new Array<T | undefined>(c);
     this.mask = c - 1;
   }

@@ -4,6 +4,8 @@
  * dropped by their caller at once and can never be cancelled, so here they are queued as bare pairs, and only a
  * call whose handle is kept (call_soon's return value, a timer) queues its Handle, run by `runHandle`.
  */
+import { ringSize } from './deque';
+
 export type Callback = (arg: never) => void;
 
 export class ReadyQueue {
@@ -14,8 +16,7 @@ export class ReadyQueue {
   private size = 0;
 
   constructor(capacity = 64) {
-    let c = 16;
-    while (c < capacity) c *= 2;
+    const c = ringSize(capacity);
     this.fns = new Array<Callback | undefined>(c);
     this.args = new Array<unknown>(c);
     this.mask = c - 1;
