@@ -130,11 +130,12 @@ const small = shape(100_000);
 const best = (write: boolean): EngineRun =>
   Array.from({ length: ENGINE_RUNS }, () => runEngine(small, write)).sort((a, b) => a.cpuSeconds - b.cpuSeconds)[0]!;
 
+/** The engine's runs: a pair's two sides (the trace written or dropped), 1,000,000 items, and their live heap. */
+type Mode = 'write' | 'drop' | 'big' | 'live';
 /**
  * The engine's side of one pair, measured in a process of its own, as the CLI runs and as CPython's side is: a
  * process that wrote both kinds of trace would compile the engine for both, slower for each.
  */
-type Mode = 'write' | 'drop' | 'big' | 'live';
 function engineInChild(mode: Mode): EngineRun {
   // only the live-heap run collects garbage on demand: a forced GC leaves work on the GC's threads for the next run
   const flags = mode === 'live' ? ['--expose-gc'] : [];
