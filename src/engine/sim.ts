@@ -339,6 +339,9 @@ export class Sim implements TaskHost {
     if (m.crash !== null) {
       return this.finish('error', this.loop.now, { exception: m.crash.pyName, message: m.crash.message });
     }
+    // main was cancelled: asyncio.run raises its CancelledError (a live cancel of a task main gathers does this:
+    // gather passes the child's cancellation on to main)
+    if (m.cancelled()) return this.finish('error', this.loop.now, { exception: 'CancelledError', message: m.cancelMessage });
     return this.finish('completed', this.loop.now);
   }
 
