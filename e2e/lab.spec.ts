@@ -101,6 +101,24 @@ test('moving Consumers from 3 to 8 shows 8 consumers, and the run goes on', asyn
   await shot(page, info, 'consumers-8');
 });
 
+test('fewer consumers while main gathers them ends the program as Python would, and the page says why', async ({ page }, info) => {
+  await openLab(page);
+  await preset(page, 'mm2-blocking');
+  await expect.poll(async () => liveConsumers(await snap(page)), LONG).toBe(2);
+  const before = await snap(page);
+  await page.getByRole('slider', { name: 'Consumers' }).fill('1');
+  // consumer-1.cancel(): asyncio.gather passes the cancellation on to main, and asyncio.run raises CancelledError
+  await expect.poll(async () => (await snap(page)).status, LONG).toBe('error');
+  expect((await snap(page)).run).toBe(before.run); // a live change, not a restart
+  await expect(page.getByRole('alert').filter({ hasText: 'ended with an exception' })).toContainText('CancelledError');
+  await expect(page.getByText('asyncio.gather and await pass a cancellation on')).toBeVisible();
+  await shot(page, info, 'cancelled-main-en');
+  await page.getByRole('combobox', { name: /Language/ }).selectOption('zh');
+  await expect(page.getByText('asyncio.gather 和 await 会把取消传给等待它的一方')).toBeVisible();
+  await page.setViewportSize({ width: 390, height: 844 });
+  await shot(page, info, 'cancelled-main-390-zh');
+});
+
 test('Pause stops the clock', async ({ page }, info) => {
   await openLab(page);
   await preset(page, 'seed-1');

@@ -39,6 +39,7 @@ function EndBanner({ end, tx }: { end: EndRecord; tx: Dict }) {
     return (
       <div className="banner error" role="alert">
         <span className="icon" aria-hidden="true">✖</span> {tx.errorTitle(time(end.t), exc)}
+        {end.exception === 'CancelledError' && <p className="sub">{tx.cancelledMain}</p>}
       </div>
     );
   }

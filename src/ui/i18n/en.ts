@@ -83,6 +83,8 @@ export const en = {
   },
   threadEntry: (name: string) => `${name} (thread) is still sleeping`,
   errorTitle: (t: string, exc: string) => `The program ended with an exception at t = ${t} s: ${exc}`,
+  cancelledMain:
+    'main awaited a task that was cancelled (asyncio.gather and await pass a cancellation on to whoever awaits), so main was cancelled too and asyncio.run() raised CancelledError. asyncio.wait would have gone on.',
   horizonTitle: (t: string) => `Stopped at t = ${t} s.`,
   engineError: (m: string) => `The simulation stopped: ${m}`,
   faultLastEvents: 'The last events before it',

@@ -82,6 +82,8 @@ export const zh: Dict = {
   },
   threadEntry: (name: string) => `${name}（线程）仍在休眠`,
   errorTitle: (t: string, exc: string) => `程序在 t = ${t} 秒因异常结束：${exc}`,
+  cancelledMain:
+    'main 等待的任务被取消了（asyncio.gather 和 await 会把取消传给等待它的一方），于是 main 也被取消，asyncio.run() 抛出 CancelledError。换成 asyncio.wait 则程序会继续。',
   horizonTitle: (t: string) => `在 t = ${t} 秒停止。`,
   engineError: (m: string) => `模拟已停止：${m}`,
   faultLastEvents: '出错前的最后事件',
