@@ -9,10 +9,12 @@ export function* sleep(loop: EventLoop, delay: number): Coro<void> {
 
 /**
  * What `await asyncio.sleep(delay)` yields to its task: null (a bare yield) for delay <= 0, else the sleep's
- * future. A coroutine can `yield` this directly, one generator less than `yield* sleep(...)` on the hot path.
+ * future: `last` made new again if it can be (SleepFuture.again), else a new one. A coroutine can `yield` this
+ * directly, one generator less than `yield* sleep(...)` on the hot path.
  */
-export function sleepStep(loop: EventLoop, delay: number): Future<void> | null {
-  return delay <= 0 ? null : new SleepFuture(loop, delay);
+export function sleepStep(loop: EventLoop, delay: number, last: SleepFuture | null = null): SleepFuture | null {
+  if (delay <= 0) return null;
+  return last?.again(delay) ?? new SleepFuture(loop, delay);
 }
 
 /**

@@ -6,7 +6,7 @@ export type Yielded = Future<unknown> | null;
 /** A coroutine: a generator function run by a Task. */
 export type Coro<T> = Generator<Yielded, T, unknown>;
 /**
- * What a Task steps: a coroutine, or a state machine with the same `send` and `throw` (see consumer.ts). The
+ * What a Task steps: a coroutine, or a state machine with the same `next` and `throw` (see consumer.ts). The
  * result of a step is read at once and may be reused by the next.
  */
 export interface Steps<T> {

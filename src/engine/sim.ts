@@ -4,7 +4,7 @@
  */
 import type { BlockedEntry, Dist, EndRecord, EndStatus, EventName, Item, Scenario } from './scenario';
 import type { TraceSink } from './traceSink';
-import { gather, SleepFuture } from './aio';
+import { gather, sleepStep } from './aio';
 import { EngineError } from './errors';
 import type { Future, Steps, Yielded } from './future';
 import { EventLoop } from './loop';
@@ -135,10 +135,9 @@ export class Sim implements TaskHost {
     a.site = site;
     a.item = item;
     a.until = this.loop.now + d;
-    if (d <= 0) return null;
-    const last = a.sleep;
-    const reused = last === null ? null : last.again(d);
-    return reused !== null ? reused : (a.sleep = new SleepFuture(this.loop, d));
+    const s = sleepStep(this.loop, d, a.sleep);
+    if (s !== null) a.sleep = s;
+    return s;
   }
 
   /** `time.sleep(d)` inside a coroutine: the whole loop stands still while the clock moves on. */

@@ -14,42 +14,28 @@ function item(x: Item): string {
 }
 
 /**
- * `,"actor":"consumer-0","event":"get","qsize":` for an (actor, event) pair, as `make` writes it, made once per
- * pair: the fixed middle of a line in one piece instead of five (each concatenation costs about as much as the
- * rest of the line's work). Bounded: past 10,000 pairs (a scenario has far fewer), new ones are made each time.
+ * `,"actor":"consumer-0","event":"get","qsize":` for an (actor, event) pair, made once per pair: the fixed middle
+ * of a line in one piece instead of five (each concatenation costs about as much as the rest of the line's work).
+ * Bounded: past 10,000 pairs (a scenario has far fewer), new ones are made each time.
  */
-export function middles<V>(make: (quoted: string) => V): (actor: string, event: string) => V {
-  const byActor = new Map<string, Map<string, V>>();
-  let count = 0;
-  // runs of records share an actor (a consumer's done, task_done and get): the last one's map, without a lookup
-  let lastActor: string | null = null;
-  let lastByEvent: Map<string, V> = new Map();
-  return (actor, event) => {
-    let byEvent = lastByEvent;
-    if (actor !== lastActor) {
-      const known = byActor.get(actor);
-      if (known === undefined) {
-        byEvent = new Map();
-        if (count < 10_000) byActor.set(actor, byEvent);
-      } else {
-        byEvent = known;
-      }
-      lastActor = actor;
-      lastByEvent = byEvent;
+const byActor = new Map<string, Map<string, string>>();
+let pairs = 0;
+function middle(actor: string, event: string): string {
+  let byEvent = byActor.get(actor);
+  if (byEvent === undefined) {
+    byEvent = new Map();
+    if (pairs < 10_000) byActor.set(actor, byEvent);
+  }
+  let m = byEvent.get(event);
+  if (m === undefined) {
+    m = `,"actor":${JSON.stringify(actor)},"event":${JSON.stringify(event)},"qsize":`;
+    if (pairs < 10_000) {
+      byEvent.set(event, m);
+      pairs++;
     }
-    let m = byEvent.get(event);
-    if (m === undefined) {
-      m = make(`,"actor":${JSON.stringify(actor)},"event":${JSON.stringify(event)},"qsize":`);
-      if (count < 10_000) {
-        byEvent.set(event, m);
-        count++;
-      }
-    }
-    return m;
-  };
+  }
+  return m;
 }
-
-const middle = middles((text) => text);
 
 /**
  * The last time written and its text: runs of records share a time (one loop iteration, one virtual instant), and
