@@ -5,12 +5,11 @@
  */
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { Simulation } from '../src/engine/simulation';
 import { generatePython } from '../src/python/generate';
-import { formatEndReport, formatLogLine } from '../src/python/logLine';
 import { listPresets } from '../src/scenarios/registry';
-import type { EndRecord, Scenario, TraceEvent } from '../src/scenarios/types';
+import type { Scenario } from '../src/scenarios/types';
 import { randomScenario, randomShutdownScenario, randomThreadScenario } from './conformance/arbitrary';
+import { exitFor, labLog, sortCleanup } from './oracle/labLog';
 import { findPython, runPythonTraces, skipReason } from './oracle/runPython';
 
 const CI = process.env.CI === 'true' || process.env.CI === '1';
@@ -20,28 +19,6 @@ if (!has313) {
   console.warn('\n*** SKIPPING exported Queue.shutdown programs: no Python 3.13 ***\n');
 }
 
-/** The lab's event log for a scenario, with the end report, as the script prints it. */
-function labLog(s: Scenario): { lines: string[]; end: EndRecord } {
-  const lines: string[] = [];
-  let end: EndRecord | null = null;
-  new Simulation(s).runToEnd((records) => {
-    for (const r of records) {
-      if (r.event === 'end') {
-        end = r as EndRecord;
-        lines.push(...formatEndReport(end));
-      } else lines.push(formatLogLine(r as TraceEvent));
-    }
-  });
-  if (end === null) throw new Error(`${s.name}: no end`);
-  return { lines, end };
-}
-
-function sortRange(lines: string[], from: number, to: number): void {
-  lines.splice(from, to - from, ...lines.slice(from, to).sort());
-}
-
-const exitFor = (end: EndRecord): number => (end.status === 'hang' ? 2 : end.status === 'error' ? 1 : 0);
-
 async function expectScriptsPrintTheLog(scenarios: Scenario[]): Promise<void> {
   const runs = await runPythonTraces(scenarios, { args: ['--fast'] });
   const diffs: string[] = [];
@@ -49,8 +26,7 @@ async function expectScriptsPrintTheLog(scenarios: Scenario[]): Promise<void> {
     const lab = labLog(s);
     const got = runs[k]!.stdout.split('\n').filter((l) => l !== '');
     // asyncio.run cancels leftover tasks in a set's order: the cleanup's event lines compare as a multiset
-    const from = lab.end.cleanup_seq;
-    if (from !== undefined) for (const lines of [lab.lines, got]) sortRange(lines, from, lab.end.seq);
+    for (const lines of [lab.lines, got]) sortCleanup(lines, lab.end);
     const at = lab.lines.findIndex((l, i) => l !== got[i]);
     if (at >= 0 || got.length !== lab.lines.length) {
       const i = at >= 0 ? at : Math.min(got.length, lab.lines.length);

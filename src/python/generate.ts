@@ -15,9 +15,9 @@
  *
  * Numbers are written with JS `String(x)`, so integral values stay Python ints (`2`, not `2.0`).
  */
-import type { ConsumerGroup, Dist, Item, ItemValue, ProducerGroup, Scenario } from '../scenarios/types.ts';
+import type { ConsumerGroup, Dist, ItemValue, ProducerGroup, Scenario } from '../scenarios/types.ts';
 import { FAST_CLOCK } from './fastClock.ts';
-import { pyRepr } from './logLine.ts';
+import { pyCommentText, pyFString, pyLiteral, pyNumber } from './literals.ts';
 
 export interface PythonProgram {
   code: string;
@@ -41,43 +41,6 @@ export function sourceLines(s: Scenario): Record<string, number> {
  */
 import { PROGRAM_NAMES } from '../scenarios/limits.ts';
 export { PROGRAM_NAMES };
-
-/** A number as a Python literal: JS `String(x)` (so 2 stays an int), inf/nan spelled out. */
-export function pyNumber(x: number): string {
-  if (Number.isNaN(x)) return "float('nan')";
-  if (x === Infinity) return "float('inf')";
-  if (x === -Infinity) return "-float('inf')";
-  return String(x);
-}
-
-/** A queue item as a Python literal. */
-export function pyLiteral(item: Item): string {
-  if (item === null) return 'None';
-  if (typeof item === 'number') return pyNumber(item);
-  if (typeof item === 'string') return pyRepr(item);
-  if (item.length === 1) return `(${pyLiteral(item[0] as Item)},)`;
-  return `(${item.map(pyLiteral).join(', ')})`;
-}
-
-/** The format of an item value as a Python f-string (only `{i}` and `{n}` are fields; other braces are text). */
-export function pyFString(format: string): string {
-  const parts = format.split(/(\{[in]\})/);
-  if (!parts.some((p) => p === '{i}' || p === '{n}')) return pyRepr(format);
-  const quote = format.includes("'") && !format.includes('"') ? '"' : "'";
-  const escape = (ch: string): string => {
-    const code = ch.codePointAt(0) as number;
-    if (ch === '\\' || ch === quote) return `\\${ch}`;
-    if (ch === '{' || ch === '}') return ch + ch;
-    if (ch === '\n') return '\\n';
-    if (ch === '\r') return '\\r';
-    if (ch === '\t') return '\\t';
-    if (code < 0x20 || code === 0x7f) return `\\x${code.toString(16).padStart(2, '0')}`;
-    return ch;
-  };
-  const text = (p: string): string => [...p].map(escape).join('');
-  const body = parts.map((p) => (p === '{i}' || p === '{n}' ? p : text(p))).join('');
-  return `f${quote}${body}${quote}`;
-}
 
 class Emitter {
   readonly lines: string[] = [];
@@ -462,8 +425,11 @@ export function generateProgram(s: Scenario): PythonProgram {
   body.line(1, 'asyncio.run(main())', 'run');
 
   const head = new Emitter();
-  const title = s.name.replace(/\s+/g, ' ').trim() || 'scenario';
-  head.line(0, `# ${title}: a producer/consumer program with ${s.queue.kind === 'queue.Queue' ? 'queue.Queue' : `asyncio.${s.queue.kind}`}, exported from Queue Lab.`);
+  // Lines 1-2 are where CPython looks for a coding declaration (PEP 263): a fixed one, and no user text there.
+  head.line(0, '# -*- coding: utf-8 -*-');
+  head.line(0, '# Exported from Queue Lab.');
+  const title = pyCommentText(s.name) || 'scenario';
+  head.line(0, `# ${title}: a producer/consumer program with ${s.queue.kind === 'queue.Queue' ? 'queue.Queue' : `asyncio.${s.queue.kind}`}.`);
   head.line(0, `# Python ${s.python}${s.shutdown.strategy === 'queue_shutdown' ? ' or later (Queue.shutdown is new in 3.13)' : ''}.`);
   head.line(0, '#   python3 program.py          runs in real time, one line per event');
   head.line(0, '#   python3 program.py --fast   runs on a virtual clock: the same lines at once');
