@@ -28,7 +28,9 @@ export const USAGE = `usage: npm run sim -- <scenario.json | --preset ID> [--see
   --out FILE       write the output to FILE instead of stdout
   --python         print the equivalent Python program instead of running
   --log            print the event log (the lines the Python program prints) instead of the JSON trace
-  --stats          print measured figures and queueing-theory predictions as JSON`;
+  --stats          print measured figures and queueing-theory predictions as JSON
+exit status: 0 the run ended (completed, hang, horizon or error: the trace says which) and all was written,
+  or stdout's reader closed it (| head); 1 the output could not be written; 2 a bad argument or scenario`;
 
 export function parseArgs(argv: string[]): CliArgs {
   const a: CliArgs = { file: null, preset: null, seed: null, horizon: null, out: null, listPresets: false, python: false, log: false, stats: false, help: false };

@@ -1,15 +1,22 @@
-/** `npm run sim`: runs a scenario headless in Node and writes its trace; see USAGE. */
-import { createWriteStream, readFileSync } from 'node:fs';
-import { Simulation, type Record } from '../engine/simulation';
-import { TraceEncoder } from '../engine/traceBytes';
+/**
+ * `npm run sim`: runs a scenario headless in Node and writes its trace; see USAGE. The process is never ended
+ * with process.exit: it sets its exit code and returns, so nothing still queued for stdout is cut off.
+ */
+import { readFileSync } from 'node:fs';
+import { Simulation } from '../engine/simulation';
 import { findPreset, listPresets } from '../scenarios/registry';
 import { parseScenario, validateScenario } from '../scenarios/validate';
 import type { Scenario } from '../scenarios/types';
 import { CliError, parseArgs, USAGE, type CliArgs } from './args';
+import { modeOf } from './outputs';
+import { Output, WriteFailure } from './output';
+import { runSliced } from './run';
 import { summarize } from './summary';
-import { extraOutputs } from './outputs';
 
-function loadScenario(a: CliArgs): Scenario {
+/** Exit statuses (USAGE, README). */
+const EXIT = { ok: 0, writeFailed: 1, internal: 1, badInput: 2 } as const;
+
+async function loadScenario(a: CliArgs): Promise<Scenario> {
   let s: Scenario;
   if (a.preset !== null) {
     const p = findPreset(a.preset);
@@ -35,45 +42,50 @@ function loadScenario(a: CliArgs): Scenario {
 
 async function main(argv: string[]): Promise<number> {
   const a = parseArgs(argv);
-  if (a.help) {
-    process.stdout.write(`${USAGE}\n`);
-    return 0;
+  if (a.help || a.listPresets) {
+    const out = Output.stdout();
+    if (a.help) out.write(`${USAGE}\n`);
+    else for (const p of listPresets()) out.write(`${p.id}\t${p.title.en}\n`);
+    await out.close();
+    return EXIT.ok;
   }
-  if (a.listPresets) {
-    for (const p of listPresets()) process.stdout.write(`${p.id}\t${p.title.en}\n`);
-    return 0;
+  // the scenario first: a bad one must not truncate the --out file
+  const s = await loadScenario(a);
+  const out = a.out === null ? Output.stdout() : await Output.file(a.out);
+  const mode = modeOf(a, s);
+  if (mode.kind === 'text') {
+    out.write(mode.text);
+    await out.close();
+    return EXIT.ok;
   }
-  const s = loadScenario(a);
-  const out = a.out === null ? process.stdout : createWriteStream(a.out);
-  const write = (text: string): void => void out.write(text);
-  const extra = extraOutputs(a, s);
-  if (extra !== null && extra.kind === 'text') {
-    write(extra.text);
-  } else {
-    const sim = new Simulation(s);
-    let end;
-    if (extra !== null && extra.kind === 'records') {
-      end = sim.runToEnd((records: Record[]) => extra.consume(records, write), 50_000_000);
-      extra.finish(sim, write);
-    } else {
-      // the encoder reuses its buffer: the stream gets a copy (it may write it later)
-      end = sim.writeToEnd(new TraceEncoder(), (bytes) => void out.write(bytes.slice()), 50_000_000);
-    }
-    const events = sim.seq - (end ? 1 : 0);
-    process.stderr.write(`${summarize(s.name, end, sim.sim.produced, sim.sim.consumed, events)}\n`);
-  }
-  if (out !== process.stdout) await new Promise<void>((res) => out.end(res));
-  return 0;
+  const sim = new Simulation(s);
+  const end = await runSliced(mode.slices(sim), out, 50_000_000);
+  mode.finish((text) => out.write(text));
+  await out.close();
+  // only once everything is written: a failed write says so instead
+  const events = sim.seq - (end ? 1 : 0);
+  process.stderr.write(`${summarize(s.name, end, sim.sim.produced, sim.sim.consumed, events)}\n`);
+  return EXIT.ok;
 }
 
 main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
+  (code) => {
+    process.exitCode = code;
+  },
   (e: unknown) => {
+    if (e instanceof WriteFailure) {
+      // a reader that stopped reading (| head) wanted no more: end quietly, as the run itself did not fail
+      if (e.closedByReader) return;
+      process.stderr.write(`sim: ${e.message}\n`);
+      process.exitCode = EXIT.writeFailed;
+      return;
+    }
     if (e instanceof CliError) {
       process.stderr.write(`sim: ${e.message}\n`);
-      process.exit(2);
+      process.exitCode = EXIT.badInput;
+      return;
     }
     process.stderr.write(`sim: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
-    process.exit(1);
+    process.exitCode = EXIT.internal;
   },
 );
