@@ -2,12 +2,12 @@
  * `npm run sim`: runs a scenario headless in Node and writes its trace; see USAGE. The process is never ended
  * with process.exit: it sets its exit code and returns, so nothing still queued for stdout is cut off.
  */
-import { readFileSync } from 'node:fs';
 import { Simulation } from '../engine/simulation';
 import { findPreset, listPresets } from '../scenarios/registry';
 import { parseScenario, validateScenario } from '../scenarios/validate';
 import type { Scenario } from '../scenarios/types';
 import { CliError, parseArgs, USAGE, type CliArgs } from './args';
+import { readScenarioFile } from './input';
 import { modeOf } from './outputs';
 import { Output, WriteFailure } from './output';
 import { runSliced } from './run';
@@ -23,14 +23,9 @@ async function loadScenario(a: CliArgs): Promise<Scenario> {
     if (p === undefined) throw new CliError(`no preset ${JSON.stringify(a.preset)}; --list-presets lists them`);
     s = structuredClone(p.scenario);
   } else {
-    let text: string;
-    try {
-      text = readFileSync(a.file as string, 'utf8');
-    } catch (e) {
-      throw new CliError(`cannot read ${a.file ?? ''}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
-    }
-    const v = parseScenario(text);
-    if (!v.ok) throw new CliError(`${a.file ?? ''}: ${v.errors.join('; ')}`);
+    const file = a.file as string;
+    const v = parseScenario(await readScenarioFile(file, (note) => process.stderr.write(note)));
+    if (!v.ok) throw new CliError(`${file}: ${v.errors.join('; ')}`);
     s = v.scenario;
   }
   if (a.seed !== null) s.seed = a.seed;
