@@ -1,4 +1,8 @@
 /** Command-line arguments of `npm run sim`. A bad argument is a CliError with one clear line. */
+
+/** The default guard against a program that runs for ever without reaching its end or its horizon. */
+export const MAX_ITERATIONS = 50_000_000;
+
 export class CliError extends Error {
   constructor(message: string) {
     super(message);
@@ -12,6 +16,7 @@ export interface CliArgs {
   seed: number | null;
   horizon: number | null;
   out: string | null;
+  maxIterations: number;
   listPresets: boolean;
   python: boolean;
   log: boolean;
@@ -20,7 +25,7 @@ export interface CliArgs {
 }
 
 export const USAGE = `usage: npm run sim -- <scenario.json | --preset ID> [--seed N] [--horizon T] [--out trace.jsonl]
-                        [--python | --log | --stats]
+                        [--python | --log | --stats] [--max-iterations N]
        npm run sim -- --list-presets
   --preset ID      run a built-in program (see --list-presets)
   --seed N         override the scenario's random.seed (a whole number >= 0)
@@ -29,11 +34,13 @@ export const USAGE = `usage: npm run sim -- <scenario.json | --preset ID> [--see
   --python         print the equivalent Python program instead of running
   --log            print the event log (the lines the Python program prints) instead of the JSON trace
   --stats          print measured figures and queueing-theory predictions as JSON
+  --max-iterations N  stop a run that has not ended after N loop iterations (default 50000000)
 exit status: 0 the run ended (completed, hang, horizon or error: the trace says which) and all was written,
-  or stdout's reader closed it (| head); 1 the output could not be written; 2 a bad argument or scenario`;
+  or stdout's reader closed it (| head); 1 the output could not be written; 2 a bad argument or scenario;
+  3 stopped at --max-iterations (the trace ends with a "limit" record)`;
 
 export function parseArgs(argv: string[]): CliArgs {
-  const a: CliArgs = { file: null, preset: null, seed: null, horizon: null, out: null, listPresets: false, python: false, log: false, stats: false, help: false };
+  const a: CliArgs = { file: null, preset: null, seed: null, horizon: null, out: null, maxIterations: MAX_ITERATIONS, listPresets: false, python: false, log: false, stats: false, help: false };
   const value = (i: number, flag: string): string => {
     const v = argv[i + 1];
     if (v === undefined || v.startsWith('--')) throw new CliError(`${flag} needs a value`);
@@ -57,6 +64,13 @@ export function parseArgs(argv: string[]): CliArgs {
         const n = Number(v);
         if (!Number.isFinite(n) || n <= 0) throw new CliError(`--horizon must be a number of seconds above 0, got ${JSON.stringify(v)}`);
         a.horizon = n;
+        break;
+      }
+      case '--max-iterations': {
+        const v = value(i++, arg);
+        const n = Number(v);
+        if (!/^\d+$/.test(v) || !Number.isSafeInteger(n) || n < 1) throw new CliError(`--max-iterations must be a whole number >= 1, got ${JSON.stringify(v)}`);
+        a.maxIterations = n;
         break;
       }
       case '--out':

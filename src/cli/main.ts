@@ -14,7 +14,7 @@ import { runSliced } from './run';
 import { summarize } from './summary';
 
 /** Exit statuses (USAGE, README). */
-const EXIT = { ok: 0, writeFailed: 1, internal: 1, badInput: 2 } as const;
+const EXIT = { ok: 0, writeFailed: 1, internal: 1, badInput: 2, limit: 3 } as const;
 
 async function loadScenario(a: CliArgs): Promise<Scenario> {
   let s: Scenario;
@@ -54,13 +54,13 @@ async function main(argv: string[]): Promise<number> {
     return EXIT.ok;
   }
   const sim = new Simulation(s);
-  const end = await runSliced(mode.slices(sim), out, 50_000_000);
-  mode.finish((text) => out.write(text));
+  const end = await runSliced(sim, mode.slices(sim), out, a.maxIterations);
+  mode.finish(end, (text) => out.write(text));
   await out.close();
   // only once everything is written: a failed write says so instead
-  const events = sim.seq - (end ? 1 : 0);
+  const events = end.status === 'limit' ? sim.seq : sim.seq - 1;
   process.stderr.write(`${summarize(s.name, end, sim.sim.produced, sim.sim.consumed, events)}\n`);
-  return EXIT.ok;
+  return end.status === 'limit' ? EXIT.limit : EXIT.ok;
 }
 
 main(process.argv.slice(2)).then(

@@ -2,12 +2,12 @@
 import { Metrics } from '../engine/metrics';
 import type { Simulation } from '../engine/simulation';
 import { generatePython } from '../python/generate';
-import { formatEndReport, formatLogLine } from '../python/logLine';
+import { formatEndReport, formatLogLine, pyFixed } from '../python/logLine';
 import type { EndRecord, Scenario, TraceEvent } from '../scenarios/types';
 import { predict } from '../theory/fromScenario';
 import { statsReport } from '../theory/report';
 import type { CliArgs } from './args';
-import { recordSlices, traceSlices, type Slice } from './run';
+import { recordSlices, traceSlices, type LimitRecord, type RunEnd, type Slice } from './run';
 
 type Write = (text: string) => void;
 
@@ -15,7 +15,7 @@ type Write = (text: string) => void;
 export interface RunMode {
   kind: 'run';
   slices: (sim: Simulation) => Slice;
-  finish: (write: Write) => void;
+  finish: (end: RunEnd, write: Write) => void;
 }
 
 export type Mode = { kind: 'text'; text: string } | RunMode;
@@ -27,12 +27,18 @@ export function modeOf(a: CliArgs, s: Scenario): Mode {
   return traceMode();
 }
 
-/** The JSON Lines trace. */
+/** The JSON Lines trace; a run stopped at the limit ends with the LimitRecord. */
 function traceMode(): RunMode {
-  return { kind: 'run', slices: traceSlices, finish: () => undefined };
+  return {
+    kind: 'run',
+    slices: traceSlices,
+    finish: (end, write) => {
+      if (end.status === 'limit') write(`${JSON.stringify(end)}\n`);
+    },
+  };
 }
 
-/** --log: the lines the exported program prints with --fast, then its end report. */
+/** --log: the lines the exported program prints with --fast, then its end report (and the CLI's own for the limit). */
 function logMode(): RunMode {
   return {
     kind: 'run',
@@ -45,16 +51,24 @@ function logMode(): RunMode {
         }
         if (lines.length > 0) write(`${lines.join('\n')}\n`);
       }),
-    finish: () => undefined,
+    finish: (end, write) => {
+      if (end.status === 'limit') write(`${limitLine(end)}\n`);
+    },
   };
 }
 
-/** --stats: the measured figures of the whole run beside queueing theory's prediction, as JSON. */
+export function limitLine(end: LimitRecord): string {
+  return `limit at t=${pyFixed(end.t)}: stopped after ${end.iterations} loop iterations, the program was still running`;
+}
+
+/** --stats: the measured figures of the whole run beside queueing theory's prediction, as JSON (not for a stopped run). */
 function statsMode(s: Scenario): RunMode {
   const metrics = new Metrics(s);
   return {
     kind: 'run',
     slices: (sim) => recordSlices(sim, (r) => metrics.addAll(r)),
-    finish: (write) => write(`${JSON.stringify(statsReport(s.name, metrics.snapshot(), predict(s)), null, 2)}\n`),
+    finish: (end, write) => {
+      if (end.status !== 'limit') write(`${JSON.stringify(statsReport(s.name, metrics.snapshot(), predict(s)), null, 2)}\n`);
+    },
   };
 }

@@ -7,6 +7,20 @@ import { TraceEncoder } from '../engine/traceBytes';
 import type { EndRecord } from '../scenarios/types';
 import type { Output } from './output';
 
+/** The end record the CLI writes when it stops a run at its iteration limit (docs/scenario.md, "Trace"). */
+export interface LimitRecord {
+  seq: number;
+  t: number;
+  actor: 'loop';
+  event: 'end';
+  status: 'limit';
+  blocked: [];
+  /** The loop iterations that ran: the limit. */
+  iterations: number;
+}
+
+export type RunEnd = EndRecord | LimitRecord;
+
 /** About this many bytes of output per slice; the slice's iteration count follows what the last one wrote. */
 const SLICE_BYTES = 1 << 20;
 const FIRST_SLICE = 1000;
@@ -27,10 +41,10 @@ export function recordSlices(sim: Simulation, consume: (r: Record[], write: (s: 
 }
 
 /**
- * Runs slices until the run ends or `maxIterations` have run; returns the end, or null when it stopped at the
- * limit. Throws the Output's WriteFailure as soon as a write fails.
+ * Runs slices until the run ends or `maxIterations` have run; returns the end, or the LimitRecord (not yet
+ * written: the caller words it for its output). Throws the Output's WriteFailure as soon as a write fails.
  */
-export async function runSliced(slice: Slice, out: Output, maxIterations: number): Promise<EndRecord | null> {
+export async function runSliced(sim: Simulation, slice: Slice, out: Output, maxIterations: number): Promise<RunEnd> {
   let left = maxIterations;
   let size = FIRST_SLICE;
   for (;;) {
@@ -42,7 +56,7 @@ export async function runSliced(slice: Slice, out: Output, maxIterations: number
     });
     if (end !== null) return end;
     left -= n; // a slice that did not end the run ran all its iterations (Simulation.writeToEnd, runToEnd)
-    if (left <= 0) return null;
+    if (left <= 0) return { seq: sim.seq, t: sim.now, actor: 'loop', event: 'end', status: 'limit', blocked: [], iterations: maxIterations };
     // aim the next slice at SLICE_BYTES, growing at most tenfold at a time (a quiet stretch may be followed by a busy one)
     size = Math.max(1, Math.min(size * 10, Math.round((size * SLICE_BYTES) / Math.max(bytes, 1))));
     await out.ready();

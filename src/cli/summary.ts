@@ -1,11 +1,12 @@
-import type { EndRecord } from '../scenarios/types';
+import type { RunEnd } from './run';
 
 /** The one-paragraph human summary the CLI writes to stderr. */
-export function summarize(name: string, end: EndRecord | null, produced: number, consumed: number, events: number): string {
-  if (end === null) return `${name}: stopped after the iteration limit without reaching an end (${events} events).`;
+export function summarize(name: string, end: RunEnd, produced: number, consumed: number, events: number): string {
   const t = `t=${fmt(end.t)} s`;
   const counts = `${produced} items produced, ${consumed} consumed, ${events} events`;
   switch (end.status) {
+    case 'limit':
+      return `${name}: STOPPED at ${t} after ${end.iterations} loop iterations (--max-iterations), without reaching an end or the horizon; ${counts}.`;
     case 'completed':
       return `${name}: completed at ${t}; ${counts}.`;
     case 'horizon':
