@@ -110,7 +110,7 @@ export function runSoak(opts: SoakOptions): SoakResult {
   };
   const take = (records: Record[]): void => {
     metrics.add(records);
-    for (const r of records) log.push(formatLogLine(r));
+    for (const r of records) log.push(formatLogLine(r, s.python));
     events += records.length;
   };
   while (events < target && sim.end === null) {

@@ -262,7 +262,7 @@ describe.skipIf(missing311 !== null)('the exported program under CPython --fast 
     const lines = (out: string): string[] => out.split('\n').filter((l) => l !== '');
     const strip = (out: string): string[] => lines(out).map((l) => l.slice(10)); // drop the time column
     expect(strip(real.stdout)).toEqual(strip(fast.stdout));
-    expect(lines(fast.stdout)).toEqual((await runPythonTrace(tiny)).events.map((e) => formatLogLine(e)));
+    expect(lines(fast.stdout)).toEqual((await runPythonTrace(tiny)).events.map((e) => formatLogLine(e, tiny.python)));
     // the real clock: the last event comes after 4 services of 0.01 s
     const lastT = Number(lines(real.stdout).at(-1)?.slice(0, 8));
     expect(lastT).toBeGreaterThanOrEqual(0.04);
@@ -275,7 +275,7 @@ describe.skipIf(missing311 !== null)("formatLogLine: the TypeScript event log is
       const trace = await runPythonTrace(s);
       const human = await runPythonTrace(s, { args: ['--fast'] });
       const lines = human.stdout.split('\n').filter((l) => l !== '');
-      const expected = [...trace.events.map((e) => formatLogLine(e)), ...formatEndReport(trace.end!)];
+      const expected = [...trace.events.map((e) => formatLogLine(e, s.python)), ...formatEndReport(trace.end!)];
       expect(expected).toEqual(lines);
     }
   });
@@ -299,11 +299,11 @@ describe.skipIf(missing311 !== null)("formatLogLine: the TypeScript event log is
     const r = await run(py311(), ['-c', program], payload);
     const want = JSON.parse(r.stdout) as { times: string[]; floats: string[]; strings: string[]; tuples: string[] };
     expect(times.map((t) => pyFixed(t).padStart(8))).toEqual(want.times);
-    expect(floats.map((x) => pyRepr(x, true))).toEqual(want.floats);
-    expect(strings.map((x) => pyRepr(x))).toEqual(want.strings);
-    expect(tuples.map((x) => pyRepr(x))).toEqual(want.tuples);
+    expect(floats.map((x) => pyRepr(x, '3.11', true))).toEqual(want.floats);
+    expect(strings.map((x) => pyRepr(x, '3.11'))).toEqual(want.strings);
+    expect(tuples.map((x) => pyRepr(x, '3.11'))).toEqual(want.tuples);
     expect(pyFixed(0.0625).padStart(8)).toBe('   0.062');
-    expect(pyRepr([2, 1], [true, false])).toBe('(2.0, 1)');
+    expect(pyRepr([2, 1], '3.11', [true, false])).toBe('(2.0, 1)');
   });
 });
 

@@ -23,7 +23,7 @@ export type Mode = { kind: 'text'; text: string } | RunMode;
 export function modeOf(a: CliArgs, s: Scenario): Mode {
   if (a.stats) return statsMode(s);
   if (a.python) return { kind: 'text', text: generatePython(s) };
-  if (a.log) return logMode();
+  if (a.log) return logMode(s);
   return traceMode();
 }
 
@@ -39,7 +39,7 @@ function traceMode(): RunMode {
 }
 
 /** --log: the lines the exported program prints with --fast, then its end report (and the CLI's own for the limit). */
-function logMode(): RunMode {
+function logMode(s: Scenario): RunMode {
   return {
     kind: 'run',
     slices: (sim) =>
@@ -47,7 +47,7 @@ function logMode(): RunMode {
         const lines: string[] = [];
         for (const r of records) {
           if (r.event === 'end') lines.push(...formatEndReport(r as EndRecord));
-          else lines.push(formatLogLine(r as TraceEvent));
+          else lines.push(formatLogLine(r as TraceEvent, s.python));
         }
         if (lines.length > 0) write(`${lines.join('\n')}\n`);
       }),

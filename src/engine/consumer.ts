@@ -188,7 +188,7 @@ export class Consumer implements Steps<void> {
     const bad = g.raise_on;
     this.item = item;
     if (this.unguarded) {
-      if (bad !== null && pyEq(item, bad.item)) throw new PyException(bad.exception, `bad item ${pyRepr(item)}`);
+      if (bad !== null && pyEq(item, bad.item)) throw new PyException(bad.exception, `bad item ${pyRepr(item, sim.scenario.python)}`);
       const serving = this.serve(item);
       if (serving !== undefined) {
         this.at = At.Serve;
@@ -198,7 +198,7 @@ export class Consumer implements Steps<void> {
     } else if (bad !== null) {
       let serving: Yielded | undefined;
       try {
-        if (pyEq(item, bad.item)) throw new PyException(bad.exception, `bad item ${pyRepr(item)}`);
+        if (pyEq(item, bad.item)) throw new PyException(bad.exception, `bad item ${pyRepr(item, sim.scenario.python)}`);
         serving = this.serve(item);
       } catch (e) {
         this.guardEnd(true, e);

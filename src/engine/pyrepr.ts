@@ -2,6 +2,7 @@
  * Python's repr() of the values a program puts in a queue: ints, floats, str, None and tuples. One place for the
  * engine (exception messages such as `bad item 3`) and for the log lines and exports built on the trace.
  */
+import { isPrintable, type PythonVersion } from './python/printable';
 import type { Item } from './scenario';
 
 /** Which numbers of an item are Python floats (JS cannot tell 2.0 from 2): true, false, or per tuple element. */
@@ -35,10 +36,11 @@ function pyIntRepr(x: number): string {
   return BigInt(x).toString();
 }
 
-const NON_PRINTABLE = /[\p{C}\p{Z}]/u;
-
-/** Python's `repr(str)`: single quotes unless the text has ' and no ", escapes for the unprintable. */
-export function pyStrRepr(s: string): string {
+/**
+ * Python's `repr(str)`: single quotes unless the text has ' and no ", escapes for what `python`'s own Unicode
+ * database calls unprintable.
+ */
+export function pyStrRepr(s: string, python: PythonVersion): string {
   const quote = s.includes("'") && !s.includes('"') ? '"' : "'";
   let out = quote;
   for (const ch of s) {
@@ -49,7 +51,7 @@ export function pyStrRepr(s: string): string {
     else if (ch === '\r') out += '\\r';
     else if (code < 0x20 || code === 0x7f) out += '\\x' + code.toString(16).padStart(2, '0');
     else if (code < 0x7f) out += ch;
-    else if (ch !== ' ' && NON_PRINTABLE.test(ch)) {
+    else if (!isPrintable(code, python)) {
       if (code <= 0xff) out += '\\x' + code.toString(16).padStart(2, '0');
       else if (code <= 0xffff) out += '\\u' + code.toString(16).padStart(4, '0');
       else out += '\\U' + code.toString(16).padStart(8, '0');
@@ -58,15 +60,15 @@ export function pyStrRepr(s: string): string {
   return out + quote;
 }
 
-/** Python's `repr()` of a queue item; arrays are tuples. */
-export function pyRepr(item: Item, floats: FloatHint = false): string {
+/** Python's `repr()` of a queue item under the scenario's Python version; arrays are tuples. */
+export function pyRepr(item: Item, python: PythonVersion, floats: FloatHint = false): string {
   if (item === null) return 'None';
-  if (typeof item === 'string') return pyStrRepr(item);
+  if (typeof item === 'string') return pyStrRepr(item, python);
   if (typeof item === 'number') {
     const isFloat = floats === true || !Number.isInteger(item);
     return isFloat ? pyFloatRepr(item) : pyIntRepr(item);
   }
   const hint = (k: number): FloatHint => (Array.isArray(floats) ? (floats[k] ?? false) : floats);
-  const parts = item.map((x, k) => pyRepr(x, hint(k)));
+  const parts = item.map((x, k) => pyRepr(x, python, hint(k)));
   return parts.length === 1 ? `(${parts[0]},)` : `(${parts.join(', ')})`;
 }

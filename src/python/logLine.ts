@@ -11,7 +11,9 @@
 import type { EndRecord, TraceEvent } from '../scenarios/types.ts';
 
 export { pyFloatRepr, pyRepr, pyStrRepr, type FloatHint } from '../engine/pyrepr';
+export type { PythonVersion } from '../engine/python/printable';
 import { pyRepr, type FloatHint } from '../engine/pyrepr';
+import type { PythonVersion } from '../engine/python/printable';
 
 /**
  * Python's `format(x, '.{digits}f')`: the exact binary value, correctly rounded, ties to even.
@@ -56,10 +58,10 @@ export function formatTime(t: number): string {
   return pyFixed(t, 3).padStart(8, ' ');
 }
 
-/** One line of the program's event log, exactly as `log()` prints it. */
-export function formatLogLine(ev: TraceEvent, floats: FloatHint = false): string {
+/** One line of the program's event log, exactly as `log()` prints it under Python `python`. */
+export function formatLogLine(ev: TraceEvent, python: PythonVersion, floats: FloatHint = false): string {
   const line = `${formatTime(ev.t)}s  ${ev.actor}  ${ev.event}`;
-  return 'item' in ev && ev.item !== undefined ? `${line} ${pyRepr(ev.item, floats)}` : line;
+  return 'item' in ev && ev.item !== undefined ? `${line} ${pyRepr(ev.item, python, floats)}` : line;
 }
 
 /** One blocked task or thread, as the `--fast` end report words it. */

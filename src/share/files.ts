@@ -8,7 +8,7 @@
  */
 import type { Record as TraceRecord } from '../engine/simulation';
 import { traceLine } from '../engine/traceJson';
-import { pyFloatRepr, pyRepr, type FloatHint } from '../python/logLine';
+import { pyFloatRepr, pyRepr, type FloatHint, type PythonVersion } from '../python/logLine';
 import { parseScenario, type Validation } from '../scenarios/validate';
 import { SCENARIO_SPEC, type Scenario } from '../scenarios/types';
 
@@ -101,20 +101,20 @@ export const CSV_HEADER = 'seq,t,actor,event,item,qsize';
 
 /**
  * CSV of a chunk of records, one row per event (RFC 4180, "\n" line ends); the header first when `header` (the
- * first chunk). `item` is Python's repr of the item (`'a'`, `None`, `(1, 0)`), empty when the event has none; `t`
+ * first chunk). `item` is Python `python`'s repr of the item (`'a'`, `None`, `(1, 0)`), empty when the event has none; `t`
  * is Python's repr of the float. The end record is a final row with event `end`, the status in the item column and
  * no qsize. Cells cannot start a spreadsheet formula: strings are quoted by repr, actors are identifiers.
  */
-export function traceToCsv(records: readonly TraceRecord[], opts: { header?: boolean; floats?: FloatHint } = {}): string {
+export function traceToCsv(records: readonly TraceRecord[], python: PythonVersion, opts: { header?: boolean; floats?: FloatHint } = {}): string {
   let out = opts.header === false ? '' : `${CSV_HEADER}\n`;
-  for (const r of records) out += traceCsvRow(r, opts.floats) + '\n';
+  for (const r of records) out += traceCsvRow(r, python, opts.floats) + '\n';
   return out;
 }
 
 /** One CSV row (no line end). */
-export function traceCsvRow(r: TraceRecord, floats: FloatHint = false): string {
+export function traceCsvRow(r: TraceRecord, python: PythonVersion, floats: FloatHint = false): string {
   if (r.event === 'end') return `${r.seq},${pyFloatRepr(r.t)},${csvField(r.actor)},end,${csvField(r.status)},`;
-  const item = r.item === undefined ? '' : csvField(pyRepr(r.item, floats));
+  const item = r.item === undefined ? '' : csvField(pyRepr(r.item, python, floats));
   return `${r.seq},${pyFloatRepr(r.t)},${csvField(r.actor)},${r.event},${item},${r.qsize}`;
 }
 

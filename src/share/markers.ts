@@ -13,7 +13,7 @@
  * findMarkers does it for a whole trace at once.
  */
 import type { Record as TraceRecord } from '../engine/simulation';
-import { pyRepr } from '../python/logLine';
+import { pyRepr, type PythonVersion } from '../python/logLine';
 import type { EndRecord, Scenario, TraceEvent } from '../scenarios/types';
 
 export type MarkerKind = 'first_full' | 'first_blocked' | 'exception' | 'hang' | 'last_consumed';
@@ -32,7 +32,11 @@ export class MarkerFinder {
   private lastDone: TraceEvent | null = null;
   private end: EndRecord | null = null;
 
-  constructor(private readonly maxsize: number) {}
+  /** `python`: the scenario's version, whose repr the labels use for items. */
+  constructor(
+    private readonly maxsize: number,
+    private readonly python: PythonVersion,
+  ) {}
 
   /** Reads the next records of the trace, in order. */
   add(records: readonly TraceRecord[]): void {
@@ -55,10 +59,10 @@ export class MarkerFinder {
           }
           break;
         case 'crashed':
-          if (this.exception === null) this.exception = marker('exception', r, { en: `${r.actor} crashed: ${text(r)}`, zh: `${r.actor} 崩溃：${text(r)}` });
+          if (this.exception === null) this.exception = marker('exception', r, { en: `${r.actor} crashed: ${text(r, this.python)}`, zh: `${r.actor} 崩溃：${text(r, this.python)}` });
           break;
         case 'error':
-          if (this.exception === null) this.exception = marker('exception', r, { en: `${r.actor} caught ${text(r)}`, zh: `${r.actor} 捕获了 ${text(r)}` });
+          if (this.exception === null) this.exception = marker('exception', r, { en: `${r.actor} caught ${text(r, this.python)}`, zh: `${r.actor} 捕获了 ${text(r, this.python)}` });
           break;
       }
       if (this.full === null && this.maxsize > 0 && r.qsize >= this.maxsize) {
@@ -75,7 +79,7 @@ export class MarkerFinder {
       if (end.status === 'hang') out.push(marker('hang', end, { en: 'the program hangs: nothing can run again', zh: '程序挂起：再也没有任何东西能运行' }));
       const d = this.lastDone;
       if (d !== null) {
-        const item = d.item === undefined ? '' : ` ${pyRepr(d.item)}`;
+        const item = d.item === undefined ? '' : ` ${pyRepr(d.item, this.python)}`;
         out.push(marker('last_consumed', d, { en: `last item consumed${item} (${d.actor})`, zh: `最后一个元素处理完${item}（${d.actor}）` }));
       }
     }
@@ -86,8 +90,8 @@ export class MarkerFinder {
 const KINDS: MarkerKind[] = ['first_full', 'first_blocked', 'exception', 'hang', 'last_consumed'];
 
 /** The markers of a whole trace (or of its first part: last_consumed and hang wait for the end record). */
-export function findMarkers(scenario: Pick<Scenario, 'queue'>, records: readonly TraceRecord[]): Marker[] {
-  const f = new MarkerFinder(scenario.queue.maxsize);
+export function findMarkers(scenario: Pick<Scenario, 'queue' | 'python'>, records: readonly TraceRecord[]): Marker[] {
+  const f = new MarkerFinder(scenario.queue.maxsize, scenario.python);
   f.add(records);
   return f.markers();
 }
@@ -97,6 +101,6 @@ function marker(kind: MarkerKind, r: { t: number; seq: number }, label: { en: st
 }
 
 /** The exception an event describes (its item is `'Name: message'`), as text. */
-function text(r: TraceEvent): string {
-  return typeof r.item === 'string' ? r.item : r.item === undefined ? 'an exception' : pyRepr(r.item);
+function text(r: TraceEvent, python: PythonVersion): string {
+  return typeof r.item === 'string' ? r.item : r.item === undefined ? 'an exception' : pyRepr(r.item, python);
 }

@@ -4,6 +4,7 @@
  */
 import type { SimView } from '../engine/simulation';
 import type { EndRecord, TraceEvent } from '../scenarios/types';
+import type { PythonVersion } from '../python/logLine';
 import { formatLogLine, itemLabel } from './formatLine';
 import {
   BUFFER_CAP,
@@ -34,10 +35,11 @@ export class Pending {
   /** The actor of the latest event: the task that ran last (the loop strip's "last step"). */
   lastActor = -1;
 
-  add(records: (TraceEvent | EndRecord)[], idOf: (name: string) => number): void {
+  /** Adds the log lines of `records`, their items repr'd as Python `python` does. */
+  add(records: (TraceEvent | EndRecord)[], idOf: (name: string) => number, python: PythonVersion): void {
     for (const r of records) {
       const id = r.event === 'end' ? -1 : idOf(r.actor);
-      for (const line of formatLogLine(r).split('\n')) {
+      for (const line of formatLogLine(r, python).split('\n')) {
         this.lines.push(line);
         this.lineActor.push(id);
       }

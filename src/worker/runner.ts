@@ -195,7 +195,7 @@ export class Runner {
   private collect(records: Record[]): void {
     if (this.sim !== null) this.tt?.note(this.sim, records, this.vt);
     if (records.length > 0) {
-      this.pending.add(records, this.idOf);
+      this.pending.add(records, this.idOf, this.scenario!.python);
       this.metrics?.add(records);
     }
   }
@@ -288,7 +288,7 @@ export class Runner {
     this.playing = false;
     this.vt = t === undefined ? landing.t : Math.max(landing.sim.now, t);
     this.pending.reset();
-    this.pending.add(landing.records, this.idOf);
+    this.pending.add(landing.records, this.idOf, this.scenario!.python);
     this.pending.moves = [];
     this.pending.moveText = [];
     this.metricsStale = true;

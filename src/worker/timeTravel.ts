@@ -42,7 +42,7 @@ export class TimeTravel {
 
   constructor(private readonly scenario: Scenario) {
     this.cps = new Checkpoints(scenario, undefined, null);
-    this.finder = new MarkerFinder(scenario.queue.maxsize);
+    this.finder = new MarkerFinder(scenario.queue.maxsize, scenario.python);
   }
 
   /** The live run stands at `sim` having written `records`: remember the place and read the markers. */
@@ -77,7 +77,7 @@ export class TimeTravel {
 
   private truncate(sim: Simulation): void {
     this.kept = this.markers().filter((m) => m.seq < sim.seq && m.kind !== 'hang' && m.kind !== 'last_consumed');
-    this.finder = new MarkerFinder(this.scenario.queue.maxsize);
+    this.finder = new MarkerFinder(this.scenario.queue.maxsize, this.scenario.python);
     this.nextSeq = sim.seq;
     let n = this.samples.length;
     while (n > 0 && this.samples[n - 3]! > sim.ticks) n -= 3;

@@ -7,9 +7,9 @@ export function traceFile(tt: TimeTravel, scenario: Scenario, tick: number, form
   const parts: string[] = [];
   let first = true;
   tt.trace(tick, (records) => {
-    parts.push(format === 'jsonl' ? traceToJsonl(records) : traceToCsv(records, { header: first }));
+    parts.push(format === 'jsonl' ? traceToJsonl(records) : traceToCsv(records, scenario.python, { header: first }));
     first = false;
   });
-  if (parts.length === 0 && format === 'csv') parts.push(traceToCsv([]));
+  if (parts.length === 0 && format === 'csv') parts.push(traceToCsv([], scenario.python));
   return { name: fileName(scenario, format), blob: new Blob(parts, { type: MIME[format] }) };
 }

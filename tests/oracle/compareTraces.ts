@@ -40,7 +40,8 @@ export function eventsEqual(a: TraceEvent, b: TraceEvent): boolean {
 /** One event as a line of the report: `#seq  t  actor  event [item]  (qsize n)`. */
 export function describeEvent(e: TraceEvent | undefined): string {
   if (e === undefined) return '(nothing)';
-  const item = 'item' in e && e.item !== undefined ? ` ${pyRepr(e.item)}` : '';
+  // a report line, not a log line: 3.11's repr, the oldest Unicode table, escapes the most
+  const item = 'item' in e && e.item !== undefined ? ` ${pyRepr(e.item, '3.11')}` : '';
   return `#${e.seq}  t=${e.t}  ${e.actor}  ${e.event}${item}  (qsize ${e.qsize})`;
 }
 

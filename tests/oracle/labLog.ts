@@ -14,7 +14,7 @@ export function labLog(s: Scenario): { lines: string[]; end: EndRecord } {
       if (r.event === 'end') {
         end = r as EndRecord;
         lines.push(...formatEndReport(end));
-      } else lines.push(formatLogLine(r as TraceEvent));
+      } else lines.push(formatLogLine(r as TraceEvent, s.python));
     }
   });
   if (end === null) throw new Error(`${s.name}: no end`);

@@ -84,7 +84,7 @@ describe('scenario files', () => {
     const trace = traceOf(findPreset('seed-3')!.scenario);
     const hint = { ok: false, errors: ['file: this is a trace (JSON Lines of events), not a scenario; import a scenario file (.json)'] };
     expect(importScenario(traceToJsonl(trace))).toEqual(hint);
-    expect(importScenario(traceToCsv(trace))).toEqual(hint);
+    expect(importScenario(traceToCsv(trace, '3.11'))).toEqual(hint);
   });
 
   it('reads a file (Blob), refusing an oversized one unread and bytes that are not UTF-8', async () => {
@@ -116,7 +116,7 @@ describe('trace exports', () => {
 
   it.each(cases)('%s: CSV parses back to the records', (id) => {
     const trace = traceOf(findPreset(id)!.scenario);
-    const rows = parseCsv(traceToCsv(trace));
+    const rows = parseCsv(traceToCsv(trace, '3.11'));
     expect(rows[0]!.join(',')).toBe(CSV_HEADER);
     expect(rows.length).toBe(trace.length + 1);
     trace.forEach((r, k) => {
@@ -127,7 +127,7 @@ describe('trace exports', () => {
       expect(row[2]).toBe(r.actor);
       expect(row[3]).toBe(r.event);
       if (r.event === 'end') expect([row[4], row[5]]).toEqual([r.status, '']);
-      else expect([row[4], Number(row[5])]).toEqual([r.item === undefined ? '' : pyRepr(r.item), r.qsize]);
+      else expect([row[4], Number(row[5])]).toEqual([r.item === undefined ? '' : pyRepr(r.item, '3.11'), r.qsize]);
     });
     expect(rows.at(-1)![3]).toBe('end');
   });
@@ -136,7 +136,7 @@ describe('trace exports', () => {
     const s = structuredClone(findPreset('seed-2')!.scenario);
     s.producers[0]!.items.value = { type: 'format', format: `it's, "<b>{i}</b>"` };
     const trace = traceOf(s);
-    const rows = parseCsv(traceToCsv(trace));
+    const rows = parseCsv(traceToCsv(trace, '3.11'));
     const put = rows.find((r) => r[3] === 'put' && r[4] !== 'None')!;
     expect(put[4]).toBe(`'it\\'s, "<b>0</b>"'`);
     expect(csvField('a"b')).toBe('"a""b"');
@@ -147,15 +147,15 @@ describe('trace exports', () => {
   it('chunk by chunk gives the same text as all at once', () => {
     const trace = traceOf(findPreset('seed-2')!.scenario);
     const chunks = [trace.slice(0, 100), trace.slice(100, 101), trace.slice(101)];
-    expect(chunks.map((c, i) => traceToCsv(c, { header: i === 0 })).join('')).toBe(traceToCsv(trace));
+    expect(chunks.map((c, i) => traceToCsv(c, '3.11', { header: i === 0 })).join('')).toBe(traceToCsv(trace, '3.11'));
     expect(chunks.map(traceToJsonl).join('')).toBe(traceToJsonl(trace));
   });
 
   it('times are Python floats; float hints reach the items', () => {
-    const rows = parseCsv(traceToCsv(traceOf(findPreset('seed-3')!.scenario)));
+    const rows = parseCsv(traceToCsv(traceOf(findPreset('seed-3')!.scenario), '3.11'));
     expect(rows[1]![1]).toBe('0.0');
     const end: TraceRecord = { seq: 3, t: 2, actor: 'loop', event: 'end', status: 'hang', blocked: [] };
-    expect(traceToCsv([{ seq: 0, t: 1e-5, actor: 'p', event: 'put', item: [2, 0], qsize: 1 }, end], { header: false, floats: [true, false] })).toBe(
+    expect(traceToCsv([{ seq: 0, t: 1e-5, actor: 'p', event: 'put', item: [2, 0], qsize: 1 }, end], '3.11', { header: false, floats: [true, false] })).toBe(
       '0,1e-05,p,put,"(2.0, 0)",1\n3,2.0,loop,end,hang,\n',
     );
   });

@@ -65,7 +65,7 @@ describe('markers', () => {
     const end = raised.trace.at(-1)!;
     expect(end.event === 'end' && end.status).toBe('error');
     expect(sitsOn(raised.trace, raised.by('exception')!).event).toBe('crashed');
-    const m = new MarkerFinder(3);
+    const m = new MarkerFinder(3, '3.11');
     m.add(raised.trace.filter((r) => r.event !== 'crashed'));
     const main = m.markers().find((x) => x.kind === 'exception')!;
     expect([main.seq, main.label.en]).toEqual([end.seq, 'main raised QueueFull']);
@@ -74,7 +74,7 @@ describe('markers', () => {
   it('chunk by chunk finds the same as all at once; the last item waits for the end', () => {
     for (const p of listPresets()) {
       const trace = traceOf(p.scenario);
-      const f = new MarkerFinder(p.scenario.queue.maxsize);
+      const f = new MarkerFinder(p.scenario.queue.maxsize, p.scenario.python);
       for (let i = 0; i < trace.length; i += 7) f.add(trace.slice(i, i + 7));
       expect(f.markers()).toEqual(findMarkers(p.scenario, trace));
       const partial = findMarkers(p.scenario, trace.slice(0, -1));
