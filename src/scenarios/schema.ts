@@ -30,7 +30,7 @@ const ITEM_DIST = option({ dist: v.literal('item') }); // the item's own value (
 const notADist = (kind: string): string => `not a field of a ${kind} distribution`;
 export const DistSchema = kinds('dist', [...DIST_OPTIONS, ITEM_DIST], notADist);
 /** A draw of a number: any distribution but `item`. Typed as any one, as before: a live edit carries one for either role. */
-const DrawSchema = kinds('dist', DIST_OPTIONS, notADist) as v.GenericSchema<unknown, v.InferOutput<typeof DistSchema>>;
+export const DrawSchema = kinds('dist', DIST_OPTIONS, notADist) as v.GenericSchema<unknown, v.InferOutput<typeof DistSchema>>;
 
 /** A queue item as Python sees it: int/float, str, None, or a tuple (array). */
 export type Item = number | string | null | Item[];
@@ -53,7 +53,7 @@ const NAME = /^[A-Za-z][A-Za-z0-9_]*$/; // an identifier not starting with _ (th
 const used = (name: string): string => `${JSON.stringify(name)} is a name the program itself uses`;
 const groupNameText = (x: unknown): x is string => v.is(text(40), x);
 /** A Python identifier, unique among the groups, and not a name the program itself uses. */
-const GroupName = v.pipe(
+export const GroupName = v.pipe(
   v.config(
     v.pipe(
       textLike(40, NAME, (s) => (IDENTIFIER.test(s) ? used(s) : `must be a Python identifier (letters, digits, _), got ${JSON.stringify(s)}`)),
