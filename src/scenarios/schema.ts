@@ -51,7 +51,8 @@ export const ItemSchema = itemAt(0);
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const NAME = /^[A-Za-z][A-Za-z0-9_]*$/; // an identifier not starting with _ (the program's own names do)
 const used = (name: string): string => `${JSON.stringify(name)} is a name the program itself uses`;
-const groupNameText = (x: unknown): x is string => v.is(text(40), x);
+const NAME_TEXT = text(40);
+const groupNameText = (x: unknown): x is string => v.is(NAME_TEXT, x);
 /** A Python identifier, unique among the groups, and not a name the program itself uses. */
 export const GroupName = v.pipe(
   v.config(
