@@ -18,6 +18,7 @@ export interface CliArgs {
   out: string | null;
   maxIterations: number;
   listPresets: boolean;
+  schema: boolean;
   python: boolean;
   log: boolean;
   stats: boolean;
@@ -27,6 +28,7 @@ export interface CliArgs {
 export const USAGE = `usage: npm run sim -- <scenario.json | --preset ID> [--seed N] [--horizon T] [--out trace.jsonl]
                         [--python | --log | --stats] [--max-iterations N]
        npm run sim -- --list-presets
+       npm run sim -- --schema       print the JSON Schema of a scenario file (docs/scenario.schema.json)
   --preset ID      run a built-in program (see --list-presets)
   --seed N         override the scenario's random.seed (a whole number >= 0)
   --horizon T      stop at virtual time T seconds
@@ -40,7 +42,7 @@ exit status: 0 the run ended (completed, hang, horizon or error: the trace says 
   3 stopped at --max-iterations (the trace ends with a "limit" record)`;
 
 export function parseArgs(argv: string[]): CliArgs {
-  const a: CliArgs = { file: null, preset: null, seed: null, horizon: null, out: null, maxIterations: MAX_ITERATIONS, listPresets: false, python: false, log: false, stats: false, help: false };
+  const a: CliArgs = { file: null, preset: null, seed: null, horizon: null, out: null, maxIterations: MAX_ITERATIONS, listPresets: false, schema: false, python: false, log: false, stats: false, help: false };
   const value = (i: number, flag: string): string => {
     const v = argv[i + 1];
     if (v === undefined || v.startsWith('--')) throw new CliError(`${flag} needs a value`);
@@ -79,6 +81,9 @@ export function parseArgs(argv: string[]): CliArgs {
       case '--list-presets':
         a.listPresets = true;
         break;
+      case '--schema':
+        a.schema = true;
+        break;
       case '--python':
         a.python = true;
         break;
@@ -99,7 +104,7 @@ export function parseArgs(argv: string[]): CliArgs {
     }
   }
   if ([a.python, a.log, a.stats].filter(Boolean).length > 1) throw new CliError('choose one of --python, --log, --stats');
-  if (!a.help && !a.listPresets && a.file === null && a.preset === null) throw new CliError('give a scenario file or --preset ID (see --help)');
+  if (!a.help && !a.listPresets && !a.schema && a.file === null && a.preset === null) throw new CliError('give a scenario file or --preset ID (see --help)');
   if (a.file !== null && a.preset !== null) throw new CliError('give a scenario file or --preset, not both');
   return a;
 }

@@ -5,6 +5,7 @@
 import { Simulation } from '../engine/simulation';
 import { findPreset, listPresets } from '../scenarios/registry';
 import { parseScenario, validateScenario } from '../scenarios/validate';
+import scenarioJsonSchema from '../../docs/scenario.schema.json' with { type: 'json' };
 import type { Scenario } from '../scenarios/types';
 import { CliError, parseArgs, USAGE, type CliArgs } from './args';
 import { readScenarioFile } from './input';
@@ -37,9 +38,10 @@ async function loadScenario(a: CliArgs): Promise<Scenario> {
 
 async function main(argv: string[]): Promise<number> {
   const a = parseArgs(argv);
-  if (a.help || a.listPresets) {
+  if (a.help || a.listPresets || a.schema) {
     const out = Output.stdout();
     if (a.help) out.write(`${USAGE}\n`);
+    else if (a.schema) out.write(`${JSON.stringify(scenarioJsonSchema, null, 2)}\n`);
     else for (const p of listPresets()) out.write(`${p.id}\t${p.title.en}\n`);
     await out.close();
     return EXIT.ok;
