@@ -7,22 +7,9 @@ import type { DrawSite } from './draws';
 import type { Item } from './scenario';
 import type { Task } from './task';
 import type { SimThread } from './threads';
+import type { Site } from './program/sites';
 
-/** Where an actor stands in its program (what the scene draws and the code panel marks). */
-export type Site =
-  | 'start'
-  | 'run'
-  | 'interval'
-  | 'put'
-  | 'get'
-  | 'poll'
-  | 'service'
-  | 'blocking'
-  | 'join'
-  | 'wait'
-  | 'gather'
-  | 'gather_producers' // main: `await asyncio.gather(*producers)` before it shuts the consumers down
-  | 'await';
+export type { Site };
 
 export interface Actor {
   id: number;

@@ -1,25 +1,29 @@
 /**
- * One run of a scenario: the loop, the queue, the tasks and threads of docs/scenario.md, `asyncio.run`'s phases
- * (run main; cancel what is left; wait for threads), and the end of the run (completed, hang, horizon, error).
+ * One run of a scenario, the driver: the loop's iterations (`runOnce`), the threads that run between them, the
+ * horizon, and the trace. It hosts the program (program/), whose main the phases of asyncio.run (run/asyncioRun.ts)
+ * wait for; the end record is made in run/end.ts, the counters are read off the trace (metrics/counters.ts).
  */
-import type { BlockedEntry, Dist, EndRecord, EndStatus, EventName, Item, Scenario } from './scenario';
+import type { Dist, EndRecord, EndStatus, EventName, Item, Scenario } from './scenario';
 import type { TraceSink } from './traceSink';
-import { gather, sleepStep } from './aio';
+import { sleepStep } from './aio';
 import { EngineError } from './errors';
-import type { Future, Steps, Yielded } from './future';
+import type { Steps, Yielded } from './future';
 import { EventLoop } from './loop';
 import { DrawSite } from './draws';
-import { Consumer } from './consumer';
-import { mainTask, producerTask, producerThread } from './program';
+import { mainTask } from './program/main';
+import type { ProgramHost } from './program/host';
+import { programShape, type ProgramShape } from './program/shape';
 import { AioQueue, ThreadQueue } from './queue';
 import { Threads, type SimThread } from './threads';
 import { PyRandom } from './random';
 import { Task, type TaskHost } from './task';
 import type { Actor, Site } from './actor';
+import { AsyncioRun, type Phase, type RunOwner } from './run/asyncioRun';
+import { endRecord } from './run/end';
+import { Counters } from './metrics/counters';
 
-export type { Actor, Site, SimThread };
-
-export type Phase = 'main' | 'cleanup' | 'threads' | 'ended';
+export type { Actor, Site, SimThread, Phase };
+export { waitingOn } from './run/end';
 
 /** Thrown through a task's step when the horizon passes during a blocking time.sleep; never seen by the program. */
 export class HorizonReached extends Error {
@@ -29,30 +33,33 @@ export class HorizonReached extends Error {
   }
 }
 
-export class Sim implements TaskHost {
+export class Sim implements TaskHost, ProgramHost, RunOwner {
   readonly loop = new EventLoop();
   readonly rng: PyRandom;
+  readonly shape: ProgramShape;
   readonly queue: AioQueue | ThreadQueue;
   readonly actors: Actor[] = [];
   readonly tasks: Task<unknown>[] = [];
   readonly threads: Threads;
+  readonly counters = new Counters();
+  private readonly run: AsyncioRun;
   current: Task<unknown> | null = null;
-  phase: Phase = 'main';
+  /** The task whose step ran last (the loop strip's "last ran"). */
+  lastRan: Task<unknown> | null = null;
+  /** The last blocking `time.sleep` inside a coroutine: the loop stood still from `from` to `until`. */
+  frozen: { by: string; from: number; until: number } | null = null;
   end: EndRecord | null = null;
   seq = 0;
-  produced = 0;
-  consumed = 0;
-  wastedPolls = 0;
-  private stopping = false;
   /** Off: no record objects are made at all, only `seq` counts on (fast seeks). */
   recording = true;
-  private cleanupSeq: number | null = null;
-  private readonly mainTaskRef: Task<void>;
-  private readonly mainActor: Actor;
-  private workers: Task<unknown>[] = [];
   readonly horizon: number;
-  /** Python 3.12+ gather counts children that are already done at once (see aio.gather). */
-  readonly gatherDoneNow: boolean;
+  /**
+   * Units of progress: one handle run, or one select that ran none (a thread, the end). The same scenario reaches
+   * the same state after the same number of ticks, whether it got there by whole iterations or handle by handle:
+   * time travel goes back by running a fresh simulation to an earlier tick.
+   */
+  ticks = 0;
+  private readonly drawSites = new Map<string, DrawSite>();
 
   constructor(
     readonly scenario: Scenario,
@@ -61,25 +68,39 @@ export class Sim implements TaskHost {
     opts: { horizon?: number | null } = {},
   ) {
     this.rng = new PyRandom(scenario.seed);
+    this.shape = programShape(scenario);
     this.threads = new Threads(this.loop);
-    this.gatherDoneNow = scenario.python !== '3.11';
     const h = opts.horizon !== undefined ? opts.horizon : scenario.horizon;
     this.horizon = h === null ? Infinity : h;
     const k = scenario.queue.kind;
     this.queue = k === 'queue.Queue' ? new ThreadQueue() : new AioQueue(this.loop, k, scenario.queue.maxsize);
-    this.mainActor = this.newActor('main', 'main', 'task', -1);
-    this.mainTaskRef = this.spawn(this.mainActor, mainTask(this, this.mainActor));
-    this.mainTaskRef.addDoneCallback(() => {
-      this.stopping = true;
-    });
+    const main = this.newActor('main', 'main', 'task', -1);
+    this.run = new AsyncioRun(this, this.spawn(main, mainTask(this, main)), this.shape.gatherDoneNow);
+  }
+
+  get phase(): Phase {
+    return this.run.phase;
+  }
+
+  get produced(): number {
+    return this.counters.produced;
+  }
+
+  get consumed(): number {
+    return this.counters.consumed;
+  }
+
+  get wastedPolls(): number {
+    return this.counters.wastedPolls;
+  }
+
+  anyThreadAlive(): boolean {
+    return this.threads.anyAlive();
   }
 
   register(task: Task<unknown>): void {
     this.tasks.push(task);
   }
-
-  /** The task whose step ran last (the loop strip's "last ran"). */
-  lastRan: Task<unknown> | null = null;
 
   aioQueue(): AioQueue {
     if (this.queue instanceof AioQueue) return this.queue;
@@ -90,8 +111,6 @@ export class Sim implements TaskHost {
     if (this.queue instanceof ThreadQueue) return this.queue;
     throw new EngineError('thread producers need queue.Queue');
   }
-
-  private readonly drawSites = new Map<string, DrawSite>();
 
   /**
    * The draw site of one place in the program's code (`p0.interval`, `c0.service`, ...): every task running that
@@ -106,15 +125,9 @@ export class Sim implements TaskHost {
     return site;
   }
 
-  /** One sentinel per consumer unless the scenario says how many. */
-  sentinelCount(): number {
-    const s = this.scenario.shutdown;
-    if (s.strategy !== 'sentinel') return 0;
-    return s.count ?? this.scenario.consumers.reduce((acc, g) => acc + g.count, 0);
-  }
-
   log(a: Actor, event: EventName, item?: Item): void {
     if (this.end !== null) return; // stopped mid-step at the horizon: nothing after it is written
+    this.counters.note(event, item);
     if (!this.recording) {
       this.seq++;
       return;
@@ -157,9 +170,6 @@ export class Sim implements TaskHost {
     }
   }
 
-  /** The last blocking `time.sleep` inside a coroutine: the loop stood still from `from` to `until`. */
-  frozen: { by: string; from: number; until: number } | null = null;
-
   newActor(name: string, role: Actor['role'], kind: Actor['kind'], group: number): Actor {
     const a: Actor = { id: this.actors.length, name, role, kind, group, task: null, thread: null, site: 'start', item: undefined, until: 0, sites: [], sleep: null };
     this.actors.push(a);
@@ -172,120 +182,65 @@ export class Sim implements TaskHost {
     return t;
   }
 
-  /** Creates the worker tasks (and starts the threads) in the order main's code does. */
-  startWorkers(): { consumers: Task<unknown>[]; producers: Task<unknown>[] } {
-    const s = this.scenario;
-    const consumers: Task<unknown>[] = [];
-    const producers: Task<unknown>[] = [];
-    const nameOf = (base: string, count: number, n: number): string => (count === 1 ? base : `${base}-${n}`);
-    const makeConsumers = (): void =>
-      s.consumers.forEach((g, gi) => {
-        for (let n = 0; n < g.count; n++) {
-          const a = this.newActor(nameOf(g.name, g.count, n), 'consumer', 'task', gi);
-          consumers.push(this.spawn(a, new Consumer(this, a, g)));
-        }
-      });
-    const makeProducers = (): void =>
-      s.producers.forEach((g, gi) => {
-        if (g.runs_in !== 'task') return;
-        for (let n = 0; n < g.count; n++) {
-          const a = this.newActor(nameOf(g.name, g.count, n), 'producer', 'task', gi);
-          producers.push(this.spawn(a, producerTask(this, a, g, n)));
-        }
-      });
-    if (s.main.start === 'consumers_first') {
-      makeConsumers();
-      makeProducers();
-    } else {
-      makeProducers();
-      makeConsumers();
-    }
-    this.workers = this.tasks.filter((t) => t !== (this.mainTaskRef as Task<unknown>));
-    s.producers.forEach((g, gi) => {
-      if (g.runs_in !== 'thread') return;
-      for (let n = 0; n < g.count; n++) {
-        const a = this.newActor(nameOf(g.name, g.count, n), 'producer', 'thread', gi);
-        a.thread = this.threads.start(a, producerThread(this, a, g, n)); // runs it up to its first time.sleep
-      }
-    });
-    return { consumers, producers };
-  }
-
-  /** The worker tasks in creation order. */
-  workerTasks(): Task<unknown>[] {
-    return this.workers;
+  startThread(a: Actor, body: Generator<number, void, unknown>): void {
+    a.thread = this.threads.start(a, body); // runs it up to its first time.sleep
   }
 
   /** The time of the next thing that will happen (a loop iteration or a thread waking), or Infinity. */
   nextTime(): number {
     if (this.end !== null) return Infinity;
     const th = this.threads.next();
-    const d = this.phase === 'threads' ? Infinity : this.loop.nextDeadline();
+    const d = this.run.phase === 'threads' ? Infinity : this.loop.nextDeadline();
     const next = Math.min(d, th === null ? Infinity : th.wakeAt);
     // nothing can ever run again: the next iteration finds the hang (or the end), now
     return next === Infinity ? this.loop.now : next;
   }
 
-  /** One loop iteration (`_run_once`), with the threads that run before it. False once the run has ended. */
-  iterate(): boolean {
+  /**
+   * `_run_once`, the only place where the loop's handles (task steps, callbacks) are run: the threads due first,
+   * then the clock jumps and the due timers join the batch (select), then the batch's handles run. With `whole`
+   * false it runs one handle, starting an iteration first if none is under way: the unit of the lab's Step
+   * button. False once the run has ended.
+   */
+  runOnce(whole: boolean): boolean {
     if (this.end !== null) return false;
     try {
       if (this.loop.batchLeft === 0 && !this.select()) {
         this.ticks++;
         return this.end === null;
       }
-      while (this.loop.batchLeft > 0) {
+      do {
         this.loop.runOne();
         this.ticks++;
-      }
-      return this.afterBatch();
+      } while (whole && this.loop.batchLeft > 0);
+      if (this.loop.batchLeft > 0) return true;
+      this.run.afterIteration();
+      return this.end === null;
     } catch (e) {
-      return this.stopped(e);
-    }
-  }
-
-  /**
-   * A HorizonReached thrown from inside a step ends the run quietly; anything else is an engine bug. The handle
-   * that ran into the horizon counts as a tick like any other, so that a fresh run to `ticks` reaches this end too.
-   */
-  private stopped(e: unknown): false {
-    if (!(e instanceof HorizonReached)) throw e;
-    this.ticks++;
-    return false;
-  }
-
-  /**
-   * Runs one handle (a task step or a callback), starting an iteration first if none is under way: the unit of
-   * the lab's Step button. False once the run has ended.
-   */
-  stepHandle(): boolean {
-    if (this.end !== null) return false;
-    try {
-      if (this.loop.batchLeft === 0 && !this.select()) {
-        this.ticks++;
-        return this.end === null;
-      }
-      this.loop.runOne();
+      // a HorizonReached thrown from inside a step ends the run quietly; anything else is an engine bug. The handle
+      // that ran into the horizon counts as a tick like any other, so that a fresh run to `ticks` reaches this end
+      if (!(e instanceof HorizonReached)) throw e;
       this.ticks++;
-      return this.loop.batchLeft > 0 ? true : this.afterBatch();
-    } catch (e) {
-      return this.stopped(e);
+      return false;
     }
   }
 
-  /**
-   * Units of progress: one handle run, or one select that ran none (a thread, the end). The same scenario reaches
-   * the same state after the same number of ticks, whether it got there by iterate() or stepHandle(): time travel
-   * goes back by running a fresh simulation to an earlier tick.
-   */
-  ticks = 0;
+  /** One whole loop iteration. False once the run has ended. */
+  iterate(): boolean {
+    return this.runOnce(true);
+  }
+
+  /** One handle (the Step button). False once the run has ended. */
+  stepHandle(): boolean {
+    return this.runOnce(false);
+  }
 
   /** Steps 1-4 of `_run_once`: threads first, then the clock jumps and due timers join the batch. */
   private select(): boolean {
     if (this.end !== null) return false;
-    if (this.phase === 'threads') {
+    if (this.run.phase === 'threads') {
       const th = this.threads.next();
-      if (th === null) return this.finishRun();
+      if (th === null) return this.run.finishRun();
       if (th.wakeAt > this.horizon) return this.finish('horizon', this.horizon);
       if (th.wakeAt > this.loop.now) this.loop.now = th.wakeAt;
       this.threads.run(th);
@@ -303,57 +258,10 @@ export class Sim implements TaskHost {
     return this.loop.batchLeft > 0;
   }
 
-  private afterBatch(): boolean {
-    if (this.stopping) {
-      this.stopping = false;
-      if (this.phase === 'main') this.startCleanup();
-      else this.finishRun();
-    }
-    return this.end === null;
-  }
-
-  /** `asyncio.run`'s `_cancel_all_tasks`: cancel every pending task and wait for them all. */
-  private startCleanup(): void {
-    this.phase = 'cleanup';
-    this.cleanupSeq = this.seq;
-    const pending = this.tasks.filter((t) => !t.done());
-    if (pending.length === 0) {
-      this.finishRun();
-      return;
-    }
-    for (const t of pending) t.cancel();
-    const outer: Future<unknown> = gather(this.loop, pending, true, this.gatherDoneNow);
-    outer.addDoneCallback(() => {
-      this.stopping = true;
-    });
-  }
-
-  /** asyncio.run has returned: the interpreter waits for the threads, then exits. */
-  private finishRun(): boolean {
-    if (this.threads.anyAlive()) {
-      this.phase = 'threads';
-      return true;
-    }
-    const m = this.mainTaskRef;
-    if (m.crash !== null) {
-      return this.finish('error', this.loop.now, { exception: m.crash.pyName, message: m.crash.message });
-    }
-    // main was cancelled: asyncio.run raises its CancelledError (a live cancel of a task main gathers does this:
-    // gather passes the child's cancellation on to main)
-    if (m.cancelled()) return this.finish('error', this.loop.now, { exception: 'CancelledError', message: m.cancelMessage });
-    return this.finish('completed', this.loop.now);
-  }
-
+  /** Ends the run with its end record. False. */
   finish(status: EndStatus, t: number, extra: { exception?: string; message?: string } = {}): boolean {
-    this.phase = 'ended';
-    const blocked: BlockedEntry[] = [];
-    if (status === 'hang') {
-      for (const a of this.actors) {
-        if (a.task !== null && !a.task.done()) blocked.push({ task: a.name, waiting_on: waitingOn(a.task) });
-      }
-    }
-    this.end = { seq: this.seq++, t, actor: 'loop', event: 'end', status, blocked, ...extra };
-    if (this.cleanupSeq !== null) this.end.cleanup_seq = this.cleanupSeq;
+    this.run.phase = 'ended';
+    this.end = endRecord(this.seq++, t, status, this.actors, this.run.cleanupSeq, extra);
     if (this.recording) this.sink.end(this.end);
     return false;
   }
@@ -361,14 +269,7 @@ export class Sim implements TaskHost {
   /** Runs to the end (or `maxIterations`, as a guard against programs that spin without time passing). */
   runToEnd(maxIterations = Infinity): EndRecord | null {
     let n = 0;
-    while (this.iterate()) if (++n >= maxIterations) break;
+    while (this.runOnce(true)) if (++n >= maxIterations) break;
     return this.end;
   }
-}
-
-export function waitingOn(t: Task<unknown>): BlockedEntry extends infer B ? (B extends { waiting_on: infer W } ? W : never) : never {
-  const f = t.futWaiter;
-  if (f === null) return 'sleep';
-  if (f instanceof Task) return `task ${f.name}`;
-  return (f.label || 'sleep') as never;
 }

@@ -4,7 +4,9 @@
  */
 import type { Item } from './scenario';
 import { AioQueue } from './queue';
-import { waitingOn, type Actor, type Sim } from './sim';
+import type { Actor } from './actor';
+import { waitingOn } from './run/end';
+import type { Sim } from './sim';
 
 export type ActorState =
   | 'ready' // woken or new: a step is queued on the loop
