@@ -65,7 +65,8 @@ export function* producerTask(sim: ProgramHost, a: Actor, shape: ProducerShape, 
       if (after) yield sim.nap(a, (interval as DrawSite).draw(), 'interval');
     }
     sim.log(a, 'producer_done');
-    for (let k = 0; k < shape.sentinels; k++) {
+    const sentinels = shape.putsSentinels ? sim.shape.sentinels : 0;
+    for (let k = 0; k < sentinels; k++) {
       if (q.full()) sim.log(a, 'put_wait', null);
       sim.at(a, 'put', null);
       yield* q.put(null);

@@ -10,8 +10,8 @@ export interface ProducerShape {
   /** Its index in `scenario.producers`. */
   index: number;
   thread: boolean;
-  /** The sentinels this producer puts once its items are out (sentinel shutdown by producer, a task). */
-  sentinels: number;
+  /** It puts the program's sentinels once its items are out (sentinel shutdown by producer, a task). */
+  putsSentinels: boolean;
 }
 
 export interface ConsumerShape {
@@ -79,7 +79,7 @@ export function programShape(s: Scenario): ProgramShape {
   return {
     producers: s.producers.map((g, index) => {
       const thread = g.runs_in === 'thread';
-      return { group: g, index, thread, sentinels: sentinelsBy === 'producer' && !thread ? sentinels : 0 };
+      return { group: g, index, thread, putsSentinels: sentinelsBy === 'producer' && !thread };
     }),
     consumers: s.consumers.map((g, index) => consumerShape(s, g, index)),
     startOrder: s.main.start === 'consumers_first' ? (['consumers', 'producers'] as const) : (['producers', 'consumers'] as const),
