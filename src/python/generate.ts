@@ -17,6 +17,7 @@
  */
 import type { Dist, ItemValue, ProducerGroup, Scenario } from '../scenarios/types.ts';
 import { programShape, type ConsumerShape, type ProducerShape, type ProgramShape } from '../engine/program/shape.ts';
+import type { CodeSite } from './codeSites.ts';
 import { FAST_CLOCK } from './fastClock.ts';
 import { pyCommentText, pyFString, pyLiteral, pyNumber } from './literals.ts';
 
@@ -47,7 +48,7 @@ class Emitter {
   readonly lines: string[] = [];
   readonly sites: Record<string, number> = {};
 
-  line(indent: number, text: string, ...sites: string[]): void {
+  line(indent: number, text: string, ...sites: CodeSite[]): void {
     this.lines.push('    '.repeat(indent) + text);
     for (const site of sites) {
       if (!(site in this.sites)) this.sites[site] = this.lines.length;
@@ -262,7 +263,7 @@ function emitConsumer(e: Emitter, ctx: Context, cs: ConsumerShape): void {
 }
 
 /** `[create_task(...) ...]` for groups of tasks, one line per group. */
-function taskList(groups: { name: string; count: number }[], site: string, e: Emitter, variable: string): void {
+function taskList(groups: { name: string; count: number }[], site: CodeSite, e: Emitter, variable: string): void {
   const one = (g: { name: string; count: number }): string =>
     `asyncio.create_task(${g.name}(0, q), name='${g.name}')`;
   const many = (g: { name: string; count: number }): string =>
@@ -283,7 +284,7 @@ function taskList(groups: { name: string; count: number }[], site: string, e: Em
 }
 
 /** main.keep_refs false: the tasks are created and their Task objects dropped (validation keeps main from needing them). */
-function unkeptTasks(groups: { name: string; count: number }[], site: string, e: Emitter): void {
+function unkeptTasks(groups: { name: string; count: number }[], site: CodeSite, e: Emitter): void {
   e.line(1, '# the Task objects are not kept: the event loop holds only weak references to its tasks');
   for (const g of groups) {
     if (g.count === 1) {
