@@ -10,8 +10,8 @@
  */
 import type { EndRecord, TraceEvent } from '../scenarios/types.ts';
 
-export { pyFloatRepr, pyRepr, pyStrRepr, type FloatHint } from '../engine/pyrepr';
-import { pyRepr, type FloatHint } from '../engine/pyrepr';
+export { pyFloatRepr, pyRepr, pyStrRepr, type FloatHint } from '../engine/pyruntime/pyrepr';
+import { pyRepr, type FloatHint } from '../engine/pyruntime/pyrepr';
 
 /**
  * Python's `format(x, '.{digits}f')`: the exact binary value, correctly rounded, ties to even.

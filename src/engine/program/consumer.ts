@@ -12,13 +12,13 @@
  *       q.task_done()                     # or try/except/finally around the service (raise_on with a guard)
  */
 import type { ConsumerGroup, Item } from '../scenario';
-import type { Actor } from '../actor';
-import type { DrawSite } from '../draws';
-import { CancelledError, PyException } from '../errors';
-import type { Future, Steps, Yielded } from '../future';
-import { pyRepr } from '../pyrepr';
-import { pyEq } from '../pyvalues';
-import type { AioQueue } from '../queue';
+import type { Actor } from './actor';
+import type { DrawSite } from './draws';
+import { CancelledError, PyException } from '../asyncio/errors';
+import type { Future, Steps, Yielded } from '../asyncio/future';
+import { pyRepr } from '../pyruntime/pyrepr';
+import { pyEq } from '../pyruntime/pyvalues';
+import type { AioQueue } from '../asyncio/queue';
 import type { ProgramHost } from './host';
 import type { ConsumerShape } from './shape';
 

@@ -1,14 +1,14 @@
 /**
  * What the producer, consumer and main programs need from the run that hosts them: the trace, sleeps, the queue,
- * draws, and making tasks and threads. They see nothing else of it (the driver is sim.ts).
+ * draws, and making tasks and threads. They see nothing else of it (the driver is run/sim.ts).
  */
-import type { DrawSite } from '../draws';
-import type { Steps, Yielded } from '../future';
-import type { EventLoop } from '../loop';
-import type { AioQueue, ThreadQueue } from '../queue';
+import type { DrawSite } from './draws';
+import type { Steps, Yielded } from '../asyncio/future';
+import type { EventLoop } from '../asyncio/loop';
+import type { AioQueue, ThreadQueue } from '../asyncio/queue';
 import type { Dist, EndRecord, EventName, Item, Scenario } from '../scenario';
-import type { Task } from '../task';
-import type { Actor } from '../actor';
+import type { Task } from '../asyncio/task';
+import type { Actor } from './actor';
 import type { Site } from './sites';
 import type { ProgramShape } from './shape';
 

@@ -2,10 +2,10 @@
  * The `main()` coroutine of docs/scenario.md: it creates the worker tasks (and starts the threads) in the order
  * of the program's shape, waits for them as the scenario says, and shuts the consumers down.
  */
-import type { Actor } from '../actor';
-import { gather, waitAll } from '../aio';
-import type { Coro } from '../future';
-import type { Task } from '../task';
+import type { Actor } from './actor';
+import { gather, waitAll } from '../asyncio/aio';
+import type { Coro } from '../asyncio/future';
+import type { Task } from '../asyncio/task';
 import { Consumer } from './consumer';
 import type { ProgramHost } from './host';
 import { producerTask, producerThread } from './producer';

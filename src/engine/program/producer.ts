@@ -3,10 +3,10 @@
  * the consumer in consumer.ts). The generated Python program (src/python) has the same shape; a test compares the
  * two traces event by event.
  */
-import type { Actor } from '../actor';
-import { type DrawSite, ValueMaker } from '../draws';
-import { CancelledError, PyException } from '../errors';
-import type { Coro } from '../future';
+import type { Actor } from './actor';
+import { type DrawSite, ValueMaker } from './draws';
+import { CancelledError, PyException } from '../asyncio/errors';
+import type { Coro } from '../asyncio/future';
 import type { ProducerGroup } from '../scenario';
 import type { ProgramHost } from './host';
 import type { ProducerShape } from './shape';

@@ -3,11 +3,11 @@
  * is left and waits for it (cleanup); then the interpreter waits for the threads; then the run is over. The driver
  * (sim.ts) asks after each loop iteration whether a phase has ended.
  */
-import { gather } from '../aio';
-import type { Future } from '../future';
-import type { EventLoop } from '../loop';
+import { gather } from '../asyncio/aio';
+import type { Future } from '../asyncio/future';
+import type { EventLoop } from '../asyncio/loop';
 import type { EndStatus } from '../scenario';
-import type { Task } from '../task';
+import type { Task } from '../asyncio/task';
 
 export type Phase = 'main' | 'cleanup' | 'threads' | 'ended';
 

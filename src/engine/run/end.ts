@@ -1,9 +1,9 @@
 /**
  * The end of a run as the trace's last record says it: how it ended, and for a hang what each task still waits on.
  */
-import type { Actor } from '../actor';
+import type { Actor } from '../program/actor';
 import type { BlockedEntry, EndRecord, EndStatus, WaitingOn } from '../scenario';
-import { Task } from '../task';
+import { Task } from '../asyncio/task';
 
 /** What a pending task waits on, in the hang report's words. */
 export function waitingOn(t: Task<unknown>): WaitingOn {

@@ -4,8 +4,8 @@
  * sleep; later, each thread due by the loop's next moment runs first, earliest wake first (ties: the order they went
  * to sleep), with the clock set to its wake time.
  */
-import type { EventLoop } from './loop';
-import type { Site } from './program/sites';
+import type { EventLoop } from '../asyncio/loop';
+import type { Site } from '../program/sites';
 
 /** What a thread's run moves: its actor's site and when its sleep ends. */
 export interface ThreadActor {

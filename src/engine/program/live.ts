@@ -2,11 +2,11 @@
  * Changes a running program could make in Python too: create more worker tasks, cancel some, or draw from new
  * distributions from the next draw on. A plain script cannot express them, so the lab flags them beside the code.
  */
-import type { Dist } from './scenario';
+import type { Dist } from '../scenario';
 import type { Actor } from './actor';
-import { Consumer } from './program/consumer';
-import type { ProgramHost } from './program/host';
-import { producerTask } from './program/producer';
+import { Consumer } from './consumer';
+import type { ProgramHost } from './host';
+import { producerTask } from './producer';
 
 export type LiveChange =
   | { type: 'workers'; role: 'producer' | 'consumer'; count: number }

@@ -5,7 +5,7 @@
  * unfinished_tasks (task_done, a draining shutdown); the counts, the sums of the current batch, the time series
  * sample and the histograms follow. Metrics (metrics.ts) reads the figures from this state.
  */
-import type { EndRecord, TraceEvent } from './scenario';
+import type { EndRecord, TraceEvent } from '../scenario';
 import { type ConsumerState, MetricsState, type ProducerState } from './metricsState';
 
 const EPS = 1e-12;

@@ -6,7 +6,7 @@
  * records that change the state are applied by MetricsRecorder (metricsRecorder.ts), and Metrics (metrics.ts) reads
  * the figures.
  */
-import type { Scenario } from './scenario';
+import type { Scenario } from '../scenario';
 import { Acc } from './batchMeans';
 import { type BufferTracker, trackerFor } from './bufferTrackers';
 import type { MetricsOptions, Sample } from './metricsTypes';

@@ -3,27 +3,27 @@
  * horizon, and the trace. It hosts the program (program/), whose main the phases of asyncio.run (run/asyncioRun.ts)
  * wait for; the end record is made in run/end.ts, the counters are read off the trace (metrics/counters.ts).
  */
-import type { Dist, EndRecord, EndStatus, EventName, Item, Scenario } from './scenario';
-import type { TraceSink } from './traceSink';
-import { sleepStep } from './aio';
-import { EngineError } from './errors';
-import type { Steps, Yielded } from './future';
-import { EventLoop } from './loop';
-import { DrawSite } from './draws';
-import { mainTask } from './program/main';
-import type { ProgramHost } from './program/host';
-import { programShape, type ProgramShape } from './program/shape';
-import { AioQueue, ThreadQueue } from './queue';
+import type { Dist, EndRecord, EndStatus, EventName, Item, Scenario } from '../scenario';
+import type { TraceSink } from '../trace/traceSink';
+import { sleepStep } from '../asyncio/aio';
+import { EngineError } from '../asyncio/errors';
+import type { Steps, Yielded } from '../asyncio/future';
+import { EventLoop } from '../asyncio/loop';
+import { DrawSite } from '../program/draws';
+import { mainTask } from '../program/main';
+import type { ProgramHost } from '../program/host';
+import { programShape, type ProgramShape } from '../program/shape';
+import { AioQueue, ThreadQueue } from '../asyncio/queue';
 import { Threads, type SimThread } from './threads';
-import { PyRandom } from './random';
-import { Task, type TaskHost } from './task';
-import type { Actor, Site } from './actor';
-import { AsyncioRun, type Phase, type RunOwner } from './run/asyncioRun';
-import { endRecord } from './run/end';
-import { Counters } from './metrics/counters';
+import { PyRandom } from '../pyruntime/random';
+import { Task, type TaskHost } from '../asyncio/task';
+import type { Actor, Site } from '../program/actor';
+import { AsyncioRun, type Phase, type RunOwner } from './asyncioRun';
+import { endRecord } from './end';
+import { Counters } from '../metrics/counters';
 
 export type { Actor, Site, SimThread, Phase };
-export { waitingOn } from './run/end';
+export { waitingOn } from './end';
 
 /** Thrown through a task's step when the horizon passes during a blocking time.sleep; never seen by the program. */
 export class HorizonReached extends Error {
