@@ -1,6 +1,12 @@
 import { existsSync } from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
 
+// Specs import src/python/generate.ts, whose --fast block is a `?raw` text import: the runner and its workers
+// load it as Vite does.
+const textImports = new URL('./scripts/text-imports.mjs', import.meta.url).href;
+await import(textImports);
+process.env.NODE_OPTIONS = `${process.env.NODE_OPTIONS ?? ''} --import ${textImports}`.trim();
+
 // e2e runs against the production build (vite build + vite preview), not the dev server.
 const port = Number(process.env.E2E_PORT ?? 4173);
 const baseURL = `http://127.0.0.1:${port}`;

@@ -37,6 +37,7 @@ export function isStale() {
 /** Builds the bundle. Written beside its place, then renamed: a run that starts meanwhile never sees half a file. */
 export async function build() {
   const { build: esbuild } = await import('esbuild');
+  const { textImports } = await import('./text-imports-esbuild.mjs');
   const result = await esbuild({
     absWorkingDir: root, // the metafile's input paths are relative to it
     entryPoints: [ENTRY],
@@ -49,6 +50,7 @@ export async function build() {
     outfile: BUNDLE,
     logLevel: 'error',
     banner: { js: '// built by scripts/cli-build.mjs from src/cli/main.ts; do not edit' },
+    plugins: [textImports], // src/python/fastClock.ts imports fast_clock.py as text
   });
   const inputs = {};
   // stamps taken after the build: a file edited during it differs from its stamp next time, and is rebuilt then

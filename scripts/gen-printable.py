@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """
-Writes src/engine/python/printableData.ts: for each Python version the lab exports to, the code points where
+Writes src/engine/pyruntime/printableData.ts: for each Python version the lab exports to, the code points where
 `not chr(c).isprintable()` under that CPython, i.e. what its repr() escapes (besides quotes, backslash, \\t \\n \\r,
 which the engine handles first). Each version has its own Unicode database (3.11: 14.0, 3.12: 15.0, 3.13: 15.1),
 so each interpreter is asked itself; identical tables are written once.

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Runs every check in order and closes with one line: `N passed, N failed, N skipped`.
 //   1. typecheck (tsc -b)          counts as 1 test
-//   2. lint (eslint .)             counts as 1 test
+//   2. lint (eslint ., then scripts/import-cycles.py src: no import cycle)   counts as 1 test
 //   3. unit tests (vitest)         counted from reports/unit.json
 //   4. e2e tests (playwright)      counted from reports/e2e.json
 // Every step runs even if an earlier one failed. A runner whose report is missing or unreadable
@@ -88,7 +88,11 @@ rmSync(unitReport, { force: true });
 rmSync(e2eReport, { force: true });
 
 passFail('typecheck', run('typecheck', bin('tsc'), ['-b']));
-passFail('lint', run('lint', bin('eslint'), ['.']));
+{
+  const eslint = run('lint', bin('eslint'), ['.']);
+  const cycles = run('lint: import cycles', isWindows ? 'python' : 'python3', ['scripts/import-cycles.py', 'src']);
+  passFail('lint', eslint || cycles);
+}
 
 const unitCode = run('unit', bin('vitest'), [
   'run',

@@ -10,7 +10,7 @@
  * Before that, the accumulator's bookkeeping on small hand-made traces.
  */
 import { describe, expect, it } from 'vitest';
-import { Metrics, type Estimate, type Figures } from '../src/engine/metrics';
+import { Metrics, type Estimate, type Figures } from '../src/engine/metrics/metrics';
 import { Simulation } from '../src/engine/simulation';
 import { predict } from '../src/theory/fromScenario';
 import type { Predicted } from '../src/theory/types';

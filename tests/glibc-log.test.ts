@@ -1,6 +1,6 @@
 import { describe, it, expect, beforeAll } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { fma, glibcLog, glibcLogNoFma } from '../src/engine/glibcLog.ts';
+import { fma, glibcLog, glibcLogNoFma } from '../src/engine/pyruntime/glibcLog.ts';
 
 // Compares glibcLog with the C library's log as CPython calls it (math.log;
 // ctypes' libm.log for x <= 0, where math.log raises ValueError) bit for bit.

@@ -1,6 +1,6 @@
 import { describe, it, expect, beforeAll } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { PyRandom } from '../src/engine/random.ts';
+import { PyRandom } from '../src/engine/pyruntime/random.ts';
 
 // Compares PyRandom with CPython's random.Random draw for draw. Each Python
 // interpreter is spawned once for the whole file; it prints one JSON document.

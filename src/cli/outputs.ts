@@ -1,5 +1,5 @@
 /** What the CLI prints: the JSON trace (default), the event log (--log), the statistics (--stats), the program (--python). */
-import { Metrics } from '../engine/metrics';
+import { Metrics } from '../engine/metrics/metrics';
 import type { Simulation } from '../engine/simulation';
 import { generatePython } from '../python/generate';
 import { formatEndReport, formatLogLine, pyFixed } from '../python/logLine';

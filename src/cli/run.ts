@@ -3,7 +3,7 @@
  * however fast the engine and however slow the reader, at most about a slice of output is held in memory.
  */
 import type { Simulation, Record } from '../engine/simulation';
-import { TraceEncoder } from '../engine/traceBytes';
+import { TraceEncoder } from '../engine/trace/traceBytes';
 import type { EndRecord } from '../scenarios/types';
 import type { Output } from './output';
 

@@ -3,10 +3,10 @@
  * by one step, or to the end, and viewed at any moment.
  */
 import type { EndRecord, Scenario } from './scenario';
-import { applyLive, type LiveChange } from './live';
-import { Sim } from './sim';
-import type { TraceEncoder } from './traceBytes';
-import { CHUNK, RecordSink, type Record } from './traceSink';
+import { applyLive, type LiveChange } from './program/live';
+import { Sim } from './run/sim';
+import type { TraceEncoder } from './trace/traceBytes';
+import { CHUNK, RecordSink, type Record } from './trace/traceSink';
 import { viewOf, type SimView } from './view';
 
 export type { Record };
@@ -145,4 +145,4 @@ export class Simulation {
 }
 
 export type { SimView, ActorView, ActorState } from './view';
-export type { LiveChange } from './live';
+export type { LiveChange } from './program/live';

@@ -3,8 +3,10 @@
  * Derived from the simulation on demand; nothing here changes it.
  */
 import type { Item } from './scenario';
-import { AioQueue } from './queue';
-import { waitingOn, type Actor, type Sim } from './sim';
+import { AioQueue } from './asyncio/queue';
+import type { Actor } from './program/actor';
+import { waitingOn } from './run/end';
+import type { Sim } from './run/sim';
 
 export type ActorState =
   | 'ready' // woken or new: a step is queued on the loop

@@ -15,7 +15,9 @@
  *
  * Numbers are written with JS `String(x)`, so integral values stay Python ints (`2`, not `2.0`).
  */
-import type { ConsumerGroup, Dist, ItemValue, ProducerGroup, Scenario } from '../scenarios/types.ts';
+import type { Dist, ItemValue, ProducerGroup, Scenario } from '../scenarios/types.ts';
+import { programShape, type ConsumerShape, type ProducerShape, type ProgramShape } from '../engine/program/shape.ts';
+import type { CodeSite } from './codeSites.ts';
 import { FAST_CLOCK } from './fastClock.ts';
 import { pyCommentText, pyFString, pyLiteral, pyNumber } from './literals.ts';
 
@@ -46,7 +48,7 @@ class Emitter {
   readonly lines: string[] = [];
   readonly sites: Record<string, number> = {};
 
-  line(indent: number, text: string, ...sites: string[]): void {
+  line(indent: number, text: string, ...sites: CodeSite[]): void {
     this.lines.push('    '.repeat(indent) + text);
     for (const site of sites) {
       if (!(site in this.sites)) this.sites[site] = this.lines.length;
@@ -66,6 +68,8 @@ class Emitter {
 
 interface Context {
   s: Scenario;
+  /** What the program is, as the engine runs it (start order, sentinels, task_done counts, ...). */
+  shape: ProgramShape;
   usesRandom: boolean;
   /** Module-level `itertools.cycle` per place a `list` distribution is used. */
   cycles: { name: string; values: number[]; what: string }[];
@@ -112,11 +116,6 @@ function nameExpr(g: { name: string; count: number }): string {
   return g.count === 1 ? `'${g.name}'` : `f'${g.name}-{n}'`;
 }
 
-function sentinelCount(s: Scenario): number {
-  if (s.shutdown.strategy !== 'sentinel') return 0;
-  return s.shutdown.count ?? s.consumers.reduce((sum, c) => sum + c.count, 0);
-}
-
 const isThreadQueue = (s: Scenario): boolean => s.queue.kind === 'queue.Queue';
 
 /** The sleep call for a delay expression: asyncio.sleep in a coroutine, time.sleep in a thread. */
@@ -124,9 +123,10 @@ function sleepStmt(thread: boolean, expr: string): string {
   return thread ? `time.sleep(${expr})` : `await asyncio.sleep(${expr})`;
 }
 
-function emitProducer(e: Emitter, ctx: Context, g: ProducerGroup): void {
+function emitProducer(e: Emitter, ctx: Context, ps: ProducerShape): void {
   const { s } = ctx;
-  const thread = g.runs_in === 'thread';
+  const g = ps.group;
+  const thread = ps.thread;
   const G = g.name;
   const body = thread ? 2 : 3;
   e.line(0, `${thread ? 'def' : 'async def'} ${G}(n, q):`, `${G}.def`);
@@ -157,9 +157,8 @@ function emitProducer(e: Emitter, ctx: Context, g: ProducerGroup): void {
     e.line(body, 'i += 1');
   } else {
     e.log(loopIndent, G, 'name', 'producer_done');
-    const sentinels = s.shutdown.strategy === 'sentinel' && s.shutdown.by === 'producer' && !thread;
-    if (sentinels) {
-      e.line(loopIndent, `for _ in range(${sentinelCount(s)}):  # None tells a consumer to stop`);
+    if (ps.putsSentinels) {
+      e.line(loopIndent, `for _ in range(${ctx.shape.sentinels}):  # None tells a consumer to stop`);
       e.line(body, 'if q.full():');
       e.log(body + 1, G, 'name', 'put_wait', 'None', true);
       e.line(body, isThreadQueue(s) ? 'q.put_nowait(None)' : 'await q.put(None)', `${G}.sentinel.put`);
@@ -181,8 +180,9 @@ function emitProducer(e: Emitter, ctx: Context, g: ProducerGroup): void {
   }
 }
 
-function emitConsumer(e: Emitter, ctx: Context, c: ConsumerGroup): void {
+function emitConsumer(e: Emitter, ctx: Context, cs: ConsumerShape): void {
   const { s } = ctx;
+  const c = cs.group;
   const G = c.name;
   const threadQueue = isThreadQueue(s);
   e.line(0, `async def ${G}(n, q):`, `${G}.def`);
@@ -203,10 +203,10 @@ function emitConsumer(e: Emitter, ctx: Context, c: ConsumerGroup): void {
     e.line(4, 'continue');
   }
   e.log(3, G, 'name', 'get', 'item');
-  const taskDones = c.task_done === 'never' ? 0 : c.task_done === 'twice' ? 2 : 1;
-  if (s.shutdown.strategy === 'sentinel') {
+  const taskDones = cs.taskDones;
+  if (cs.stopsOnNone) {
     e.line(3, 'if item is None:  # the signal to stop');
-    if (c.task_done !== 'never') {
+    if (taskDones > 0) {
       e.line(4, 'q.task_done()', `${G}.sentinel.task_done`);
       e.log(4, G, 'name', 'task_done', 'None', true);
     }
@@ -229,7 +229,7 @@ function emitConsumer(e: Emitter, ctx: Context, c: ConsumerGroup): void {
       e.log(indent, G, 'name', 'task_done', 'item');
     }
   };
-  const guard = raiseOn?.guard ?? 'none';
+  const guard = cs.guard;
   if (raiseOn === null || guard === 'none') {
     raiseLines(3);
     e.line(3, serviceStmt, `${G}.service`);
@@ -249,7 +249,7 @@ function emitConsumer(e: Emitter, ctx: Context, c: ConsumerGroup): void {
     e.line(4, 'q.task_done()', `${G}.task_done`);
     e.log(4, G, 'name', 'task_done', 'item');
   }
-  if (s.shutdown.strategy === 'queue_shutdown') {
+  if (cs.catchesShutdown) {
     e.line(1, threadQueue ? 'except queue.ShutDown:' : 'except asyncio.QueueShutDown:');
     e.log(2, G, 'name', 'shutdown_exc');
     e.log(2, G, 'name', 'exit');
@@ -263,7 +263,7 @@ function emitConsumer(e: Emitter, ctx: Context, c: ConsumerGroup): void {
 }
 
 /** `[create_task(...) ...]` for groups of tasks, one line per group. */
-function taskList(groups: { name: string; count: number }[], site: string, e: Emitter, variable: string): void {
+function taskList(groups: { name: string; count: number }[], site: CodeSite, e: Emitter, variable: string): void {
   const one = (g: { name: string; count: number }): string =>
     `asyncio.create_task(${g.name}(0, q), name='${g.name}')`;
   const many = (g: { name: string; count: number }): string =>
@@ -284,7 +284,7 @@ function taskList(groups: { name: string; count: number }[], site: string, e: Em
 }
 
 /** main.keep_refs false: the tasks are created and their Task objects dropped (validation keeps main from needing them). */
-function unkeptTasks(groups: { name: string; count: number }[], site: string, e: Emitter): void {
+function unkeptTasks(groups: { name: string; count: number }[], site: CodeSite, e: Emitter): void {
   e.line(1, '# the Task objects are not kept: the event loop holds only weak references to its tasks');
   for (const g of groups) {
     if (g.count === 1) {
@@ -317,13 +317,7 @@ function emitMain(e: Emitter, ctx: Context): void {
     }
     if (taskProducers.length > 0 || tailUsesProducers) taskList(taskProducers, 'main.producers', e, 'producers');
   };
-  if (s.main.start === 'consumers_first') {
-    consumersLine();
-    producersLine();
-  } else {
-    producersLine();
-    consumersLine();
-  }
+  for (const which of ctx.shape.startOrder) (which === 'consumers' ? consumersLine : producersLine)();
   for (const g of threadProducers) {
     if (g.count === 1) {
       e.line(1, `threading.Thread(target=${g.name}, args=(0, q), name='${g.name}').start()`, 'main.threads');
@@ -332,11 +326,11 @@ function emitMain(e: Emitter, ctx: Context): void {
       e.line(2, `threading.Thread(target=${g.name}, args=(n, q), name=f'${g.name}-{n}').start()`);
     }
   }
-  const all = s.main.start === 'consumers_first' ? 'consumers + producers' : 'producers + consumers';
+  const all = ctx.shape.startOrder.join(' + ');
   const awaitTasks = (which: 'all' | 'consumers' | 'producers'): void => {
     const list = which === 'all' ? all : which;
     const starred = which === 'all'
-      ? (s.main.start === 'consumers_first' ? '*consumers, *producers' : '*producers, *consumers')
+      ? ctx.shape.startOrder.map((w) => `*${w}`).join(', ')
       : `*${which}`;
     if (s.main.with === 'wait') {
       e.line(1, `await asyncio.wait(${list})`, 'main.await');
@@ -362,7 +356,7 @@ function emitMain(e: Emitter, ctx: Context): void {
         awaitTasks(s.main.awaits);
       } else {
         e.line(1, 'await asyncio.gather(*producers)', 'main.gather_producers');
-        e.line(1, `for _ in range(${sentinelCount(s)}):  # None tells a consumer to stop`);
+        e.line(1, `for _ in range(${ctx.shape.sentinels}):  # None tells a consumer to stop`);
         e.line(2, 'if q.full():');
         e.log(3, 'main', "'main'", 'put_wait', 'None', true);
         e.line(2, isThreadQueue(s) ? 'q.put_nowait(None)' : 'await q.put(None)', 'main.sentinel.put');
@@ -408,14 +402,14 @@ function seenName(s: Scenario, name: string): boolean {
 /** The program and its named code sites. */
 export function generateProgram(s: Scenario): PythonProgram {
   checkScenario(s);
-  const ctx: Context = { s, usesRandom: false, cycles: [] };
+  const ctx: Context = { s, shape: programShape(s), usesRandom: false, cycles: [] };
   // The functions first (they decide which imports and cycles are needed), then the head in front.
   const body = new Emitter();
-  for (const p of s.producers) {
+  for (const p of ctx.shape.producers) {
     emitProducer(body, ctx, p);
     body.blank(2);
   }
-  for (const c of s.consumers) {
+  for (const c of ctx.shape.consumers) {
     emitConsumer(body, ctx, c);
     body.blank(2);
   }

@@ -10,10 +10,10 @@
  */
 import type { EndRecord, TraceEvent } from '../scenarios/types.ts';
 
-export { pyFloatRepr, pyRepr, pyStrRepr, type FloatHint } from '../engine/pyrepr';
-export type { PythonVersion } from '../engine/python/printable';
-import { pyRepr, type FloatHint } from '../engine/pyrepr';
-import type { PythonVersion } from '../engine/python/printable';
+export { pyFloatRepr, pyRepr, pyStrRepr, type FloatHint } from '../engine/pyruntime/pyrepr';
+export type { PythonVersion } from '../engine/pyruntime/printable';
+import { pyRepr, type FloatHint } from '../engine/pyruntime/pyrepr';
+import type { PythonVersion } from '../engine/pyruntime/printable';
 
 /**
  * Python's `format(x, '.{digits}f')`: the exact binary value, correctly rounded, ties to even.

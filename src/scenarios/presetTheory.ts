@@ -3,7 +3,7 @@
  * buffer whose full state blocks the producer in `await q.put()` (the birth-death chain of src/theory/birthDeath.ts).
  * Offered 5/s against 2 x 2.22/s: consumers busy 93% of the time, the buffer full a third of it, the producer blocked.
  */
-import type { Preset } from './presets';
+import type { Preset } from './preset';
 import { SCENARIO_SPEC, type Scenario } from './types';
 
 export const mm2Blocking: Scenario = {

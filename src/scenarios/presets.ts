@@ -2,15 +2,11 @@
  * The three programs of the founding articles (../shared/seeds), as scenarios. Each stays faithful to its article's
  * code; where the article leaves something open (an unseeded random, a print), the choice is said in `note`.
  */
+import type { Preset } from './preset';
 import { MM2_BLOCKING_PRESET } from './presetTheory';
 import { SCENARIO_SPEC, type Scenario } from './types';
 
-export interface Preset {
-  id: string;
-  title: { en: string; zh: string };
-  line: { en: string; zh: string };
-  scenario: Scenario;
-}
+export type { Preset };
 
 const base = {
   spec: SCENARIO_SPEC,

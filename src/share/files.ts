@@ -7,7 +7,7 @@
  * string.
  */
 import type { Record as TraceRecord } from '../engine/simulation';
-import { traceLine } from '../engine/traceJson';
+import { traceLine } from '../engine/trace/traceJson';
 import { pyFloatRepr, pyRepr, type FloatHint, type PythonVersion } from '../python/logLine';
 import { parseScenario, type Validation } from '../scenarios/validate';
 import { SCENARIO_SPEC, type Scenario } from '../scenarios/types';

@@ -3,7 +3,7 @@
  * data that re-renders only when new figures or a new prediction arrive (a few times a second), never per point.
  */
 import { useSyncExternalStore } from 'react';
-import type { Figures } from '../engine/metrics';
+import type { Figures } from '../engine/metrics/metrics';
 import type { TheoryResult } from '../theory/types';
 import { getClient } from './actions';
 import { useLab } from './labStore';

@@ -2,7 +2,7 @@
  * The figures table: each measured figure beside its prediction, as plain data (the CLI's `--stats` JSON and the
  * lab's table both read it).
  */
-import type { Estimate, Figures } from '../engine/metrics';
+import type { Estimate, Figures } from '../engine/metrics/metrics';
 import type { ModelName, Predicted, TheoryResult } from './types';
 
 export type FigureKey =

@@ -3,7 +3,7 @@
  * draw in place, null where an interval has nothing to show), the latest figures and the prediction. One per
  * client; a new run empties it. Nothing here renders: the charts read it at display rate.
  */
-import type { Figures } from '../engine/metrics';
+import type { Figures } from '../engine/metrics/metrics';
 import type { TheoryResult } from '../theory/types';
 import { FIELDS, POINT_FIELDS, type PointField, type WireMetrics } from './metricsProtocol';
 

@@ -2,7 +2,7 @@
  * The measurement stream from the worker: chart points in batches (one flat Float64Array, transferred) and, a few
  * times a second, the figures with their confidence intervals beside the theory's prediction.
  */
-import type { Figures } from '../engine/metrics';
+import type { Figures } from '../engine/metrics/metrics';
 import type { TheoryResult } from '../theory/types';
 
 /** The columns of one chart point, in order. NaN: nothing to show for that interval. */

@@ -5,7 +5,7 @@
  * prediction is the theory's for the program as it now runs (live changes included); at a live change the figures
  * start afresh, the charts go on.
  */
-import { Metrics } from '../engine/metrics';
+import { Metrics } from '../engine/metrics/metrics';
 import type { Record } from '../engine/simulation';
 import type { LiveEdit } from '../scenarios/settings';
 import type { Scenario } from '../scenarios/types';

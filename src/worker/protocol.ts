@@ -72,23 +72,8 @@ export const STATES = [
 ] as const;
 export type State = (typeof STATES)[number];
 
-/** Where each actor stands in its program (the engine's `Site`); a snapshot sends it as its index here. */
-export const SITES = [
-  'start',
-  'run',
-  'interval',
-  'put',
-  'get',
-  'poll',
-  'service',
-  'blocking',
-  'join',
-  'wait',
-  'gather',
-  'gather_producers',
-  'await',
-] as const;
-export type Site = (typeof SITES)[number];
+/** Where each actor stands in its program: the engine's one list; a snapshot sends a site as its index in it. */
+export { SITES, type Site } from '../engine/program/sites';
 
 export const STATUSES = ['running', 'completed', 'hang', 'horizon', 'error'] as const;
 export type Status = (typeof STATUSES)[number];

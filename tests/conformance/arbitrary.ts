@@ -2,7 +2,7 @@
  * Random valid scenarios for property tests, drawn from a seed so that any failure can be replayed
  * (`QUEUE_LAB_SEED=<seed>`). Sizes stay small so that CPython runs hundreds of them in seconds.
  */
-import { PyRandom } from '../../src/engine/random';
+import { PyRandom } from '../../src/engine/pyruntime/random';
 import type { Dist, ItemValue, Scenario, Shutdown } from '../../src/scenarios/types';
 import { consumer, producer, scenario } from '../../src/scenarios/build';
 

@@ -6,11 +6,11 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { PyException } from '../../src/engine/errors';
-import { Future, type Coro } from '../../src/engine/future';
-import { EventLoop } from '../../src/engine/loop';
-import { AioQueue, type AioQueueKind } from '../../src/engine/queue';
-import { Task, type TaskHost } from '../../src/engine/task';
+import { PyException } from '../../src/engine/asyncio/errors';
+import { Future, type Coro } from '../../src/engine/asyncio/future';
+import { EventLoop } from '../../src/engine/asyncio/loop';
+import { AioQueue, type AioQueueKind } from '../../src/engine/asyncio/queue';
+import { Task, type TaskHost } from '../../src/engine/asyncio/task';
 
 /** The loop went idle (nothing ready, no timer) before the awaited future finished: `select(None)` would block. */
 export class LoopHang extends Error {

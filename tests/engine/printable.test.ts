@@ -4,8 +4,8 @@
  */
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { pyStrRepr } from '../../src/engine/pyrepr';
-import { isPrintable, type PythonVersion } from '../../src/engine/python/printable';
+import { pyStrRepr } from '../../src/engine/pyruntime/pyrepr';
+import { isPrintable, type PythonVersion } from '../../src/engine/pyruntime/printable';
 import { findExactPython } from '../oracle/runPython';
 
 const CI = process.env.CI === 'true' || process.env.CI === '1';

@@ -5,7 +5,7 @@
  * its callbacks).
  */
 import { describe, expect, test } from 'vitest';
-import { SleepFuture } from '../../src/engine/aio';
+import { SleepFuture } from '../../src/engine/asyncio/aio';
 import { Harness } from './harness';
 
 describe('SleepFuture.again', () => {

@@ -11,11 +11,11 @@
  * (Python typing). Every other case of 3.11.7 and 3.13.0 is here, for each queue class its mixin runs on.
  */
 import { describe, expect, it } from 'vitest';
-import { AioEvent, gather, sleep, waitAll } from '../../src/engine/aio';
-import { PyException } from '../../src/engine/errors';
-import { Future, type Coro } from '../../src/engine/future';
-import type { AioQueue, AioQueueKind } from '../../src/engine/queue';
-import type { Task } from '../../src/engine/task';
+import { AioEvent, gather, sleep, waitAll } from '../../src/engine/asyncio/aio';
+import { PyException } from '../../src/engine/asyncio/errors';
+import { Future, type Coro } from '../../src/engine/asyncio/future';
+import type { AioQueue, AioQueueKind } from '../../src/engine/asyncio/queue';
+import type { Task } from '../../src/engine/asyncio/task';
 import type { Item } from '../../src/scenarios/types';
 import { Harness, pythonTrace, raises, raisesNow, requirePython, run, runPython } from './harness';
 

@@ -4,8 +4,8 @@
  */
 import { describe, expect, test } from 'vitest';
 import { Simulation, type Record } from '../../src/engine/simulation';
-import { TraceEncoder } from '../../src/engine/traceBytes';
-import { traceLine } from '../../src/engine/traceJson';
+import { TraceEncoder } from '../../src/engine/trace/traceBytes';
+import { traceLine } from '../../src/engine/trace/traceJson';
 import { PRESETS } from '../../src/scenarios/presets';
 import type { Scenario, TraceEvent } from '../../src/scenarios/types';
 import { randomScenario, randomShutdownScenario, randomThreadScenario } from '../conformance/arbitrary';

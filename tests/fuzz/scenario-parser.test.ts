@@ -8,7 +8,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Sim } from '../../src/engine/sim';
+import { Sim } from '../../src/engine/run/sim';
 import { PRESETS } from '../../src/scenarios/presets';
 import { listPresets } from '../../src/scenarios/registry';
 import type { Scenario } from '../../src/scenarios/types';

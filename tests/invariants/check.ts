@@ -17,7 +17,7 @@
  *
  * The trace must also be the same when the run goes tick by tick, with step() or with runToEnd().
  */
-import { PyRandom } from '../../src/engine/random';
+import { PyRandom } from '../../src/engine/pyruntime/random';
 import { Simulation, type ActorView, type Record, type SimView } from '../../src/engine/simulation';
 import { consumer, producer, scenario } from '../../src/scenarios/build';
 import type { ConsumerGroup, Dist, EndRecord, Item, ItemValue, ProducerGroup, Scenario, Shutdown, TraceEvent } from '../../src/scenarios/types';

@@ -1,6 +1,6 @@
 /** The figures table as data, and its plain-language reading, on real engine runs of three kinds of model. */
 import { describe, expect, test } from 'vitest';
-import { Metrics, type Figures } from '../../src/engine/metrics';
+import { Metrics, type Figures } from '../../src/engine/metrics/metrics';
 import { Simulation } from '../../src/engine/simulation';
 import { mm2Blocking } from '../../src/scenarios/presetTheory';
 import { seed1, seed2 } from '../../src/scenarios/presets';

@@ -1,6 +1,6 @@
 /** The measurement stream: chart points and figures from the worker's runner, on a fake wall clock. */
 import { describe, expect, test } from 'vitest';
-import { Metrics } from '../../src/engine/metrics';
+import { Metrics } from '../../src/engine/metrics/metrics';
 import { Simulation } from '../../src/engine/simulation';
 import { mm2Blocking } from '../../src/scenarios/presetTheory';
 import { seed2 } from '../../src/scenarios/presets';

@@ -9,8 +9,8 @@ const source = (p: string) => readFileSync(new URL(`../../${p}`, import.meta.url
 
 describe('notes from the worker', () => {
   it('are the sentences the engine and the runner write', () => {
-    expect(source('src/engine/live.ts')).toContain(`'${ENGINE_SENTENCES.interval}'`);
-    expect(source('src/engine/live.ts')).toContain(`'${ENGINE_SENTENCES.service}'`);
+    expect(source('src/engine/program/live.ts')).toContain(`'${ENGINE_SENTENCES.interval}'`);
+    expect(source('src/engine/program/live.ts')).toContain(`'${ENGINE_SENTENCES.service}'`);
     const runner = source('src/worker/runner.ts');
     const max = /MAX_BUFFERED = ([\d_]+)/.exec(runner)![1]!.replace(/_/g, '');
     expect(runner).toContain('`paused: the unbounded queue holds over ${MAX_BUFFERED} items`');

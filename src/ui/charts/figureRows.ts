@@ -2,7 +2,7 @@
  * The figures table as data: each measured figure (value and 95% interval) beside the theory's prediction, and
  * whether the prediction lies within the interval. Pure: the table and the plain-language reading both read it.
  */
-import type { Estimate, Figures } from '../../engine/metrics';
+import type { Estimate, Figures } from '../../engine/metrics/metrics';
 import type { Predicted, TheoryResult } from '../../theory/types';
 
 export type RowKey = 'arrival' | 'service' | 'consumers' | 'buffer' | 'rho' | 'Lq' | 'L' | 'Wq' | 'W' | 'throughput' | 'blocked' | 'little';

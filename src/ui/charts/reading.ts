@@ -1,5 +1,5 @@
 /** The figures in a few plain sentences: how busy the consumers are, what that does to the buffer, and the checks. */
-import type { Figures } from '../../engine/metrics';
+import type { Figures } from '../../engine/metrics/metrics';
 import type { Lang } from '../../store/labStore';
 import type { TheoryResult } from '../../theory/types';
 import type { Dict } from '../i18n';

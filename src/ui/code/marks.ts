@@ -3,6 +3,7 @@
  * with its role and state, turned into one of the generator's named code sites (src/python/generate.ts) and so
  * into a line of the panel. A task that has ended has no line.
  */
+import { codeSitesOf } from '../../python/codeSites';
 import type { Site, State } from '../../worker/protocol';
 
 export interface MarkActor {
@@ -30,44 +31,7 @@ export const groupOf = (a: MarkActor): string => (a.role === 'main' ? 'main' : a
 /** The generator's site keys for an actor, best first (a key the program lacks falls through to the next). */
 export function siteKeys(a: MarkActor): string[] {
   if (ENDED.has(a.state)) return [];
-  const G = groupOf(a);
-  if (a.role === 'main') {
-    switch (a.site) {
-      case 'start':
-        return ['main.def'];
-      case 'put':
-        return ['main.sentinel.put'];
-      case 'join':
-        return ['main.join'];
-      case 'gather_producers':
-        return ['main.gather_producers'];
-      case 'wait':
-      case 'gather':
-      case 'await':
-        return ['main.await'];
-      default:
-        return [];
-    }
-  }
-  switch (a.site) {
-    case 'start':
-      return [`${G}.def`];
-    case 'interval':
-      return [`${G}.sleep`];
-    case 'put':
-      return a.item === 'None' ? [`${G}.sentinel.put`, `${G}.put`] : [`${G}.put`];
-    case 'join':
-      return [`${G}.join`];
-    case 'get':
-      return [`${G}.get`];
-    case 'poll':
-      return [`${G}.poll_sleep`];
-    case 'service':
-    case 'blocking':
-      return [`${G}.service`];
-    default:
-      return [];
-  }
+  return codeSitesOf(a.role, groupOf(a), a.site, a.item === 'None');
 }
 
 /** The line (1-based) an actor is marked on in a program with these sites, or null. */

@@ -11,14 +11,16 @@
  *       await serve(item)                 # asyncio.sleep(service), or a blocking time.sleep
  *       q.task_done()                     # or try/except/finally around the service (raise_on with a guard)
  */
-import type { ConsumerGroup, Item } from './scenario';
+import type { ConsumerGroup, Item } from '../scenario';
+import type { Actor } from './actor';
 import type { DrawSite } from './draws';
-import { CancelledError, PyException } from './errors';
-import type { Future, Steps, Yielded } from './future';
-import { pyRepr } from './pyrepr';
-import { pyEq } from './pyvalues';
-import type { AioQueue } from './queue';
-import type { Actor, Sim } from './sim';
+import { CancelledError, PyException } from '../asyncio/errors';
+import type { Future, Steps, Yielded } from '../asyncio/future';
+import { pyRepr } from '../pyruntime/pyrepr';
+import { pyEq } from '../pyruntime/pyvalues';
+import type { AioQueue } from '../asyncio/queue';
+import type { ProgramHost } from './host';
+import type { ConsumerShape } from './shape';
 
 const enum At {
   /** Not started: a throw ends it without running any of its code. */
@@ -47,8 +49,8 @@ export class Consumer implements Steps<void> {
   private getter: Future<null> | null = null;
   /** The item in service. */
   private item: Item = null;
-  // the group's settings, compared once: the scenario's strings are copies (structuredClone), and comparing one
-  // with a literal compares characters
+  // the group's settings, compared once (ConsumerShape): the scenario's strings are copies (structuredClone), and
+  // comparing one with a literal compares characters
   private readonly sentinels: boolean;
   private readonly catchesShutdown: boolean;
   private readonly awaitsGet: boolean;
@@ -58,20 +60,21 @@ export class Consumer implements Steps<void> {
   private readonly taskDones: number;
   /** raise_on without a guard: the bad item raises out of the loop. */
   private readonly unguarded: boolean;
+  private readonly g: ConsumerGroup;
 
   constructor(
-    private readonly sim: Sim,
+    private readonly sim: ProgramHost,
     private readonly a: Actor,
-    private readonly g: ConsumerGroup,
+    shape: ConsumerShape,
   ) {
-    const strategy = sim.scenario.shutdown.strategy;
-    this.sentinels = strategy === 'sentinel';
-    this.catchesShutdown = strategy === 'queue_shutdown';
-    this.awaitsGet = g.get.mode === 'await';
-    this.pollInterval = g.get.mode === 'poll' ? g.get.interval : 0;
-    this.blocking = g.service_call === 'time.sleep';
-    this.taskDones = g.task_done === 'never' ? 0 : g.task_done === 'twice' ? 2 : 1;
-    this.unguarded = g.raise_on === null || g.raise_on.guard === 'none';
+    this.g = shape.group;
+    this.sentinels = shape.stopsOnNone;
+    this.catchesShutdown = shape.catchesShutdown;
+    this.awaitsGet = shape.awaitsGet;
+    this.pollInterval = shape.pollInterval;
+    this.blocking = shape.blocking;
+    this.taskDones = shape.taskDones;
+    this.unguarded = shape.guard === 'none';
   }
 
   next(): IteratorResult<Yielded, void> {
@@ -92,7 +95,6 @@ export class Consumer implements Steps<void> {
           return this.loop();
         case At.ServeGuarded:
           this.sim.log(this.a, 'done', this.item);
-          this.sim.consumed++;
           this.guardEnd(false, undefined);
           this.sim.at(this.a, 'run');
           return this.loop();
@@ -142,7 +144,6 @@ export class Consumer implements Steps<void> {
         } catch (e) {
           if (e instanceof PyException && (e.pyName === 'QueueEmpty' || e.pyName === 'Empty')) {
             sim.log(a, 'empty');
-            sim.wastedPolls++;
             this.at = At.Poll;
             return this.yielded(sim.nap(a, this.pollInterval, 'poll'));
           }
@@ -210,7 +211,6 @@ export class Consumer implements Steps<void> {
         return this.yielded(serving);
       }
       sim.log(a, 'done', item);
-      sim.consumed++;
       this.guardEnd(false, undefined);
     }
     sim.at(a, 'run');
@@ -233,7 +233,6 @@ export class Consumer implements Steps<void> {
     const sim = this.sim;
     const item = this.item;
     sim.log(this.a, 'done', item);
-    sim.consumed++;
     for (let k = this.taskDones; k > 0; k--) {
       sim.queue.taskDone();
       sim.log(this.a, 'task_done', item);

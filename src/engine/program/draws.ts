@@ -1,6 +1,6 @@
-import type { Dist, DistKind, Item, ItemValue } from './scenario';
-import { PyException } from './errors';
-import type { PyRandom } from './random';
+import type { Dist, DistKind, Item, ItemValue } from '../scenario';
+import { PyException } from '../asyncio/errors';
+import type { PyRandom } from '../pyruntime/random';
 
 /**
  * One place in the program that draws from a distribution (`random.randint(2, 4)` in the producer, ...). A `list`

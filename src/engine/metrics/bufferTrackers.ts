@@ -4,7 +4,7 @@
  * time of the item it took. trackerFor picks the one for a queue kind. This is the one structure that grows with
  * the run, as big as the buffer itself.
  */
-import type { QueueKind } from './scenario';
+import type { QueueKind } from '../scenario';
 
 /** Put times of the items in the buffer, taken in the queue's own order (FIFO, LIFO, or by value). */
 export interface Held {

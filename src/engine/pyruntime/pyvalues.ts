@@ -1,5 +1,5 @@
-import type { Item } from './scenario';
-import { PyException } from './errors';
+import type { Item } from '../scenario';
+import { PyException } from '../asyncio/errors';
 
 /** Python's type name of an item: int, float, str, NoneType, tuple. */
 export function pyTypeName(x: Item): string {

@@ -4,10 +4,10 @@
  * made per line and none is encoded afterwards. As a run's TraceSink it writes each event from its fields, so no
  * record object is made either.
  */
-import type { EndRecord, EventName, Item } from './scenario';
-import { EngineError } from './errors';
+import type { EndRecord, EventName, Item } from '../scenario';
+import { EngineError } from '../asyncio/errors';
 import type { Record, TraceSink } from './traceSink';
-import type { Actor } from './actor';
+import type { Actor } from '../program/actor';
 import { type ActorTails, Tails } from './traceTails';
 
 const utf8 = new TextEncoder();

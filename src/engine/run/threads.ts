@@ -4,11 +4,17 @@
  * sleep; later, each thread due by the loop's next moment runs first, earliest wake first (ties: the order they went
  * to sleep), with the clock set to its wake time.
  */
-import type { EventLoop } from './loop';
-import type { Actor } from './sim';
+import type { EventLoop } from '../asyncio/loop';
+import type { Site } from '../program/sites';
+
+/** What a thread's run moves: its actor's site and when its sleep ends. */
+export interface ThreadActor {
+  site: Site;
+  until: number;
+}
 
 export interface SimThread {
-  actor: Actor;
+  actor: ThreadActor;
   /** The thread's body: yields the durations of its `time.sleep` calls. */
   gen: Generator<number, void, unknown>;
   wakeAt: number;
@@ -24,7 +30,7 @@ export class Threads {
   constructor(private readonly loop: EventLoop) {}
 
   /** `Thread(...).start()`: the thread runs at once, up to its first `time.sleep`. */
-  start(actor: Actor, gen: Generator<number, void, unknown>): SimThread {
+  start(actor: ThreadActor, gen: Generator<number, void, unknown>): SimThread {
     const th: SimThread = { actor, gen, wakeAt: 0, seq: 0, alive: true };
     this.all.push(th);
     this.run(th);

@@ -3,8 +3,8 @@
  * Lines bytes for a file or a pipe (TraceEncoder, traceBytes.ts), written straight from the event's fields with
  * no object in between.
  */
-import type { Actor } from './actor';
-import type { EndRecord, EventName, Item, TraceEvent } from './scenario';
+import type { Actor } from '../program/actor';
+import type { EndRecord, EventName, Item, TraceEvent } from '../scenario';
 
 export type Record = TraceEvent | EndRecord;
 

@@ -2,11 +2,11 @@
  * The state Metrics keeps of a run, and the clock that integrates it over time: what is alive, in service, held and
  * in the buffer now; the sums of the current batch and of the measured period; the time series sample being filled.
  * advanceTo moves the clock on, adding each count's time integral to the sums and closing time series samples and
- * batches as it crosses their ends (pairs of batches merge when there are twice as many as needed). The trace
- * records that change the state are applied by MetricsRecorder (metricsRecorder.ts), and Metrics (metrics.ts) reads
- * the figures.
+ * batches as it crosses their ends (pairs of batches merge when there are twice as many as needed). Metrics
+ * (metrics.ts) owns one, a MetricsRecorder (metricsRecorder.ts) applies the trace's records to it, and Metrics
+ * reads the figures from it.
  */
-import type { Scenario } from './scenario';
+import type { Scenario } from '../scenario';
 import { Acc } from './batchMeans';
 import { type BufferTracker, trackerFor } from './bufferTrackers';
 import type { MetricsOptions, Sample } from './metricsTypes';
@@ -33,41 +33,41 @@ export interface ProducerState {
   heldSince: number | null;
 }
 
-export abstract class MetricsState {
-  protected warmup: number;
-  protected readonly minBatches: number;
-  protected batchLen: number;
-  protected batchEnd: number;
-  protected readonly complete: Acc[] = [];
-  protected cur = new Acc();
-  protected total = new Acc();
+export class MetricsState {
+  warmup: number;
+  readonly minBatches: number;
+  batchLen: number;
+  batchEnd: number;
+  readonly complete: Acc[] = [];
+  cur = new Acc();
+  total = new Acc();
   private readonly sampleDt: number;
   private sampleEnd: number;
   private sampleStart = 0;
-  protected sample = { areaQ: 0, qMax: 0, puts: 0, done: 0, areaService: 0, areaConsumers: 0, areaHeld: 0, areaProducers: 0, waitSum: 0, gets: 0, blockSum: 0, blocks: 0 };
-  protected readonly samples: Ring<Sample>;
-  protected waitHist: GrowingHistogram;
-  protected blockHist: GrowingHistogram;
-  protected readonly initialBatch: number;
-  protected readonly histogramBins: number;
-  protected readonly histogramWidth: number;
+  sample = { areaQ: 0, qMax: 0, puts: 0, done: 0, areaService: 0, areaConsumers: 0, areaHeld: 0, areaProducers: 0, waitSum: 0, gets: 0, blockSum: 0, blocks: 0 };
+  readonly samples: Ring<Sample>;
+  waitHist: GrowingHistogram;
+  blockHist: GrowingHistogram;
+  readonly initialBatch: number;
+  readonly histogramBins: number;
+  readonly histogramWidth: number;
 
-  protected t = 0;
-  protected qsize = 0;
-  protected inService = 0;
-  protected held = 0;
-  protected consumersAlive = 0;
-  protected producersAlive = 0;
-  protected unfinished = 0;
-  protected blockedPuts = 0;
-  protected sentinels = 0;
-  protected readonly maxsize: number;
-  protected readonly buffer: BufferTracker;
-  protected readonly consumers = new Map<string, ConsumerState>();
-  protected readonly producers = new Map<string, ProducerState>();
-  protected readonly roles = new Map<string, 'producer' | 'consumer'>();
-  protected readonly actorRoles = new Map<string, 'producer' | 'consumer' | 'main'>();
-  protected ended = false;
+  t = 0;
+  qsize = 0;
+  inService = 0;
+  held = 0;
+  consumersAlive = 0;
+  producersAlive = 0;
+  unfinished = 0;
+  blockedPuts = 0;
+  sentinels = 0;
+  readonly maxsize: number;
+  readonly buffer: BufferTracker;
+  readonly consumers = new Map<string, ConsumerState>();
+  readonly producers = new Map<string, ProducerState>();
+  readonly roles = new Map<string, 'producer' | 'consumer'>();
+  readonly actorRoles = new Map<string, 'producer' | 'consumer' | 'main'>();
+  ended = false;
   /** When the run ended (its end record's time), or null while it runs. */
   endedAt: number | null = null;
 
@@ -88,6 +88,11 @@ export abstract class MetricsState {
     this.buffer = trackerFor(scenario.queue.kind);
     for (const g of scenario.producers) this.roles.set(g.name, 'producer');
     for (const g of scenario.consumers) this.roles.set(g.name, 'consumer');
+  }
+
+  /** The measured part of [from, now]. */
+  span(from: number): number {
+    return Math.max(0, this.t - Math.max(from, this.warmup));
   }
 
   /** Moves the clock on with nothing happening (a live chart between events). */
@@ -140,7 +145,7 @@ export abstract class MetricsState {
   }
 
   /** The run has ended: the sample under way closes over the time it covered (the run's last moments). */
-  protected closeFinalSample(): void {
+  closeFinalSample(): void {
     const span = this.t - this.sampleStart;
     const s = this.sample;
     if (span > 0 || s.puts > 0 || s.done > 0 || s.gets > 0 || s.blocks > 0) this.pushSample(span);

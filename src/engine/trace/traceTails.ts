@@ -3,7 +3,7 @@
  * `}` and a newline, made once per (actor, event, qsize, whether an item follows) and kept by actor: a run writes
  * millions of lines and a few thousand distinct tails.
  */
-import type { Actor } from './actor';
+import type { Actor } from '../program/actor';
 
 /** Tails are kept for queue sizes below this; a bigger one is made each time. */
 const KEPT_QSIZE = 64;

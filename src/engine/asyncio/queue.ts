@@ -1,10 +1,10 @@
-import type { Item } from './scenario';
+import type { Item } from '../scenario';
 import { AioEvent } from './aio';
 import { Deque } from './deque';
 import { PyException, queueEmpty, queueFull, queueShutDown } from './errors';
 import { Future, type Coro } from './future';
 import type { EventLoop } from './loop';
-import { heappop, heappush } from './pyvalues';
+import { heappop, heappush } from '../pyruntime/pyvalues';
 
 /** The storage hooks that LifoQueue and PriorityQueue override (`_init`, `_get`, `_put`). */
 interface Store {

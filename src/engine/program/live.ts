@@ -2,10 +2,11 @@
  * Changes a running program could make in Python too: create more worker tasks, cancel some, or draw from new
  * distributions from the next draw on. A plain script cannot express them, so the lab flags them beside the code.
  */
-import type { Dist } from './scenario';
+import type { Dist } from '../scenario';
+import type { Actor } from './actor';
 import { Consumer } from './consumer';
-import { producerTask } from './program';
-import type { Actor, Sim } from './sim';
+import type { ProgramHost } from './host';
+import { producerTask } from './producer';
 
 export type LiveChange =
   | { type: 'workers'; role: 'producer' | 'consumer'; count: number }
@@ -18,11 +19,11 @@ const alive = (a: Actor): boolean => a.task !== null && !a.task.done() && a.task
  * could not make this change (then the caller restarts with the new settings): workers added before main has
  * created its own, or producers added to a program whose producers are threads.
  */
-export function applyLive(sim: Sim, change: LiveChange): string | null {
+export function applyLive(sim: ProgramHost, change: LiveChange): string | null {
   const role = change.role;
   const group = 0;
   if (change.type === 'workers') {
-    if (sim.workerTasks().length === 0 && sim.actors.length <= 1) return null;
+    if (sim.actors.length <= 1) return null; // main alone: it has not created its workers yet
     if (role === 'producer' && sim.scenario.producers[group]?.runs_in === 'thread') return null;
   }
   if (change.type === 'dist') {
@@ -39,8 +40,8 @@ export function applyLive(sim: Sim, change: LiveChange): string | null {
     let next = workers.length;
     for (let k = live.length; k < change.count; k++) {
       const a = sim.newActor(`${g.name}-${next}`, role, 'task', group);
-      if (role === 'consumer') sim.spawn(a, new Consumer(sim, a, sim.scenario.consumers[group]!));
-      else sim.spawn(a, producerTask(sim, a, sim.scenario.producers[group]!, next));
+      if (role === 'consumer') sim.spawn(a, new Consumer(sim, a, sim.shape.consumers[group]!));
+      else sim.spawn(a, producerTask(sim, a, sim.shape.producers[group]!, next));
       next++;
     }
     return `asyncio.create_task(${g.name}(...)) x${change.count - live.length}`;

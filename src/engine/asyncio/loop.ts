@@ -41,7 +41,7 @@ function runHandle(h: Timer): void {
 }
 
 /**
- * The ready queue and the timer heap of `BaseEventLoop`, on a virtual clock. `runOnce` (in simulation.ts) follows
+ * The ready queue and the timer heap of `BaseEventLoop`, on a virtual clock. `Sim.runOnce` (run/sim.ts) follows
  * `_run_once`: the callbacks ready when an iteration starts, then the timers due, run in that iteration; anything
  * they schedule runs in the next.
  */

@@ -2,27 +2,14 @@
  * A producer, consumer or main as the run sees it: its task or thread, where it stands in its program (the site
  * the scene draws and the code panel marks), the item it holds and when its sleep ends.
  */
-import type { SleepFuture } from './aio';
+import type { SleepFuture } from '../asyncio/aio';
 import type { DrawSite } from './draws';
-import type { Item } from './scenario';
-import type { Task } from './task';
-import type { SimThread } from './threads';
+import type { Item } from '../scenario';
+import type { Task } from '../asyncio/task';
+import type { SimThread } from '../run/threads';
+import type { Site } from './sites';
 
-/** Where an actor stands in its program (what the scene draws and the code panel marks). */
-export type Site =
-  | 'start'
-  | 'run'
-  | 'interval'
-  | 'put'
-  | 'get'
-  | 'poll'
-  | 'service'
-  | 'blocking'
-  | 'join'
-  | 'wait'
-  | 'gather'
-  | 'gather_producers' // main: `await asyncio.gather(*producers)` before it shuts the consumers down
-  | 'await';
+export type { Site };
 
 export interface Actor {
   id: number;

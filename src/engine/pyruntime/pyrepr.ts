@@ -2,8 +2,8 @@
  * Python's repr() of the values a program puts in a queue: ints, floats, str, None and tuples. One place for the
  * engine (exception messages such as `bad item 3`) and for the log lines and exports built on the trace.
  */
-import { isPrintable, type PythonVersion } from './python/printable';
-import type { Item } from './scenario';
+import { isPrintable, type PythonVersion } from './printable';
+import type { Item } from '../scenario';
 
 /** Which numbers of an item are Python floats (JS cannot tell 2.0 from 2): true, false, or per tuple element. */
 export type FloatHint = boolean | FloatHint[];

@@ -2,7 +2,7 @@
  * One trace record as a JSON line, written by hand: the trace is the engine's bulk output, and this is several
  * times faster than JSON.stringify on these small, fixed-shape objects. Output equals JSON.stringify's.
  */
-import type { EndRecord, Item, TraceEvent } from './scenario';
+import type { EndRecord, Item, TraceEvent } from '../scenario';
 
 const num = (x: number): string => (Number.isFinite(x) ? String(x) : 'null');
 

@@ -1,0 +1,103 @@
+/**
+ * The `main()` coroutine of docs/scenario.md: it creates the worker tasks (and starts the threads) in the order
+ * of the program's shape, waits for them as the scenario says, and shuts the consumers down.
+ */
+import type { Actor } from './actor';
+import { gather, waitAll } from '../asyncio/aio';
+import type { Coro } from '../asyncio/future';
+import type { Task } from '../asyncio/task';
+import { Consumer } from './consumer';
+import type { ProgramHost } from './host';
+import { producerTask, producerThread } from './producer';
+import { actorName } from './shape';
+
+/** The worker tasks main creates, in creation order and by role. */
+interface Workers {
+  all: Task<unknown>[];
+  consumers: Task<unknown>[];
+  producers: Task<unknown>[];
+}
+
+/** Creates the worker tasks (and starts the threads) in the order main's code does. */
+function startWorkers(sim: ProgramHost): Workers {
+  const shape = sim.shape;
+  const w: Workers = { all: [], consumers: [], producers: [] };
+  const make = (which: 'consumers' | 'producers'): void => {
+    if (which === 'consumers') {
+      for (const cs of shape.consumers) {
+        for (let n = 0; n < cs.group.count; n++) {
+          const a = sim.newActor(actorName(cs.group, n), 'consumer', 'task', cs.index);
+          w.consumers.push(sim.spawn(a, new Consumer(sim, a, cs)));
+        }
+      }
+      return;
+    }
+    for (const ps of shape.producers) {
+      if (ps.thread) continue;
+      for (let n = 0; n < ps.group.count; n++) {
+        const a = sim.newActor(actorName(ps.group, n), 'producer', 'task', ps.index);
+        w.producers.push(sim.spawn(a, producerTask(sim, a, ps, n)));
+      }
+    }
+  };
+  for (const which of shape.startOrder) make(which);
+  w.all = shape.startOrder[0] === 'consumers' ? [...w.consumers, ...w.producers] : [...w.producers, ...w.consumers];
+  for (const ps of shape.producers) {
+    if (!ps.thread) continue;
+    for (let n = 0; n < ps.group.count; n++) {
+      const a = sim.newActor(actorName(ps.group, n), 'producer', 'thread', ps.index);
+      sim.startThread(a, producerThread(sim, a, ps, n));
+    }
+  }
+  return w;
+}
+
+export function* mainTask(sim: ProgramHost, a: Actor): Coro<void> {
+  const s = sim.scenario;
+  const { all: created, consumers, producers } = startWorkers(sim);
+  const doneNow = sim.shape.gatherDoneNow;
+  const awaitAll = function* (tasks: Task<unknown>[]): Coro<void> {
+    sim.at(a, s.main.with === 'wait' ? 'wait' : s.main.with === 'gather' ? 'gather' : 'await');
+    if (s.main.with === 'wait') yield* waitAll(sim.loop, tasks);
+    else if (s.main.with === 'gather') yield* gather(sim.loop, tasks, false, doneNow).wait();
+    else for (const t of tasks) yield* t.wait();
+  };
+  const pick = (): Task<unknown>[] =>
+    s.main.awaits === 'all' ? created : s.main.awaits === 'consumers' ? consumers : producers;
+  const sh = s.shutdown;
+  if (sh.strategy === 'none' || (sh.strategy === 'sentinel' && sh.by === 'producer')) {
+    yield* awaitAll(pick());
+  } else if (sh.strategy === 'sentinel') {
+    sim.at(a, 'gather_producers');
+    yield* gather(sim.loop, producers, false, doneNow).wait();
+    const aq = sim.aioQueue();
+    for (let k = 0; k < sim.shape.sentinels; k++) {
+      if (aq.full()) sim.log(a, 'put_wait', null);
+      sim.at(a, 'put', null);
+      yield* aq.put(null);
+      sim.log(a, 'put', null);
+    }
+    yield* awaitAll(consumers);
+  } else {
+    sim.at(a, 'gather_producers');
+    yield* gather(sim.loop, producers, false, doneNow).wait();
+    const aq = sim.aioQueue();
+    if (sh.strategy === 'cancel_after_join' || sh.after === 'join') {
+      sim.log(a, 'join_wait');
+      sim.at(a, 'join');
+      yield* aq.join();
+      sim.log(a, 'join_done');
+    }
+    if (sh.strategy === 'cancel_after_join') {
+      for (const c of consumers) c.cancel();
+      sim.log(a, 'cancel_consumers');
+    } else {
+      aq.shutdown(sh.immediate);
+      sim.log(a, 'shutdown');
+    }
+    sim.at(a, 'gather');
+    yield* gather(sim.loop, consumers, true, doneNow).wait();
+  }
+  sim.log(a, 'main_done');
+  sim.at(a, 'run');
+}

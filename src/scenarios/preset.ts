@@ -1,0 +1,9 @@
+/** A named scenario the lab offers, with its title and one line in both languages. */
+import type { Scenario } from './types';
+
+export interface Preset {
+  id: string;
+  title: { en: string; zh: string };
+  line: { en: string; zh: string };
+  scenario: Scenario;
+}
