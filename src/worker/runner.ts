@@ -10,7 +10,8 @@ import type { EndRecord, Scenario } from '../scenarios/types';
 import { encodeSnapshot, Pending } from './encode';
 import { MetricsStream } from './metricsStream';
 import { FIELDS } from './metricsProtocol';
-import { transferables, type ActorInfo, type FromWorker } from './protocol';
+import { transferables, type ActorInfo, type FromWorker, type SeekReport } from './protocol';
+import { SeekJob, MAX_SEEK_TICKS, type Landing } from './seekJob';
 import { TimeTravel, type SeekTarget } from './timeTravel';
 import { traceFile } from './travelFiles';
 
@@ -21,6 +22,10 @@ const TICK_MS = 4;
 const MAX_GAP_MS = 250;
 /** An unbounded queue that grows past this is paused before it eats the tab's memory. */
 const MAX_BUFFERED = 200_000;
+/** Work per slice of a seek; between slices the worker reads its messages (Cancel, Pause, a new load). */
+export const SEEK_SLICE_MS = 16;
+/** How often a long seek reports its progress. */
+const PROGRESS_MS = 100;
 
 export interface Host {
   now(): number;
@@ -55,10 +60,15 @@ export class Runner {
   private markersSent = -1;
   /** The test hook armed a fault: the next step of the engine throws (e2e/faults.spec.ts). */
   private faultArmed = false;
+  /** The seek under way, its number (a slice of a replaced one does nothing) and when it last reported. */
+  private job: SeekJob | null = null;
+  private jobGen = 0;
+  private jobReported = -Infinity;
 
   constructor(private readonly host: Host) {}
 
   load(scenario: Scenario, playing: boolean, run?: number): void {
+    this.dropJob(false);
     this.run = run ?? this.run + 1;
     this.n = 0;
     this.vt = 0;
@@ -88,6 +98,7 @@ export class Runner {
   }
 
   play(): void {
+    this.dropJob(true);
     if (this.sim === null || this.sim.end !== null) return;
     this.tt?.history.splice(0);
     this.freshMetrics();
@@ -102,6 +113,7 @@ export class Runner {
   }
 
   step(): void {
+    this.dropJob(true);
     const sim = this.sim;
     if (sim === null || sim.end !== null) return;
     this.playing = false;
@@ -122,6 +134,7 @@ export class Runner {
   }
 
   live(edits: LiveEdit[]): void {
+    this.dropJob(true);
     const sim = this.sim;
     if (sim === null || sim.end !== null) return;
     this.freshMetrics();
@@ -263,12 +276,12 @@ export class Runner {
   // -------------------------------------------------------------------------------------------------------------
   // time travel (timeTravel.ts)
 
-  /** Shows the run at another moment of its past (or of its recomputed future); paused. */
+  /** Shows the run at another moment of its past (or of its recomputed future); paused. Run in slices. */
   seek(target: SeekTarget, t?: number): void {
     const tt = this.tt;
     if (tt === null || this.sim === null) return;
-    this.tt?.history.splice(0);
-    this.land(() => tt.seek(target), t);
+    tt.history.splice(0);
+    this.startJob(() => new SeekJob(tt, target, t));
   }
 
   /** The inverse of Step: back to where the last Step started, or to just after the event before. */
@@ -276,17 +289,75 @@ export class Runner {
     const tt = this.tt;
     const sim = this.sim;
     if (tt === null || sim === null) return;
+    this.dropJob(true);
     const back = this.guard(() => tt.backTarget(sim.ticks));
     if (back === undefined) return;
-    this.land(() => tt.seek({ kind: 'tick', tick: back.tick }), back.t ?? undefined);
+    this.startJob(() => new SeekJob(tt, { kind: 'tick', tick: back.tick }, back.t ?? undefined));
   }
 
-  private land(go: () => ReturnType<TimeTravel['seek']>, t?: number): void {
-    const landing = this.guard(go);
-    if (landing === undefined) return;
+  /** The page's Cancel: the seek stops and the run stays where it stood. */
+  cancelSeek(): void {
+    this.dropJob(true);
+  }
+
+  /** Where the engine stands now (after every command before this one): Copy link asks. */
+  where(id: number): void {
+    const sim = this.sim;
+    this.host.post({ type: 'here', id, run: this.run, tick: sim?.ticks ?? 0, t: this.vt }, []);
+  }
+
+  private startJob(make: () => SeekJob): void {
+    this.dropJob(false);
+    const job = this.guard(make);
+    if (job === undefined) return;
+    this.job = job;
+    this.playing = false;
+    this.jobReported = -Infinity;
+    this.runJob(++this.jobGen);
+  }
+
+  /** Stops the seek under way; `report`: tell the page (a Cancel, or Play meanwhile), not when another replaces it. */
+  private dropJob(report: boolean): void {
+    const job = this.job;
+    if (job === null) return;
+    this.job = null;
+    this.jobGen++;
+    if (report) this.report({ kind: 'cancelled', target: job.asked });
+  }
+
+  /** One slice of the seek; the next goes after the worker has read its messages. */
+  private runJob(gen: number): void {
+    const job = this.job;
+    if (job === null || gen !== this.jobGen) return;
+    const r = this.guard(() => job.work(SEEK_SLICE_MS, () => this.host.now()));
+    if (r === null) {
+      const now = this.host.now();
+      if (now - this.jobReported >= PROGRESS_MS) {
+        this.jobReported = now;
+        this.report({ kind: 'progress', target: job.asked, done: job.progress() });
+      }
+      this.host.later(() => this.runJob(gen), 0);
+      return;
+    }
+    this.job = null;
+    if (r === undefined) return;
+    if (r.kind === 'refused') {
+      this.report({ kind: 'refused', target: job.asked, limit: MAX_SEEK_TICKS, needed: r.needed });
+      return;
+    }
+    this.land(r.landing);
+    const t = r.landing.t;
+    this.report(r.landing.pastEnd ? { kind: 'pastEnd', target: job.asked, endT: t } : { kind: 'landed', target: job.asked });
+  }
+
+  private report(report: SeekReport): void {
+    this.host.post({ type: 'seek', report }, []);
+  }
+
+  private land(landing: Landing): void {
     this.sim = landing.sim;
     this.playing = false;
-    this.vt = t === undefined ? landing.t : Math.max(landing.sim.now, t);
+    this.vt = landing.t;
     this.pending.reset();
     this.pending.add(landing.records, this.idOf);
     this.pending.moves = [];
@@ -314,7 +385,7 @@ export class Runner {
 
   /** Checkpoints while the run is paused or hidden (the worker calls this every few tens of ms). */
   idle(): void {
-    if (this.playing && !this.hidden) return;
+    if ((this.playing && !this.hidden) || this.job !== null) return;
     this.guard(() => this.tt?.work(SLICE_MS));
   }
 
