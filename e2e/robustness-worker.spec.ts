@@ -143,6 +143,7 @@ test('eight quick Steps show the engine’s time', async ({ page }) => {
   await page.waitForTimeout(300); // the eight answers arrive in order; the poll below waits for the page to show them
   const engine = await snap(page);
   await expect.poll(() => shownClock(page), LONG).toBe(asShown(engine.t));
+  await expect.poll(async () => (await snap(page)).timeline.t, LONG).toBe(engine.t);
   expect(errors).toEqual([]);
 });
 

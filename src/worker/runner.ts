@@ -9,6 +9,7 @@ import type { LiveEdit } from '../scenarios/settings';
 import type { EndRecord, Scenario } from '../scenarios/types';
 import { encodeSnapshot, Pending } from './encode';
 import { MetricsStream } from './metricsStream';
+import { MetricsRebuild } from './metricsRebuild';
 import { FIELDS } from './metricsProtocol';
 import { transferables, type ActorInfo, type FromWorker, type SeekReport } from './protocol';
 import { SeekJob, MAX_SEEK_TICKS, type Landing } from './seekJob';
@@ -64,11 +65,15 @@ export class Runner {
   private job: SeekJob | null = null;
   private jobGen = 0;
   private jobReported = -Infinity;
+  /** The charts' measurement being rebuilt after going back (the charts wait for it), and its number. */
+  private rebuild: MetricsRebuild | null = null;
+  private rebuildGen = 0;
 
   constructor(private readonly host: Host) {}
 
   load(scenario: Scenario, playing: boolean, run?: number): void {
     this.dropJob(false);
+    this.dropRebuild();
     this.run = run ?? this.run + 1;
     this.n = 0;
     this.vt = 0;
@@ -130,6 +135,7 @@ export class Runner {
   setSpeed(speed: number): void {
     this.speed = Math.min(1000, Math.max(0.1, speed));
     this.metrics?.setSpeed(this.speed);
+    this.rebuild?.setSpeed(this.speed);
     this.samples = [];
   }
 
@@ -147,7 +153,8 @@ export class Runner {
       if (text !== undefined) this.tt?.live(sim, e);
       if (text) this.host.post({ type: 'note', kind: 'live', text }, []);
     }
-    this.metrics?.live(edits);
+    if (this.rebuild !== null) this.rebuild.live(edits);
+    else this.metrics?.live(edits);
     this.post(true);
   }
 
@@ -209,7 +216,8 @@ export class Runner {
     if (this.sim !== null) this.tt?.note(this.sim, records, this.vt);
     if (records.length > 0) {
       this.pending.add(records, this.idOf);
-      this.metrics?.add(records);
+      if (this.rebuild !== null) this.rebuild.add(records);
+      else this.metrics?.add(records);
     }
   }
 
@@ -355,6 +363,7 @@ export class Runner {
   }
 
   private land(landing: Landing): void {
+    this.dropRebuild();
     this.sim = landing.sim;
     this.playing = false;
     this.vt = landing.t;
@@ -369,18 +378,35 @@ export class Runner {
     this.post(true);
   }
 
-  /** After going back, the charts' measurement is rebuilt from t = 0 before the run moves on. */
+  /** After going back, the charts' measurement is rebuilt from t = 0 (in slices) before the charts move on. */
   private freshMetrics(): void {
     const sim = this.sim;
     const tt = this.tt;
     if (!this.metricsStale || sim === null || tt === null || this.scenario === null) return;
     this.metricsStale = false;
-    const ms = new MetricsStream(this.scenario, this.speed, this.run);
-    this.guard(() => {
-      tt.replay(sim.ticks, (r) => ms.add(r));
-      ms.advanceTo(this.vt);
-    });
-    this.metrics = ms;
+    const scenario = this.scenario;
+    const rebuild = this.guard(() => new MetricsRebuild(tt, scenario, this.speed, this.run, sim.ticks));
+    if (rebuild === undefined) return;
+    this.metrics = null;
+    this.rebuild = rebuild;
+    this.rebuildSlice(++this.rebuildGen);
+  }
+
+  private rebuildSlice(gen: number): void {
+    const rebuild = this.rebuild;
+    if (rebuild === null || gen !== this.rebuildGen) return;
+    const ms = this.guard(() => rebuild.work(SEEK_SLICE_MS, () => this.host.now(), this.vt));
+    if (ms === null) {
+      this.host.later(() => this.rebuildSlice(gen), 0);
+      return;
+    }
+    this.rebuild = null;
+    if (ms !== undefined) this.metrics = ms;
+  }
+
+  private dropRebuild(): void {
+    this.rebuild = null;
+    this.rebuildGen++;
   }
 
   /** Checkpoints while the run is paused or hidden (the worker calls this every few tens of ms). */

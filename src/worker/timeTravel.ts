@@ -171,8 +171,20 @@ export class TimeTravel {
     }
   }
 
-  /** Every record from t = 0 to tick n fed to `add` (the charts' measurement, rebuilt after going back). */
-  replay(n: number, add: (r: Record[]) => void): void {
-    this.trace(n, add);
+  /**
+   * Every record from t = 0 to tick n fed to `add` (the charts' measurement, rebuilt after going back), a chunk of
+   * `chunk` ticks per call of the function returned; it returns true once all are fed (metricsRebuild.ts).
+   */
+  replay(n: number, add: (r: Record[]) => void, chunk = 2000): () => boolean {
+    const sim = new Simulation(this.scenario, { horizon: null });
+    this.applied.set(sim, 0);
+    return () => {
+      if (sim.ticks < n && sim.end === null) {
+        const r: Record[] = [];
+        this.runTo(sim, Math.min(n, sim.ticks + chunk), r);
+        add(r);
+      }
+      return sim.ticks >= n || sim.end !== null;
+    };
   }
 }

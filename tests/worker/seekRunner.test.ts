@@ -99,4 +99,19 @@ describe('seeks in the runner', () => {
     expect(s.t).toBe(s.end!.t);
     expect(h.reports().at(-1)?.kind).toBe('pastEnd');
   });
+
+  it('Play after a far seek rebuilds the charts in slices: the worker answers meanwhile, and the charts come back', () => {
+    const h = harness('seed-1');
+    h.r.seek({ kind: 'time', t: 200_000 });
+    h.turn();
+    const before = h.out.length;
+    h.r.play();
+    // the measurement from t = 0 is not rebuilt inside the Play message: the next message is read first
+    h.r.where(1);
+    expect(h.out.slice(before).some((m) => m.type === 'here')).toBe(true);
+    const metricsAt = () => h.out.slice(before).findIndex((m) => m.type === 'metrics');
+    expect(metricsAt()).toBe(-1);
+    h.turn(40);
+    expect(metricsAt()).toBeGreaterThan(-1);
+  });
 });
