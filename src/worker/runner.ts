@@ -11,8 +11,9 @@ import { encodeSnapshot, Pending } from './encode';
 import { MetricsStream } from './metricsStream';
 import { MetricsRebuild } from './metricsRebuild';
 import { FIELDS } from './metricsProtocol';
-import { transferables, type ActorInfo, type FromWorker, type SeekReport } from './protocol';
-import { SeekJob, MAX_SEEK_TICKS, type Landing } from './seekJob';
+import { transferables, type ActorInfo, type FromWorker } from './protocol';
+import { SeekJob, type Landing } from './seekJob';
+import { SEEK_SLICE_MS, SeekDriver, Slices } from './seekDriver';
 import { TimeTravel, type SeekTarget } from './timeTravel';
 import { traceFile } from './travelFiles';
 
@@ -23,10 +24,6 @@ const TICK_MS = 4;
 const MAX_GAP_MS = 250;
 /** An unbounded queue that grows past this is paused before it eats the tab's memory. */
 const MAX_BUFFERED = 200_000;
-/** Work per slice of a seek; between slices the worker reads its messages (Cancel, Pause, a new load). */
-export const SEEK_SLICE_MS = 16;
-/** How often a long seek reports its progress. */
-const PROGRESS_MS = 100;
 
 export interface Host {
   now(): number;
@@ -61,18 +58,19 @@ export class Runner {
   private markersSent = -1;
   /** The test hook armed a fault: the next step of the engine throws (e2e/faults.spec.ts). */
   private faultArmed = false;
-  /** The seek under way, its number (a slice of a replaced one does nothing) and when it last reported. */
-  private job: SeekJob | null = null;
-  private jobGen = 0;
-  private jobReported = -Infinity;
-  /** The charts' measurement being rebuilt after going back (the charts wait for it), and its number. */
+  /** The seek under way, in slices (seekDriver.ts). */
+  private readonly seeks: SeekDriver;
+  /** The charts' measurement being rebuilt after going back (the charts wait for it), in slices. */
   private rebuild: MetricsRebuild | null = null;
-  private rebuildGen = 0;
+  private readonly rebuilding: Slices;
 
-  constructor(private readonly host: Host) {}
+  constructor(private readonly host: Host) {
+    this.seeks = new SeekDriver(host, (fn) => this.guard(fn), (landing) => this.land(landing));
+    this.rebuilding = new Slices(host);
+  }
 
   load(scenario: Scenario, playing: boolean, run?: number): void {
-    this.dropJob(false);
+    this.seeks.drop(false);
     this.dropRebuild();
     this.run = run ?? this.run + 1;
     this.n = 0;
@@ -103,7 +101,7 @@ export class Runner {
   }
 
   play(): void {
-    this.dropJob(true);
+    this.seeks.drop(true);
     if (this.sim === null || this.sim.end !== null) return;
     this.tt?.history.splice(0);
     this.freshMetrics();
@@ -118,7 +116,7 @@ export class Runner {
   }
 
   step(): void {
-    this.dropJob(true);
+    this.seeks.drop(true);
     const sim = this.sim;
     if (sim === null || sim.end !== null) return;
     this.playing = false;
@@ -140,7 +138,7 @@ export class Runner {
   }
 
   live(edits: LiveEdit[]): void {
-    this.dropJob(true);
+    this.seeks.drop(true);
     const sim = this.sim;
     if (sim === null || sim.end !== null) return;
     this.freshMetrics();
@@ -297,7 +295,7 @@ export class Runner {
     const tt = this.tt;
     const sim = this.sim;
     if (tt === null || sim === null) return;
-    this.dropJob(true);
+    this.seeks.drop(true);
     const back = this.guard(() => tt.backTarget(sim.ticks));
     if (back === undefined) return;
     this.startJob(() => new SeekJob(tt, { kind: 'tick', tick: back.tick }, back.t ?? undefined));
@@ -305,7 +303,7 @@ export class Runner {
 
   /** The page's Cancel: the seek stops and the run stays where it stood. */
   cancelSeek(): void {
-    this.dropJob(true);
+    this.seeks.drop(true);
   }
 
   /** Where the engine stands now (after every command before this one): Copy link asks. */
@@ -314,52 +312,10 @@ export class Runner {
     this.host.post({ type: 'here', id, run: this.run, tick: sim?.ticks ?? 0, t: this.vt }, []);
   }
 
+  /** A seek stops the run where it stands (it lands paused, or stays there if refused or cancelled). */
   private startJob(make: () => SeekJob): void {
-    this.dropJob(false);
-    const job = this.guard(make);
-    if (job === undefined) return;
-    this.job = job;
     this.playing = false;
-    this.jobReported = -Infinity;
-    this.runJob(++this.jobGen);
-  }
-
-  /** Stops the seek under way; `report`: tell the page (a Cancel, or Play meanwhile), not when another replaces it. */
-  private dropJob(report: boolean): void {
-    const job = this.job;
-    if (job === null) return;
-    this.job = null;
-    this.jobGen++;
-    if (report) this.report({ kind: 'cancelled', target: job.asked });
-  }
-
-  /** One slice of the seek; the next goes after the worker has read its messages. */
-  private runJob(gen: number): void {
-    const job = this.job;
-    if (job === null || gen !== this.jobGen) return;
-    const r = this.guard(() => job.work(SEEK_SLICE_MS, () => this.host.now()));
-    if (r === null) {
-      const now = this.host.now();
-      if (now - this.jobReported >= PROGRESS_MS) {
-        this.jobReported = now;
-        this.report({ kind: 'progress', target: job.asked, done: job.progress() });
-      }
-      this.host.later(() => this.runJob(gen), 0);
-      return;
-    }
-    this.job = null;
-    if (r === undefined) return;
-    if (r.kind === 'refused') {
-      this.report({ kind: 'refused', target: job.asked, limit: MAX_SEEK_TICKS, needed: r.needed });
-      return;
-    }
-    this.land(r.landing);
-    const t = r.landing.t;
-    this.report(r.landing.pastEnd ? { kind: 'pastEnd', target: job.asked, endT: t } : { kind: 'landed', target: job.asked });
-  }
-
-  private report(report: SeekReport): void {
-    this.host.post({ type: 'seek', report }, []);
+    this.seeks.start(make);
   }
 
   private land(landing: Landing): void {
@@ -389,29 +345,23 @@ export class Runner {
     if (rebuild === undefined) return;
     this.metrics = null;
     this.rebuild = rebuild;
-    this.rebuildSlice(++this.rebuildGen);
-  }
-
-  private rebuildSlice(gen: number): void {
-    const rebuild = this.rebuild;
-    if (rebuild === null || gen !== this.rebuildGen) return;
-    const ms = this.guard(() => rebuild.work(SEEK_SLICE_MS, () => this.host.now(), this.vt));
-    if (ms === null) {
-      this.host.later(() => this.rebuildSlice(gen), 0);
-      return;
-    }
-    this.rebuild = null;
-    if (ms !== undefined) this.metrics = ms;
+    this.rebuilding.start(() => {
+      const ms = this.guard(() => rebuild.work(SEEK_SLICE_MS, () => this.host.now(), this.vt));
+      if (ms === null) return false;
+      this.rebuild = null;
+      if (ms !== undefined) this.metrics = ms;
+      return true;
+    });
   }
 
   private dropRebuild(): void {
     this.rebuild = null;
-    this.rebuildGen++;
+    this.rebuilding.stop();
   }
 
   /** Checkpoints while the run is paused or hidden (the worker calls this every few tens of ms). */
   idle(): void {
-    if ((this.playing && !this.hidden) || this.job !== null) return;
+    if ((this.playing && !this.hidden) || this.seeks.busy) return;
     this.guard(() => this.tt?.work(SLICE_MS));
   }
 
