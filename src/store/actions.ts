@@ -11,6 +11,8 @@ import { createClient, type LabClient } from '../worker/client';
 import type { LogBatch, Snapshot } from '../worker/snapshot';
 import { initialRun, useLab, type Lang } from './labStore';
 import { LogRing } from './logRing';
+import { throttle } from './throttle';
+import { useWorker } from './workerStatus';
 
 /** How often the counters and the clock in React are refreshed (the canvas runs at display rate regardless). */
 const STORE_MS = 100;
@@ -21,7 +23,6 @@ let makeClient: () => LabClient = createClient;
 /** When workers died lately: one that dies again and again is not restarted forever. */
 let deaths: number[] = [];
 let loads = 0;
-let lastPush = 0;
 let logTimer: ReturnType<typeof setTimeout> | null = null;
 export const logRing = new LogRing();
 
@@ -50,6 +51,8 @@ export function startLab(make: () => LabClient = createClient): void {
   makeClient = make;
   client = make();
   client.onDeath(onWorkerDeath);
+  client.onStall((stalled) => useWorker.setState({ stalled }));
+  client.onSeek((r) => useWorker.setState({ seek: r.kind === 'landed' ? null : r }));
   client.onSnapshot(onSnapshot);
   client.onLog(onLog);
   client.onNote((m) => {
@@ -65,6 +68,7 @@ export function startLab(make: () => LabClient = createClient): void {
 /** The worker died: a fresh one runs the current scenario again (at most 3 times in 10 s, then the error panel). */
 function onWorkerDeath(reason: string): void {
   client = null;
+  const t = useLab.getState().t;
   const now = performance.now();
   deaths = deaths.filter((t) => now - t < 10_000);
   deaths.push(now);
@@ -73,16 +77,25 @@ function onWorkerDeath(reason: string): void {
     return;
   }
   startLab(makeClient);
+  useWorker.setState({ restarted: { why: 'crashed', t }, stalled: false, seek: null });
 }
 
 /** The error panel's Restart: a fresh worker and the current scenario from t = 0, playing. */
 export function restartLab(): void {
   const old = client;
+  const { stalled } = useWorker.getState();
+  const t = useLab.getState().t;
   client = null;
   old?.dispose();
   deaths = [];
   useLab.setState({ error: null, notice: null, playing: true });
   startLab(makeClient);
+  useWorker.setState({ stalled: false, seek: null, restarted: stalled ? { why: 'stalled', t } : null });
+}
+
+/** The Cancel of a long seek: the run stays where it stood. */
+export function cancelSeek(): void {
+  client?.send({ type: 'cancelSeek' });
 }
 
 function load(playing: boolean): void {
@@ -95,16 +108,15 @@ function load(playing: boolean): void {
   }
   loads++;
   logRing.clear();
+  store.drop();
+  useWorker.setState({ seek: null });
   client.send({ type: 'load', scenario: checked.scenario, playing, run: loads });
   useLab.setState((s) => ({ ...initialRun(), run: loads, playing, logVersion: s.logVersion + 1 }));
 }
 
-function onSnapshot(s: Snapshot): void {
-  if (s.run < loads) return; // a snapshot of a run already replaced
-  const st = useLab.getState();
-  const changed = s.status !== st.status || (s.end === null) !== (st.end === null) || s.run !== st.run;
-  if (!changed && s.recv - lastPush < STORE_MS) return;
-  lastPush = s.recv;
+/** The counters and the clock at a readable rate, the last update always delivered (a Pause, quick Steps). */
+const store = throttle<Snapshot>(STORE_MS, (s) => {
+  if (s.run < loads) return; // a run replaced while this update waited
   useLab.setState({
     run: s.run,
     t: s.t,
@@ -115,6 +127,13 @@ function onSnapshot(s: Snapshot): void {
     behind: s.behind,
     ...(s.end !== null ? { playing: false } : {}),
   });
+});
+
+function onSnapshot(s: Snapshot): void {
+  if (s.run < loads) return; // a snapshot of a run already replaced
+  const st = useLab.getState();
+  const changed = s.status !== st.status || (s.end === null) !== (st.end === null) || s.run !== st.run;
+  store.push(s, changed);
 }
 
 function onLog(b: LogBatch): void {
@@ -153,12 +172,14 @@ export function step(): void {
 /** Back to t = 0 with the current settings, paused. */
 export function reset(): void {
   useLab.setState({ notice: null, error: null });
+  useWorker.setState({ restarted: null });
   load(false);
 }
 
 export function choosePreset(id: string): void {
   const p = presetById(id);
   useLab.setState({ presetId: p.id, settings: settingsOf(p.scenario), custom: null, notice: null, error: null });
+  useWorker.setState({ restarted: null });
   load(true);
 }
 

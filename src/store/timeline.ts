@@ -12,6 +12,7 @@ import type { Scenario } from '../scenarios/types';
 import type { WireTimeline } from '../worker/protocol';
 import { currentScenario, getClient, logRing, reset, setLang, setSpeed } from './actions';
 import { useLab, DEFAULT_PRESET } from './labStore';
+import { throttle } from './throttle';
 
 export interface TimelineState {
   run: number;
@@ -26,7 +27,6 @@ export interface TimelineState {
 
 export const useTimeline = create<TimelineState>()(() => ({ run: -1, tick: 0, t: 0, max: 0, markers: [], back: false, share: null }));
 
-let lastPush = 0;
 let wired = false;
 
 /** Listens to the worker's timeline; safe to call twice (startLab must have run). */
@@ -44,11 +44,15 @@ function onTimeline(tl: WireTimeline): void {
     getClient()?.charts.cutAt(tl.t);
     useLab.setState((s) => ({ logVersion: s.logVersion + 1, t: tl.t, playing: false }));
   }
+  const fresh = tl.run !== useTimeline.getState().run;
+  // markers are sent once, when they change: that update may not wait (a later one carries none)
+  timeline.push(tl, fresh || tl.seeked || tl.markers !== null);
+}
+
+/** The timeline at a readable rate, its last update always delivered (the moment a Pause stopped at). */
+const timeline = throttle<WireTimeline>(100, (tl) => {
   const st = useTimeline.getState();
-  const now = performance.now();
   const fresh = tl.run !== st.run;
-  if (!fresh && !tl.seeked && tl.markers === null && now - lastPush < 100) return;
-  lastPush = now;
   useTimeline.setState({
     run: tl.run,
     tick: tl.tick,
@@ -57,7 +61,7 @@ function onTimeline(tl: WireTimeline): void {
     back: tl.back,
     ...(tl.markers !== null ? { markers: tl.markers } : fresh ? { markers: [] } : {}),
   });
-}
+});
 
 export function seekTime(t: number): void {
   getClient()?.send({ type: 'seek', target: { kind: 'time', t: Math.max(0, t) } });
@@ -79,11 +83,14 @@ export function stepBack(): void {
 
 /** The link to this run at this moment, into location.hash and the clipboard. */
 export async function copyLink(): Promise<void> {
+  // the engine's own moment (asked after every command before, a Pause included), not the page's thinned copy
+  const here = (await getClient()?.where()) ?? null;
   const lab = useLab.getState();
   const tl = useTimeline.getState();
+  const at = here !== null && here.run === lab.run ? here : tl;
   const r = await encodeLink({
     scenario: currentScenario(),
-    view: { lang: lab.lang, speed: lab.speed, preset: lab.presetId, tick: tl.tick, t: tl.t },
+    view: { lang: lab.lang, speed: lab.speed, preset: lab.presetId, tick: at.tick, t: at.t },
   });
   if (!r.ok) {
     useTimeline.setState({ share: { kind: 'copyFailed', detail: r.errors.join('; ') } });

@@ -10,6 +10,7 @@ import { useText, type Dict } from './i18n';
 import { formatUpTo } from './i18n/numbers';
 import { liveNote, pauseNote } from './teach/notes';
 import { ErrorPanel } from './faults/ErrorPanel';
+import { WorkerStatus } from './faults/WorkerStatus';
 
 function StopIcon() {
   return (
@@ -86,6 +87,7 @@ export function RunStatus() {
     <div className="run-status">
       {end !== null && <EndBanner end={end} tx={tx} />}
       <ErrorPanel />
+      <WorkerStatus />
       {note !== null && (
         <p className={`notice ${notice?.kind ?? ''}`} role="status" data-testid="notice">
           {note}

@@ -1,7 +1,8 @@
 /**
  * `window.__queueLab`: a read-only window on the lab for tests and benches. `snapshot()` returns the latest state
  * as plain data (a fresh copy every call); nothing here can change the run, except `inject`, which makes the
- * faults e2e/faults.spec.ts recovers from (an exception inside the engine, a worker that dies).
+ * faults e2e/faults.spec.ts and e2e/robustness-worker.spec.ts recover from (an exception inside the engine, a worker
+ * that dies, a worker that stops without a word).
  */
 import { getClient } from '../store/actions';
 import { useLab } from '../store/labStore';
@@ -62,7 +63,7 @@ export interface QueueLabHook {
   resetStats: () => void;
   /** The live charts and the figures table (read-only copies). */
   charts: typeof chartsHook;
-  /** Tests only: 'engine-error' (the engine throws inside a step) or 'worker-crash' (the worker dies). */
+  /** Tests only: 'engine-error' (the engine throws inside a step), 'worker-crash' (the worker dies), 'worker-stop' (it closes itself silently). */
   inject: (fault: Fault) => void;
 }
 

@@ -29,14 +29,21 @@ export class Checkpoints {
 
   /** A simulation standing exactly at tick n (or at the end, if the run ends before), with the trace off. */
   at(n: number): Simulation {
-    const slot = Math.floor(n / this.every) * this.every;
-    let sim: Simulation | undefined;
-    for (let k = slot; k > 0 && sim === undefined; k -= this.every) {
-      sim = this.parked.get(k);
-      if (sim !== undefined) this.parked.delete(k);
-    }
-    sim ??= this.fresh();
+    const sim = this.take(n);
     sim.runToTick(n);
+    return sim;
+  }
+
+  /**
+   * The parked simulation nearest at or before tick n (consumed), or a fresh one: not yet run on to n, so a seek
+   * can run it in slices. The parked ones are searched, not the grid: n may be as large as 2^53 - 1.
+   */
+  take(n: number): Simulation {
+    let best = -1;
+    for (const k of this.parked.keys()) if (k <= n && k > best) best = k;
+    const sim = best < 0 ? undefined : this.parked.get(best);
+    if (sim === undefined) return this.fresh();
+    this.parked.delete(best);
     return sim;
   }
 

@@ -4,10 +4,23 @@
  * stream.
  */
 import { ChartData } from './chartData';
-import type { ActorInfo, Fault, FromWorker, ToWorker, WireTimeline } from './protocol';
+import type { ActorInfo, Fault, FromWorker, SeekReport, ToWorker, WireTimeline } from './protocol';
 import { decodeLog, decodeSnapshot, type LogBatch, type Snapshot } from './snapshot';
 
 type Listener<T> = (x: T) => void;
+
+/** The heartbeat: a ping every PING_MS; a worker that has left STALL_PINGS in a row unanswered is stalled. */
+export const PING_MS = 2000;
+export const STALL_PINGS = 4;
+/** How long Copy link waits for the worker's answer before it takes the last moment the page was told. */
+const WHERE_MS = 2000;
+
+/** Where the engine stands (the answer to `where`). */
+export interface Here {
+  run: number;
+  tick: number;
+  t: number;
+}
 
 export interface StreamStats {
   messages: number;
@@ -36,9 +49,22 @@ export class LabClient {
   /** The worker died (an uncaught error, or terminated): the store starts a fresh one. */
   private readonly deathListeners = new Set<Listener<string>>();
   private dead = false;
+  /** The heartbeat: pings sent, the latest answered, and whether the page was told the worker stopped answering. */
+  private pings = 0;
+  private pongs = 0;
+  private stalled = false;
+  private readonly beat: ReturnType<typeof setInterval>;
+  private readonly stallListeners = new Set<Listener<boolean>>();
+  private readonly seekListeners = new Set<Listener<SeekReport>>();
+  private asks = 0;
+  private readonly waiting = new Map<number, (h: Here | null) => void>();
   private readonly onVisibility = () => this.send({ type: 'visibility', hidden: document.hidden });
 
-  constructor(private readonly worker: Worker) {
+  constructor(
+    private readonly worker: Worker,
+    pingMs = PING_MS,
+  ) {
+    this.beat = setInterval(() => this.ping(), pingMs);
     worker.onmessage = (e: MessageEvent<FromWorker>) => this.receive(e.data);
     worker.onerror = (e) => {
       e.preventDefault();
@@ -52,6 +78,43 @@ export class LabClient {
     return () => this.deathListeners.delete(fn);
   }
 
+  /** True when the worker has stopped answering the heartbeat, false when it answers again. */
+  onStall(fn: Listener<boolean>): () => void {
+    this.stallListeners.add(fn);
+    return () => this.stallListeners.delete(fn);
+  }
+
+  /** How a seek is going (progress, landed, past the end, refused, cancelled). */
+  onSeek(fn: Listener<SeekReport>): () => void {
+    this.seekListeners.add(fn);
+    return () => this.seekListeners.delete(fn);
+  }
+
+  /** Where the engine stands now, after every command sent before; null if it does not answer in time. */
+  where(): Promise<Here | null> {
+    if (this.dead) return Promise.resolve(null);
+    const id = ++this.asks;
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => done(null), WHERE_MS);
+      const done = (h: Here | null) => {
+        clearTimeout(timer);
+        this.waiting.delete(id);
+        resolve(h);
+      };
+      this.waiting.set(id, done);
+      this.send({ type: 'where', id });
+    });
+  }
+
+  private ping(): void {
+    if (this.dead) return;
+    if (this.pings - this.pongs >= STALL_PINGS && !this.stalled) {
+      this.stalled = true;
+      for (const fn of this.stallListeners) fn(true);
+    }
+    this.send({ type: 'ping', n: ++this.pings });
+  }
+
   /** Tests only (the test hook): a fault inside the engine, or a worker that dies of an uncaught error. */
   inject(fault: Fault): void {
     this.send({ type: 'inject', fault });
@@ -60,6 +123,10 @@ export class LabClient {
   /** Stops the worker for good and forgets every listener. */
   dispose(): void {
     this.dead = true;
+    clearInterval(this.beat);
+    for (const done of [...this.waiting.values()]) done(null);
+    this.stallListeners.clear();
+    this.seekListeners.clear();
     this.worker.terminate();
     if (typeof document !== 'undefined') document.removeEventListener('visibilitychange', this.onVisibility);
     for (const s of [this.snapshotListeners, this.logListeners, this.metricsListeners, this.noteListeners]) s.clear();
@@ -136,6 +203,22 @@ export class LabClient {
     }
     if (m.type === 'file') {
       for (const fn of this.fileListeners) fn(m);
+      return;
+    }
+    if (m.type === 'pong') {
+      this.pongs = Math.max(this.pongs, m.n);
+      if (this.stalled) {
+        this.stalled = false;
+        for (const fn of this.stallListeners) fn(false);
+      }
+      return;
+    }
+    if (m.type === 'seek') {
+      for (const fn of this.seekListeners) fn(m.report);
+      return;
+    }
+    if (m.type === 'here') {
+      this.waiting.get(m.id)?.({ run: m.run, tick: m.tick, t: m.t });
       return;
     }
     if (m.type !== 'snapshot') {

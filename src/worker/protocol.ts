@@ -21,11 +21,26 @@ export type ToWorker =
   | { type: 'seek'; target: SeekTarget; t?: number }
   | { type: 'stepBack' }
   | { type: 'exportTrace'; format: 'jsonl' | 'csv' }
+  /** Stops the seek under way (the run stays where it stood before it). */
+  | { type: 'cancelSeek' }
+  /** The page's heartbeat: the worker answers `pong` with the same n (client.ts notices one that stops). */
+  | { type: 'ping'; n: number }
+  /** Where the engine stands now (Copy link): answered by `here` with the same id, after every earlier command. */
+  | { type: 'where'; id: number }
   /** Tests only (reached through `window.__queueLab.inject`): make the engine throw, or the worker die. */
   | { type: 'inject'; fault: Fault };
 
-/** The faults the test hook can inject (e2e/faults.spec.ts). */
-export type Fault = 'engine-error' | 'worker-crash';
+/** The faults the test hook can inject (e2e/faults.spec.ts; 'worker-stop': the worker closes itself, silently). */
+export type Fault = 'engine-error' | 'worker-crash' | 'worker-stop';
+
+/** How a seek is going, as data (the page words it): under way, done, past the run's end, refused, cancelled. */
+export type SeekReport =
+  | { kind: 'progress'; target: SeekTarget; done: number }
+  | { kind: 'landed'; target: SeekTarget }
+  | { kind: 'pastEnd'; target: SeekTarget; endT: number }
+  /** Out of reach: it would re-run about `needed` ticks, more than `limit`. */
+  | { kind: 'refused'; target: SeekTarget; limit: number; needed: number }
+  | { kind: 'cancelled'; target: SeekTarget };
 
 export type FromWorker =
   | { type: 'snapshot'; snap: WireSnapshot }
@@ -37,7 +52,10 @@ export type FromWorker =
   | { type: 'error'; message: string }
   | { type: 'timeline'; tl: WireTimeline }
   /** A file made in the worker (a trace export). */
-  | { type: 'file'; name: string; blob: Blob };
+  | { type: 'file'; name: string; blob: Blob }
+  | { type: 'seek'; report: SeekReport }
+  | { type: 'pong'; n: number }
+  | { type: 'here'; id: number; run: number; tick: number; t: number };
 
 /** Where the run stands on its timeline, sent with each snapshot. */
 export interface WireTimeline {

@@ -9,8 +9,11 @@ import type { LiveEdit } from '../scenarios/settings';
 import type { EndRecord, Scenario } from '../scenarios/types';
 import { encodeSnapshot, Pending } from './encode';
 import { MetricsStream } from './metricsStream';
+import { MetricsRebuild } from './metricsRebuild';
 import { FIELDS } from './metricsProtocol';
 import { transferables, type ActorInfo, type FromWorker } from './protocol';
+import { SeekJob, type Landing } from './seekJob';
+import { SEEK_SLICE_MS, SeekDriver, Slices } from './seekDriver';
 import { TimeTravel, type SeekTarget } from './timeTravel';
 import { traceFile } from './travelFiles';
 
@@ -55,10 +58,20 @@ export class Runner {
   private markersSent = -1;
   /** The test hook armed a fault: the next step of the engine throws (e2e/faults.spec.ts). */
   private faultArmed = false;
+  /** The seek under way, in slices (seekDriver.ts). */
+  private readonly seeks: SeekDriver;
+  /** The charts' measurement being rebuilt after going back (the charts wait for it), in slices. */
+  private rebuild: MetricsRebuild | null = null;
+  private readonly rebuilding: Slices;
 
-  constructor(private readonly host: Host) {}
+  constructor(private readonly host: Host) {
+    this.seeks = new SeekDriver(host, (fn) => this.guard(fn), (landing) => this.land(landing));
+    this.rebuilding = new Slices(host);
+  }
 
   load(scenario: Scenario, playing: boolean, run?: number): void {
+    this.seeks.drop(false);
+    this.dropRebuild();
     this.run = run ?? this.run + 1;
     this.n = 0;
     this.vt = 0;
@@ -88,6 +101,7 @@ export class Runner {
   }
 
   play(): void {
+    this.seeks.drop(true);
     if (this.sim === null || this.sim.end !== null) return;
     this.tt?.history.splice(0);
     this.freshMetrics();
@@ -102,6 +116,7 @@ export class Runner {
   }
 
   step(): void {
+    this.seeks.drop(true);
     const sim = this.sim;
     if (sim === null || sim.end !== null) return;
     this.playing = false;
@@ -118,10 +133,12 @@ export class Runner {
   setSpeed(speed: number): void {
     this.speed = Math.min(1000, Math.max(0.1, speed));
     this.metrics?.setSpeed(this.speed);
+    this.rebuild?.setSpeed(this.speed);
     this.samples = [];
   }
 
   live(edits: LiveEdit[]): void {
+    this.seeks.drop(true);
     const sim = this.sim;
     if (sim === null || sim.end !== null) return;
     this.freshMetrics();
@@ -134,7 +151,8 @@ export class Runner {
       if (text !== undefined) this.tt?.live(sim, e);
       if (text) this.host.post({ type: 'note', kind: 'live', text }, []);
     }
-    this.metrics?.live(edits);
+    if (this.rebuild !== null) this.rebuild.live(edits);
+    else this.metrics?.live(edits);
     this.post(true);
   }
 
@@ -196,7 +214,8 @@ export class Runner {
     if (this.sim !== null) this.tt?.note(this.sim, records, this.vt);
     if (records.length > 0) {
       this.pending.add(records, this.idOf, this.scenario!.python);
-      this.metrics?.add(records);
+      if (this.rebuild !== null) this.rebuild.add(records);
+      else this.metrics?.add(records);
     }
   }
 
@@ -263,12 +282,12 @@ export class Runner {
   // -------------------------------------------------------------------------------------------------------------
   // time travel (timeTravel.ts)
 
-  /** Shows the run at another moment of its past (or of its recomputed future); paused. */
+  /** Shows the run at another moment of its past (or of its recomputed future); paused. Run in slices. */
   seek(target: SeekTarget, t?: number): void {
     const tt = this.tt;
     if (tt === null || this.sim === null) return;
-    this.tt?.history.splice(0);
-    this.land(() => tt.seek(target), t);
+    tt.history.splice(0);
+    this.startJob(() => new SeekJob(tt, target, t));
   }
 
   /** The inverse of Step: back to where the last Step started, or to just after the event before. */
@@ -276,17 +295,34 @@ export class Runner {
     const tt = this.tt;
     const sim = this.sim;
     if (tt === null || sim === null) return;
+    this.seeks.drop(true);
     const back = this.guard(() => tt.backTarget(sim.ticks));
     if (back === undefined) return;
-    this.land(() => tt.seek({ kind: 'tick', tick: back.tick }), back.t ?? undefined);
+    this.startJob(() => new SeekJob(tt, { kind: 'tick', tick: back.tick }, back.t ?? undefined));
   }
 
-  private land(go: () => ReturnType<TimeTravel['seek']>, t?: number): void {
-    const landing = this.guard(go);
-    if (landing === undefined) return;
+  /** The page's Cancel: the seek stops and the run stays where it stood. */
+  cancelSeek(): void {
+    this.seeks.drop(true);
+  }
+
+  /** Where the engine stands now (after every command before this one): Copy link asks. */
+  where(id: number): void {
+    const sim = this.sim;
+    this.host.post({ type: 'here', id, run: this.run, tick: sim?.ticks ?? 0, t: this.vt }, []);
+  }
+
+  /** A seek stops the run where it stands (it lands paused, or stays there if refused or cancelled). */
+  private startJob(make: () => SeekJob): void {
+    this.playing = false;
+    this.seeks.start(make);
+  }
+
+  private land(landing: Landing): void {
+    this.dropRebuild();
     this.sim = landing.sim;
     this.playing = false;
-    this.vt = t === undefined ? landing.t : Math.max(landing.sim.now, t);
+    this.vt = landing.t;
     this.pending.reset();
     this.pending.add(landing.records, this.idOf, this.scenario!.python);
     this.pending.moves = [];
@@ -298,23 +334,34 @@ export class Runner {
     this.post(true);
   }
 
-  /** After going back, the charts' measurement is rebuilt from t = 0 before the run moves on. */
+  /** After going back, the charts' measurement is rebuilt from t = 0 (in slices) before the charts move on. */
   private freshMetrics(): void {
     const sim = this.sim;
     const tt = this.tt;
     if (!this.metricsStale || sim === null || tt === null || this.scenario === null) return;
     this.metricsStale = false;
-    const ms = new MetricsStream(this.scenario, this.speed, this.run);
-    this.guard(() => {
-      tt.replay(sim.ticks, (r) => ms.add(r));
-      ms.advanceTo(this.vt);
+    const scenario = this.scenario;
+    const rebuild = this.guard(() => new MetricsRebuild(tt, scenario, this.speed, this.run, sim.ticks));
+    if (rebuild === undefined) return;
+    this.metrics = null;
+    this.rebuild = rebuild;
+    this.rebuilding.start(() => {
+      const ms = this.guard(() => rebuild.work(SEEK_SLICE_MS, () => this.host.now(), this.vt));
+      if (ms === null) return false;
+      this.rebuild = null;
+      if (ms !== undefined) this.metrics = ms;
+      return true;
     });
-    this.metrics = ms;
+  }
+
+  private dropRebuild(): void {
+    this.rebuild = null;
+    this.rebuilding.stop();
   }
 
   /** Checkpoints while the run is paused or hidden (the worker calls this every few tens of ms). */
   idle(): void {
-    if (this.playing && !this.hidden) return;
+    if ((this.playing && !this.hidden) || this.seeks.busy) return;
     this.guard(() => this.tt?.work(SLICE_MS));
   }
 

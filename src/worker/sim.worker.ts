@@ -37,8 +37,16 @@ self.onmessage = (e: MessageEvent<ToWorker>) => {
       return runner.stepBack();
     case 'exportTrace':
       return runner.exportTrace(m.format);
+    case 'cancelSeek':
+      return runner.cancelSeek();
+    case 'ping':
+      return self.postMessage({ type: 'pong', n: m.n } satisfies FromWorker);
+    case 'where':
+      return runner.where(m.id);
     case 'inject':
       if (m.fault === 'engine-error') return runner.injectFault();
+      // a worker that stops without a word (no error event): only the page's heartbeat notices
+      if (m.fault === 'worker-stop') return self.close();
       // an uncaught exception: the page sees the worker's error event, as when a real bug kills it
       setTimeout(() => {
         throw new Error('injected worker crash (test hook)');

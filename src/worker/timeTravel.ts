@@ -1,8 +1,8 @@
 /**
  * Time travel for the worker: where the live run has been (ticks, seqs and times, sampled), the live edits it made
- * and at which tick, the markers of its trace, and the history of Step. A seek takes a parked simulation from the
- * Checkpoints, runs it (trace off) to LOG_BACK ticks before the target, then with the trace on up to the target:
- * those records rebuild the log. Later events are recomputed, so they are identical.
+ * and at which tick, the markers of its trace, and the history of Step. A seek (seekJob.ts) starts from a parked
+ * simulation of the Checkpoints and runs it on here, making the live edits at their ticks. Later events are
+ * recomputed, so they are identical.
  */
 import { Simulation, type Record } from '../engine/simulation';
 import type { LiveEdit } from '../scenarios/settings';
@@ -14,13 +14,6 @@ import { Checkpoints } from './checkpoints';
 export const LOG_BACK = 3000;
 
 export type SeekTarget = { kind: 'tick'; tick: number } | { kind: 'time'; t: number } | { kind: 'seq'; seq: number };
-
-export interface Landing {
-  sim: Simulation;
-  records: Record[];
-  /** The clock to show: the time asked for, or the simulation's own. */
-  t: number;
-}
 
 /** The most (tick, seq, time) samples kept of where the live run has been. */
 const MAX_SAMPLES = 4096;
@@ -96,11 +89,28 @@ export class TimeTravel {
 
   /** A simulation at tick n, the trace off, the run's live edits made on the way. */
   private start(n: number): Simulation {
-    const first = this.edits[0]?.tick ?? Infinity;
-    const sim = this.cps.at(Math.min(n, first));
-    this.applied.set(sim, 0);
+    const sim = this.origin(n);
     this.runTo(sim, n);
     return sim;
+  }
+
+  /** The simulation a seek to tick n starts from (a parked one or a fresh one), not yet run on: the job runs it. */
+  origin(n: number): Simulation {
+    const first = this.edits[0]?.tick ?? Infinity;
+    const sim = this.cps.take(Math.min(n, first));
+    this.applied.set(sim, 0);
+    this.applyDue(sim);
+    return sim;
+  }
+
+  /** Runs `sim` on to tick n (or its end), the live edits made on the way; the records, when `out` is given. */
+  advance(sim: Simulation, n: number, out?: Record[]): void {
+    this.runTo(sim, n, out);
+  }
+
+  /** No live edit is left to make on `sim`: it may run by time, not tick by tick. */
+  editsDone(sim: Simulation): boolean {
+    return (this.applied.get(sim) ?? 0) >= this.edits.length;
   }
 
   /** Runs `sim` on to tick n, making each live edit at its tick. */
@@ -126,30 +136,13 @@ export class TimeTravel {
   }
 
   /** The latest sampled tick whose field (1 seq, 2 time) is at most x. */
-  private sampleBefore(field: 1 | 2, x: number): number {
+  sampleBefore(field: 1 | 2, x: number): number {
     let best = 0;
     for (let k = 0; k < this.samples.length; k += 3) {
       if (this.samples[k + field]! <= x) best = this.samples[k]!;
       else break;
     }
     return best;
-  }
-
-  /** The live simulation replaced by one standing at the target, with the log's records before it. */
-  seek(target: SeekTarget): Landing {
-    const base =
-      target.kind === 'tick' ? target.tick : target.kind === 'seq' ? this.sampleBefore(1, target.seq) : this.sampleBefore(2, target.t);
-    const sim = this.start(Math.max(0, base - LOG_BACK));
-    sim.setRecording(true);
-    const records: Record[] = [];
-    this.runTo(sim, base, records);
-    if (target.kind === 'seq') {
-      while (sim.seq <= target.seq && sim.end === null) this.runTo(sim, sim.ticks + 1, records);
-    } else if (target.kind === 'time') {
-      while (sim.end === null && sim.nextTime() <= target.t) this.runTo(sim, sim.ticks + 1, records);
-    }
-    const keep = records.length > LOG_BACK ? records.slice(records.length - LOG_BACK) : records;
-    return { sim, records: keep, t: target.kind === 'time' ? Math.max(sim.now, target.t) : sim.now };
   }
 
   /** Where one Step back lands from tick `cur`: the start of the last Step, or after the event before. */
@@ -178,8 +171,20 @@ export class TimeTravel {
     }
   }
 
-  /** Every record from t = 0 to tick n fed to `add` (the charts' measurement, rebuilt after going back). */
-  replay(n: number, add: (r: Record[]) => void): void {
-    this.trace(n, add);
+  /**
+   * Every record from t = 0 to tick n fed to `add` (the charts' measurement, rebuilt after going back), a chunk of
+   * `chunk` ticks per call of the function returned; it returns true once all are fed (metricsRebuild.ts).
+   */
+  replay(n: number, add: (r: Record[]) => void, chunk = 2000): () => boolean {
+    const sim = new Simulation(this.scenario, { horizon: null });
+    this.applied.set(sim, 0);
+    return () => {
+      if (sim.ticks < n && sim.end === null) {
+        const r: Record[] = [];
+        this.runTo(sim, Math.min(n, sim.ticks + chunk), r);
+        add(r);
+      }
+      return sim.ticks >= n || sim.end !== null;
+    };
   }
 }

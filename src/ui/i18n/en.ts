@@ -5,6 +5,7 @@
 import { teachEn } from '../teach/words';
 import { codeEn } from '../code/words';
 import { travelEn } from '../timeline/words';
+import { workerEn } from '../faults/words';
 import { noModelEn } from '../charts/noModelWords';
 
 export const en = {
@@ -155,6 +156,7 @@ export const en = {
   teach: teachEn,
   code: codeEn,
   travel: travelEn,
+  worker: workerEn,
   measure: {
     title: 'Measured, and what queueing theory predicts',
     chartsLabel: 'Live charts of the run',

@@ -5,6 +5,7 @@ import type { Dict } from './en';
 import { teachZh } from '../teach/words.zh';
 import { codeZh } from '../code/words.zh';
 import { travelZh } from '../timeline/words';
+import { workerZh } from '../faults/words';
 import { noModelZh } from '../charts/noModelWords';
 
 export const zh: Dict = {
@@ -153,6 +154,7 @@ export const zh: Dict = {
   teach: teachZh,
   code: codeZh,
   travel: travelZh,
+  worker: workerZh,
   measure: {
     title: '实测结果与排队论预测',
     chartsLabel: '运行的实时图表',

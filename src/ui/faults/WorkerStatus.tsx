@@ -1,0 +1,81 @@
+/**
+ * What the page says about the worker itself: a long seek's progress with Cancel, how a seek ended when it did
+ * not land where asked (past the run's end, out of reach, cancelled), a worker that stopped answering (Restart),
+ * and a fresh worker that took over from t = 0.
+ */
+import { cancelSeek, restartLab } from '../../store/actions';
+import { useLab } from '../../store/labStore';
+import { useWorker } from '../../store/workerStatus';
+import type { SeekTarget } from '../../worker/timeTravel';
+import { useText } from '../i18n';
+import { formatInt, formatUpTo } from '../i18n/numbers';
+import type { WorkerWords } from './words';
+
+function moment(w: WorkerWords, target: SeekTarget): string {
+  if (target.kind === 'tick') return w.tick(formatInt(target.tick));
+  if (target.kind === 'time') return w.time(formatUpTo(target.t, 3));
+  return w.event(formatInt(target.seq));
+}
+
+const dismissSeek = () => useWorker.setState({ seek: null });
+const dismissRestart = () => useWorker.setState({ restarted: null });
+
+function SeekStatus({ w }: { w: WorkerWords }) {
+  const seek = useWorker((s) => s.seek);
+  useLab((s) => s.lang);
+  if (seek === null || seek.kind === 'landed') return null;
+  const what = moment(w, seek.target);
+  if (seek.kind === 'progress') {
+    const pct = `${formatInt(Math.floor(seek.done * 100))}%`;
+    return (
+      <div className="notice seek" role="status" data-testid="seek-status">
+        <span>{w.seeking(what, pct)}</span>
+        <progress max={1} value={seek.done} aria-label={w.seekProgress} />
+        <button type="button" onClick={cancelSeek}>
+          {w.cancel}
+        </button>
+      </div>
+    );
+  }
+  const text =
+    seek.kind === 'pastEnd'
+      ? w.pastEnd(what, formatUpTo(seek.endT, 3))
+      : seek.kind === 'refused'
+        ? w.refused(what, formatInt(Math.round(seek.needed)), formatInt(seek.limit))
+        : w.cancelled(what);
+  return (
+    <div className={`notice seek ${seek.kind}`} role={seek.kind === 'refused' ? 'alert' : 'status'} data-testid="seek-status">
+      <span>{text}</span>
+      <button type="button" onClick={dismissSeek}>
+        {w.dismiss}
+      </button>
+    </div>
+  );
+}
+
+export function WorkerStatus() {
+  const w = useText().worker;
+  const stalled = useWorker((s) => s.stalled);
+  const restarted = useWorker((s) => s.restarted);
+  return (
+    <>
+      {stalled && (
+        <div className="banner error worker-stalled" role="alert" data-testid="worker-stalled">
+          <span>{w.stalled}</span>
+          <button type="button" onClick={restartLab}>
+            {w.restart}
+          </button>
+        </div>
+      )}
+      {restarted !== null && (
+        <div className="notice restart worker-restarted" role="status" data-testid="worker-restarted">
+          <span>{(restarted.why === 'crashed' ? w.restartedCrashed : w.restartedStalled)(formatUpTo(restarted.t, 3))}</span>
+          <button type="button" onClick={dismissRestart}>
+            {w.dismiss}
+          </button>
+        </div>
+      )}
+      <SeekStatus w={w} />
+    </>
+  );
+}
