@@ -1,6 +1,7 @@
 /** Copy link, scenario files in and out, trace and chart exports, and what the last of them did. */
 import { useRef } from 'react';
-import { copyLink, exportChartPng, exportScenario, exportTrace, importScenario, useTimeline } from '../../store/timeline';
+import { importScenario } from '../../store/address';
+import { copyLink, exportChartPng, exportScenario, exportTrace, useTimeline } from '../../store/timeline';
 import { useText } from '../i18n';
 
 function firstChart(): { canvas: HTMLCanvasElement; id: string } | null {
