@@ -173,3 +173,17 @@ test('the served build sends the CSP as a header, the same as its meta tag and i
   const script = await page.locator('script[type="module"]').getAttribute('src');
   expect((await request.get(script!)).headers()['content-security-policy']).toBe(CSP);
 });
+
+test('an imported scenario too large for a link comes back on reload all the same (en)', async ({ page }) => {
+  await open(page);
+  const s = named('Big one', 2);
+  let x = 12345;
+  const next = (): number => ((x = (x * 1103515245 + 12345) % 2 ** 31) / 2 ** 31) * 3;
+  s.consumers = Array.from({ length: 8 }, (_, g) => ({ ...s.consumers[0]!, name: `c${g}`, count: 1, service: { dist: 'list' as const, values: Array.from({ length: 1000 }, next) } }));
+  expect((await encodeLink({ scenario: s, view: { lang: 'en', speed: 1, preset: null, tick: null, t: null } })).ok).toBe(false);
+  await importFile(page, s);
+  await expect.poll(() => page.evaluate(() => (history.state as { queueLab?: { program?: unknown } } | null)?.queueLab?.program !== undefined), LONG).toBe(true);
+  expect(await hash(page)).toBe('');
+  await page.reload();
+  await expect.poll(() => chosen(page, 'Preset'), LONG).toBe('Imported: \u2068Big one\u2069');
+});

@@ -3,12 +3,14 @@
  * the program, its settings, the language or the speed change, the fragment becomes that program's link (written
  * with history.replaceState, so Back is not flooded; a moving slider writes once it rests). A link opened later in
  * the same tab (hashchange, popstate) replaces the program; one that cannot be opened leaves the page as it was,
- * says what is wrong, and the address goes back to what runs. Scenario files come in here too.
+ * says what is wrong, and the address goes back to what runs. A program too large for a link is kept in
+ * history.state instead, which a reload keeps too. Scenario files come in here too.
  */
 import { importScenarioFile } from '../share/files';
 import { cleanFragment, decodeLink, encodeLink, presetMatching, withFragment } from '../share/link';
 import { findPreset } from '../scenarios/registry';
 import { settingsOf } from '../scenarios/settings';
+import { validateScenario } from '../scenarios/validate';
 import type { Scenario } from '../scenarios/types';
 import { currentScenario, getClient, reset, setLang, setSpeed } from './actions';
 import { DEFAULT_PRESET, useLab, type LabState } from './labStore';
@@ -48,9 +50,26 @@ export async function startAddress(): Promise<void> {
   });
   written = keyOf();
   handled = location.hash;
-  const stored: unknown = (history.state as Record<string, unknown> | null)?.[STATE_KEY];
-  const source = typeof stored === 'object' && stored !== null && (stored as { source?: unknown }).source === 'file' ? 'file' : 'link';
+  const stored = (history.state as Record<string, Stored | undefined> | null)?.[STATE_KEY];
+  const source = stored?.source === 'file' ? 'file' : 'link';
   if (location.hash !== '') await openLink(location.hash, true, source);
+  else if (stored?.program !== undefined) reopen(stored.program, source);
+}
+
+/** What history.state keeps for a reload: where the program came from, and the program if no link could hold it. */
+interface Stored {
+  source?: unknown;
+  program?: { scenario: unknown; lang: unknown; speed: unknown; preset: unknown };
+}
+
+/** A program too large for a link, back from history.state after a reload (checked again: it is only data). */
+function reopen(p: NonNullable<Stored['program']>, source: 'link' | 'file'): void {
+  const checked = validateScenario(p.scenario);
+  if (!checked.ok) return;
+  if (p.lang === 'en' || p.lang === 'zh') setLang(p.lang);
+  if (typeof p.speed === 'number' && p.speed > 0 && p.speed <= 1_000_000) setSpeed(p.speed);
+  run(checked.scenario, typeof p.preset === 'string' ? p.preset : null, source);
+  written = keyOf();
 }
 
 function schedule(): void {
@@ -68,9 +87,10 @@ async function write(): Promise<void> {
   const r = await encodeLink({ scenario: currentScenario(), view: { lang: st.lang, speed: st.speed, preset: st.presetId, tick: null, t: null } });
   if (keyOf() !== key || opening) return schedule(); // it changed again meanwhile
   written = key;
-  // too large for a link: no fragment, rather than one that would bring back another program
-  const state = { ...(history.state as object | null), [STATE_KEY]: { source: st.custom !== null ? st.source : 'link' } };
-  history.replaceState(state, '', withFragment(location.href, r.ok ? r.fragment : ''));
+  // too large for a link: no fragment (it would bring back another program), the program itself in history.state
+  const program = r.ok ? undefined : { scenario: currentScenario(), lang: st.lang, speed: st.speed, preset: st.presetId };
+  const stored: Stored = { source: st.custom !== null ? st.source : 'link', program };
+  history.replaceState({ ...(history.state as object | null), [STATE_KEY]: stored }, '', withFragment(location.href, r.ok ? r.fragment : ''));
   handled = lastGood = location.hash;
 }
 
