@@ -1,25 +1,30 @@
 import react from '@vitejs/plugin-react';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
+import { CSP, CSP_SLOT, DEV_CSP, HEADERS_FILE } from './scripts/csp';
 
 /**
- * index.html carries a strict Content-Security-Policy (script-src 'self').
- * The dev server alone needs an inline script (React Fast Refresh preamble), so
- * only `vite` (serve) relaxes script-src; `vite build` ships the strict policy.
+ * The Content-Security-Policy (scripts/csp.ts) into index.html's meta tag and dist/_headers; `vite preview` sends it
+ * as a header (below). Only `vite` (serve) relaxes script-src, for React Fast Refresh's inline preamble.
  */
-function devCspRelax(): Plugin {
+function csp(): Plugin {
   return {
-    name: 'queue-lab:dev-csp-relax',
-    apply: 'serve',
+    name: 'queue-lab:csp',
     transformIndexHtml: {
       order: 'pre',
-      handler: (html) => html.replace("script-src 'self'", "script-src 'self' 'unsafe-inline'"),
+      handler: (html, ctx) => {
+        if (!html.includes(CSP_SLOT)) throw new Error(`index.html: the CSP meta tag must hold ${CSP_SLOT}`);
+        return html.replace(CSP_SLOT, ctx.server !== undefined ? DEV_CSP : CSP);
+      },
+    },
+    generateBundle() {
+      this.emitFile({ type: 'asset', fileName: '_headers', source: HEADERS_FILE });
     },
   };
 }
 
 export default defineConfig({
-  plugins: [react(), devCspRelax()],
+  plugins: [react(), csp()],
   worker: {
     format: 'es',
   },
@@ -30,6 +35,7 @@ export default defineConfig({
   preview: {
     port: 4173,
     strictPort: true,
+    headers: { 'Content-Security-Policy': CSP },
   },
   test: {
     include: ['tests/**/*.test.ts', 'src/**/*.test.ts'],

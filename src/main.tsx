@@ -1,7 +1,8 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { startLab } from './store/actions';
-import { openLinkFromHash, startTimeline } from './store/timeline';
+import { startAddress } from './store/address';
+import { startTimeline } from './store/timeline';
 import { App } from './ui/App.tsx';
 import { installTestHook } from './ui/testHook';
 import { initLanguage } from './ui/teach/lang';
@@ -15,7 +16,7 @@ if (!container) {
 initLanguage();
 startLab();
 startTimeline();
-void openLinkFromHash();
+void startAddress();
 initView();
 installTestHook();
 

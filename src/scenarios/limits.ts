@@ -5,7 +5,9 @@ export const LIMITS = {
   producersPerGroup: 64,
   consumersPerGroup: 256,
   items: 10_000_000,
-  maxsize: 1_000_000,
+  // the most items the page keeps in a queue (each of its time-travel checkpoints holds them all): a bounded queue
+  // runs to the brim, an unbounded one is paused past it (src/worker/runner.ts)
+  maxsize: 200_000,
   time: 1_000_000, // any duration or distribution value, in seconds
   // below 2^24 s, where now + 1e-9 == now and CPython's loop can no longer tell a timer is due
   horizon: 10_000_000,

@@ -41,7 +41,11 @@ export interface SharedRun {
   view: ShareView;
 }
 
-export type LinkDecoded = { ok: true; scenario: Scenario; view: ShareView; version: number; warnings: string[] } | { ok: false; errors: string[] };
+/** What kind of problem a refused link has, for the page to word in its language (the errors say the detail). */
+export type LinkProblem = 'notLink' | 'empty' | 'tooLong' | 'newer' | 'version' | 'damaged' | 'invalid';
+
+export type LinkRefused = { ok: false; errors: string[]; problem: LinkProblem };
+export type LinkDecoded = { ok: true; scenario: Scenario; view: ShareView; version: number; warnings: string[] } | LinkRefused;
 export type LinkEncoded = { ok: true; fragment: string } | { ok: false; errors: string[] };
 
 /** The longest fragment decoded (characters, `#` included); longer ones are refused unread. */
@@ -96,7 +100,7 @@ function payloadV1(s: Scenario, view: ShareView): Record<string, unknown> {
 }
 
 /** The preset the scenario equals exactly, except perhaps for its seed (the view's own preset first). */
-function presetMatching(s: Scenario, selected: string | null): { id: string; seed: number } | null {
+export function presetMatching(s: Scenario, selected: string | null): { id: string; seed: number } | null {
   const all = listPresets();
   const first = all.find((p) => p.id === selected);
   for (const p of first === undefined ? all : [first, ...all]) {
@@ -123,16 +127,40 @@ function sameJson(a: unknown, b: unknown): boolean {
 /**
  * Reads a link: a whole URL, a fragment (`#v1=...`) or the fragment without its `#`. Never throws; every problem
  * is one message naming it. `warnings` lists what was set aside (a selected preset this version no longer has).
+ * The harmless ways a link is mangled on its way are undone first (see cleanFragment).
  */
 export async function decodeLink(link: string): Promise<LinkDecoded> {
   try {
     return await decode(link);
   } catch (e) {
-    return fail(`link: could not be read (${e instanceof Error ? e.message : String(e)})`);
+    return failAs('damaged', `link: could not be read (${e instanceof Error ? e.message : String(e)})`);
   }
 }
 
-const fail = (...errors: string[]): { ok: false; errors: string[] } => ({ ok: false, errors });
+const failAs = (problem: LinkProblem, ...errors: string[]): LinkRefused => ({ ok: false, errors, problem });
+const fail = (...errors: string[]): LinkRefused => failAs('damaged', ...errors);
+
+/**
+ * A fragment as mail programs, chat apps and hand copying leave it, back to what encodeLink wrote: percent-encoding
+ * undone (`v1%3D`), whitespace anywhere dropped (base64url has none: spaces around it, a line broken in two), and
+ * the version's letter in either case (`V1=`). Nothing else is guessed: any other change is refused by name.
+ */
+export function cleanFragment(raw: string): string {
+  let s = raw;
+  if (s.includes('%')) {
+    try {
+      s = decodeURIComponent(s);
+    } catch {
+      // a stray '%': left as it is, so the base64url check names it
+    }
+  }
+  s = s.replace(/\s|\u200b|\u200c|\u200d|\u2060|\ufeff/g, ''); // zero-width ones too: invisible in a copy
+  if (s.startsWith('#')) s = s.slice(1);
+  return s.replace(/^V(?=\d)/, 'v');
+}
+
+/** The first characters of a fragment, quoted, for a message. */
+const opening = (f: string): string => JSON.stringify(f.length > 12 ? `${f.slice(0, 12)}...` : f);
 
 /** The decoder of each version ever written: old links keep working. */
 const DECODERS: Record<number, (payload: string) => Promise<LinkDecoded>> = {
@@ -140,33 +168,31 @@ const DECODERS: Record<number, (payload: string) => Promise<LinkDecoded>> = {
 };
 
 async function decode(link: string): Promise<LinkDecoded> {
-  if (typeof link !== 'string') return fail('link: not text');
-  const tooLong = (n: number): { ok: false; errors: string[] } => fail(`link: too long (${n.toLocaleString('en')} characters; at most ${LINK_LIMIT.toLocaleString('en')})`);
+  if (typeof link !== 'string') return failAs('notLink', 'link: not text');
+  const tooLong = (n: number): LinkRefused => failAs('tooLong', `link: too long (${n.toLocaleString('en')} characters; at most ${LINK_LIMIT.toLocaleString('en')})`);
   if (link.length > 4 * LINK_LIMIT) return tooLong(link.length); // refused unread
   const hash = link.indexOf('#');
-  const fragment = (hash < 0 ? link : link.slice(hash + 1)).trim();
+  const fragment = cleanFragment(hash < 0 ? link : link.slice(hash + 1));
   if (fragment.length + 1 > LINK_LIMIT) return tooLong(fragment.length + 1);
-  if (fragment === '') return fail('link: empty (no scenario after the #)');
+  if (fragment === '') return failAs('empty', 'link: empty (no scenario after the #)');
   const m = /^v(\d{1,6})=/.exec(fragment);
-  if (m === null) return fail(`link: not a Queue Lab link (it should start with #v${LINK_VERSION}=)`);
+  if (m === null) return failAs('notLink', `link: not a Queue Lab link (it should start with #v${LINK_VERSION}=; it starts with ${opening(fragment)})`);
   const version = Number(m[1]);
   const decoder = DECODERS[version];
   if (decoder === undefined) {
-    return fail(
-      version > LINK_VERSION
-        ? `link: version v${version} comes from a newer Queue Lab than this page (it reads up to v${LINK_VERSION}); reload the page`
-        : `link: unknown version v${version}`,
-    );
+    return version > LINK_VERSION
+      ? failAs('newer', `link: version v${version} comes from a newer Queue Lab than this page (it reads up to v${LINK_VERSION}); reload the page`)
+      : failAs('version', `link: unknown version v${version}`);
   }
   return decoder(fragment.slice(m[0].length));
 }
 
 async function decodeV1(payload: string): Promise<LinkDecoded> {
   const bytes = fromBase64Url(payload);
-  if (typeof bytes === 'string') return fail(`link: ${bytes}`);
+  if (typeof bytes === 'string') return failAs(payload === '' ? 'empty' : 'damaged', `link: ${bytes}`);
   if (bytes.length < 5) return fail('link: cut short (too little data after v1=)');
   const inflated = await inflateRaw(bytes.subarray(4), JSON_LIMIT);
-  if (!inflated.ok) return fail(`link: ${inflated.error}`);
+  if (!inflated.ok) return failAs(inflated.error.startsWith('too large') ? 'tooLong' : 'damaged', `link: ${inflated.error}`);
   const expected = ((bytes[0]! << 24) | (bytes[1]! << 16) | (bytes[2]! << 8) | bytes[3]!) >>> 0;
   if (crc32(inflated.bytes) !== expected) return fail('link: damaged (its checksum does not match: the link was changed or cut short)');
   let text: string;
@@ -185,13 +211,14 @@ async function decodeV1(payload: string): Promise<LinkDecoded> {
 }
 
 function readPayloadV1(json: unknown): LinkDecoded {
-  if (!isObject(json)) return fail(`link: the content must be an object, got ${describe(json)}`);
+  const invalid = (...errors: string[]): LinkRefused => failAs('invalid', ...errors);
+  if (!isObject(json)) return invalid(`link: the content must be an object, got ${describe(json)}`);
   const errors: string[] = [];
   for (const k of Object.keys(json)) if (!['p', 'seed', 's', 'v'].includes(k)) errors.push(`link: unknown field ${describe(k)}`);
   if (('s' in json) === ('p' in json)) errors.push('link: must hold either a scenario ("s") or a preset id ("p")');
   if ('s' in json && 'seed' in json) errors.push('link: "seed" goes only with a preset id ("p")');
   if (!('v' in json)) errors.push('view: is missing');
-  if (errors.length > 0) return fail(...errors);
+  if (errors.length > 0) return invalid(...errors);
 
   const warnings: string[] = [];
   const view = readView(json.v, errors, warnings);
@@ -203,7 +230,7 @@ function readPayloadV1(json: unknown): LinkDecoded {
   } else {
     scenario = presetScenario(json.p, json.seed, 'seed' in json, errors);
   }
-  if (view === null || scenario === null || errors.length > 0) return fail(...errors);
+  if (view === null || scenario === null || errors.length > 0) return invalid(...errors);
   return { ok: true, scenario, view, version: 1, warnings };
 }
 

@@ -31,6 +31,8 @@ export interface ControlsSlice {
   selected: string | null;
   /** A scenario from a shared link or a file, in place of the preset's (its settings apply on top of it). */
   custom: Scenario | null;
+  /** Where `custom` came from: the Preset box names an imported file as such. */
+  source: 'link' | 'file';
 }
 
 export interface RunSlice {
@@ -62,6 +64,7 @@ export const initialControls = (): ControlsSlice => ({
   notice: null,
   selected: null,
   custom: null,
+  source: 'link',
 });
 
 export const initialRun = (): RunSlice => ({

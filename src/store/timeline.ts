@@ -1,17 +1,15 @@
 /**
  * Time travel and sharing on the page: where the run stands on its timeline (from the worker), its markers, and the
- * actions: seek, Step back, jump to a marker, Copy link / open a link, scenario files, trace and chart exports.
+ * actions: seek, Step back, jump to a marker, Copy link, scenario export, trace and chart exports (links and
+ * imports are opened in address.ts).
  */
 import { create } from 'zustand';
-import { encodeLink, decodeLink, withFragment } from '../share/link';
+import { encodeLink, withFragment, type LinkProblem } from '../share/link';
 import type { Marker } from '../share/markers';
-import { exportScenario as scenarioText, fileName, importScenarioFile, MIME } from '../share/files';
-import { settingsOf } from '../scenarios/settings';
-import { findPreset } from '../scenarios/registry';
-import type { Scenario } from '../scenarios/types';
+import { exportScenario as scenarioText, fileName, MIME } from '../share/files';
 import type { WireTimeline } from '../worker/protocol';
-import { currentScenario, getClient, logRing, reset, setLang, setSpeed } from './actions';
-import { useLab, DEFAULT_PRESET } from './labStore';
+import { currentScenario, getClient, logRing } from './actions';
+import { useLab } from './labStore';
 import { throttle } from './throttle';
 
 export interface TimelineState {
@@ -22,7 +20,14 @@ export interface TimelineState {
   markers: Marker[];
   back: boolean;
   /** What the last link, file or copy did: a problem named, or done. The UI words the kinds. */
-  share: { kind: 'linkError' | 'importError' | 'copied' | 'copyFailed' | 'imported' | 'saved'; detail: string } | null;
+  share: {
+    kind: 'linkError' | 'importError' | 'copied' | 'copyFailed' | 'imported' | 'saved';
+    detail: string;
+    /** A link's problem, in kinds the page words (the detail says it in English). */
+    problem?: LinkProblem;
+    /** The page kept what it had (a link opened in a running page), rather than starting on the default. */
+    kept?: boolean;
+  } | null;
 }
 
 export const useTimeline = create<TimelineState>()(() => ({ run: -1, tick: 0, t: 0, max: 0, markers: [], back: false, share: null }));
@@ -104,43 +109,6 @@ export async function copyLink(): Promise<void> {
     // the address bar holds the link all the same
     useTimeline.setState({ share: { kind: 'copied', detail: '' } });
   }
-}
-
-/** Opens the link in location.hash, if any: the same run at the same moment; else a message and the default lab. */
-export async function openLinkFromHash(): Promise<void> {
-  const hash = location.hash;
-  if (!/^#v\d+=/.test(hash)) return;
-  const r = await decodeLink(hash);
-  if (!r.ok) {
-    useTimeline.setState({ share: { kind: 'linkError', detail: r.errors.join('; ') } });
-    return;
-  }
-  const v = r.view;
-  setLang(v.lang);
-  setSpeed(v.speed);
-  run(r.scenario, v.preset);
-  if (v.tick !== null && v.tick > 0) {
-    getClient()?.send({ type: 'seek', target: { kind: 'tick', tick: v.tick }, ...(v.t !== null ? { t: v.t } : {}) });
-  } else if (v.t !== null && v.t > 0) {
-    getClient()?.send({ type: 'seek', target: { kind: 'time', t: v.t } });
-  }
-}
-
-/** Runs a scenario from a link or a file from t = 0, paused. */
-function run(s: Scenario, preset: string | null): void {
-  const presetId = preset !== null && findPreset(preset) !== undefined ? preset : DEFAULT_PRESET;
-  useLab.setState({ presetId, custom: s, settings: settingsOf(s), playing: false });
-  reset();
-}
-
-export async function importScenario(file: Blob): Promise<void> {
-  const r = await importScenarioFile(file);
-  if (!r.ok) {
-    useTimeline.setState({ share: { kind: 'importError', detail: r.errors.join('; ') } });
-    return;
-  }
-  run(r.scenario, null);
-  useTimeline.setState({ share: { kind: 'imported', detail: r.scenario.name } });
 }
 
 export function exportScenario(): void {

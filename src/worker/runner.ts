@@ -5,6 +5,7 @@
  */
 import { Simulation } from '../engine/simulation';
 import type { Record } from '../engine/simulation';
+import { LIMITS } from '../scenarios/limits';
 import type { LiveEdit } from '../scenarios/settings';
 import type { EndRecord, Scenario } from '../scenarios/types';
 import { encodeSnapshot, Pending } from './encode';
@@ -22,8 +23,8 @@ export const FRAME_MS = 1000 / 60;
 const TICK_MS = 4;
 /** The longest wall-clock gap one tick makes up for (after a stall or a hidden tab). */
 const MAX_GAP_MS = 250;
-/** An unbounded queue that grows past this is paused before it eats the tab's memory. */
-const MAX_BUFFERED = 200_000;
+/** An unbounded queue that grows past the most a bounded one may hold is paused before it eats the tab's memory. */
+const MAX_BUFFERED = LIMITS.maxsize;
 
 export interface Host {
   now(): number;
@@ -197,7 +198,7 @@ export class Runner {
       this.vt = end.t;
       this.playing = false;
     }
-    if (sim.sim.queue.qsize() > MAX_BUFFERED) {
+    if (sim.sim.queue.maxsize === 0 && sim.sim.queue.qsize() > MAX_BUFFERED) {
       this.playing = false;
       this.host.post({ type: 'note', kind: 'paused', text: `paused: the unbounded queue holds over ${MAX_BUFFERED} items` }, []);
     }

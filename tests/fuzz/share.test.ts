@@ -88,6 +88,31 @@ describe(`hostile share links and files (seed ${SEED})`, () => {
     expect(Object.prototype).not.toHaveProperty('x');
   });
 
+  it('decodeLink: 2,000 harmlessly mangled links open as the link itself', async () => {
+    const valid: string[] = [];
+    for (const p of listPresets().slice(0, 4)) {
+      const e = await encodeLink({ scenario: { ...p.scenario, name: `${p.scenario.name} 名字` }, view: { lang: 'en', speed: 2, preset: null, tick: 7, t: 0.25 } });
+      if (e.ok) valid.push(e.fragment);
+    }
+    expect(valid.length).toBe(4);
+    const spaces = [' ', '\t', '\n', '\r\n', '\u00a0', '\u2028', '%20', '%0A', '\u200b'];
+    // percent-encodes some characters, puts whitespace between some, and may write the V in capitals
+    const mangled = fc.sample(
+      fc.tuple(fc.constantFrom(...valid), fc.array(fc.tuple(fc.nat(), fc.nat(), fc.constantFrom('encode', 'space')), { maxLength: 8 }), fc.boolean()).map(([link, edits, upper]) => {
+        const chars = [...link.slice(1)];
+        for (const [at, pick, how] of edits) {
+          const i = at % chars.length;
+          if (how === 'encode' && chars[i]!.length === 1) chars[i] = `%${chars[i]!.charCodeAt(0).toString(16).padStart(2, '0')}`;
+          else if (how === 'space') chars[i] = spaces[pick % spaces.length]! + chars[i]!;
+        }
+        const text = `#${chars.join('')}`;
+        return { link, form: upper ? text.replace('#v', '#V') : text };
+      }),
+      { numRuns: 2000, seed: SEED + 5 },
+    );
+    for (const { link, form } of mangled) expect(await decodeLink(form), form).toEqual(await decodeLink(link));
+  });
+
   it('importScenario: 10,000 malformed files', () => {
     const texts = listPresets().map((p) => JSON.stringify(p.scenario, null, 2));
     const inputs = [

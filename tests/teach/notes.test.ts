@@ -1,6 +1,7 @@
 /** The page words the worker's sentences in the page's language: the sentences it knows are the worker's own. */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { LIMITS } from '../../src/scenarios/limits';
 import { en } from '../../src/ui/i18n/en';
 import { zh } from '../../src/ui/i18n/zh';
 import { ENGINE_SENTENCES, liveNote, pauseNote } from '../../src/ui/teach/notes';
@@ -12,7 +13,8 @@ describe('notes from the worker', () => {
     expect(source('src/engine/program/live.ts')).toContain(`'${ENGINE_SENTENCES.interval}'`);
     expect(source('src/engine/program/live.ts')).toContain(`'${ENGINE_SENTENCES.service}'`);
     const runner = source('src/worker/runner.ts');
-    const max = /MAX_BUFFERED = ([\d_]+)/.exec(runner)![1]!.replace(/_/g, '');
+    expect(runner).toContain('const MAX_BUFFERED = LIMITS.maxsize;');
+    const max = LIMITS.maxsize;
     expect(runner).toContain('`paused: the unbounded queue holds over ${MAX_BUFFERED} items`');
     expect(pauseNote(`paused: the unbounded queue holds over ${max} items`, zh)).toBe('无界队列里已有超过 200,000 个元素。');
   });

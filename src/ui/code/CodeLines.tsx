@@ -2,7 +2,7 @@
  * The program's lines, highlighted, each with its number and the tasks that stand on it (chips in the scene's
  * state colours). A line re-renders only when its marks or its highlight change.
  */
-import { memo } from 'react';
+import { Fragment, memo, type ReactNode } from 'react';
 import type { State } from '../../worker/protocol';
 import type { Dict } from '../i18n';
 import { lookOf } from '../scene/glyphs';
@@ -104,6 +104,25 @@ function Chips({ marks, selected, tx, onPick }: ChipsProps) {
   );
 }
 
+const BIDI_CONTROL = /([\u202a-\u202e\u2066-\u2069])/;
+
+/**
+ * The text with its bidi controls shown as what they are (U+202E), as code editors do: left in, invisible, one
+ * in a scenario's name or an item would reorder the rest of the line the reader sees (the copied code keeps them).
+ */
+function withControlsShown(text: string): ReactNode {
+  if (!BIDI_CONTROL.test(text)) return text;
+  return text.split(BIDI_CONTROL).map((part, i) =>
+    i % 2 === 0 ? (
+      part
+    ) : (
+      <span key={i} className="bidi-control">
+        {`U+${part.charCodeAt(0).toString(16).toUpperCase()}`}
+      </span>
+    ),
+  );
+}
+
 interface LineProps {
   n: number;
   tokens: Token[];
@@ -131,10 +150,10 @@ function LineView({ n, tokens, marks, lit, fast, selected, tx, onPick }: LinePro
       <code className="src">
         {tokens.map((t, i) =>
           t.kind === 'plain' ? (
-            t.text
+            <Fragment key={i}>{withControlsShown(t.text)}</Fragment>
           ) : (
             <span key={i} className={`t-${t.kind}`}>
-              {t.text}
+              {withControlsShown(t.text)}
             </span>
           ),
         )}

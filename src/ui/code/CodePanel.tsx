@@ -11,6 +11,7 @@ import { presetById, selectTask } from '../../store/actions';
 import { useLab } from '../../store/labStore';
 import type { Scenario } from '../../scenarios/types';
 import { useText } from '../i18n';
+import { WithUserText } from '../userText';
 import { Line } from './CodeLines';
 import { copyText, downloadText, fileNameFor, selectContents } from './exportCode';
 import { highlightPython } from './highlight';
@@ -129,7 +130,9 @@ export function CodePanel() {
         )}
       </p>
       {program.error !== null ? (
-        <p className="code-error">{c.error(program.error)}</p>
+        <p className="code-error">
+          <WithUserText words={c.error} text={program.error} />
+        </p>
       ) : (
         <div className="code-scroll" ref={scroller} tabIndex={0} role="region" aria-label={c.label}>
           <div className="code-text" ref={text} data-testid="code-text" lang="en" translate="no">

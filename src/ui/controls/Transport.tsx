@@ -1,13 +1,19 @@
 /** Preset picker, Play / Pause / Step / Reset and the speed: the controls a teacher reaches for first. */
+import { useMemo } from 'react';
 import { CATALOGUE } from '../../scenarios/catalogue';
 import { PRESETS } from '../../scenarios/presets';
 import { choosePreset, pause, play, presetById, reset, setSpeed, step } from '../../store/actions';
 import { useLab } from '../../store/labStore';
 import { useText } from '../i18n';
 import { stepBack } from '../../store/timeline';
+import { whatRuns } from '../../store/whatRuns';
+import { isolate, shorten, WithUserText } from '../userText';
 import { Select, Slider } from './Field';
 import { PauseIcon, PlayIcon, ResetIcon, StepBackIcon, StepIcon } from './icons';
 import { fmt, nearestIndex, SPEEDS } from './scales';
+
+/** The Preset box's value while what runs is no preset (an option naming it stands first). */
+const NOW = 'now';
 
 export function Transport() {
   const tx = useText();
@@ -15,13 +21,18 @@ export function Transport() {
   const lang = useLab((s) => s.lang);
   const playing = useLab((s) => s.playing);
   const speed = useLab((s) => s.speed);
+  const custom = useLab((s) => s.custom);
+  const settings = useLab((s) => s.settings);
+  const source = useLab((s) => s.source);
+  const now = useMemo(() => whatRuns({ presetId, custom, settings, source }), [presetId, custom, settings, source]);
   const preset = presetById(presetId);
+  const p = tx.programNow;
   return (
     <div className="transport">
       <Select
         label={tx.preset}
-        value={presetId}
-        options={[]}
+        value={now.kind === 'preset' ? presetId : NOW}
+        options={now.kind === 'imported' ? [{ value: NOW, label: p.imported(isolate(shorten(now.name, 48))) }] : now.kind === 'custom' ? [{ value: NOW, label: p.custom }] : []}
         groups={[
           { label: tx.teach.presetArticles, options: PRESETS.map((p) => ({ value: p.id, label: p.title[lang] })) },
           ...CATALOGUE.map((e, i) => ({
@@ -29,9 +40,11 @@ export function Transport() {
             options: e.variants.map((v) => ({ value: v.id, label: `${tx.teach.role[v.role]}${tx.colon}${v.label[lang]}` })),
           })),
         ]}
-        onChange={choosePreset}
+        onChange={(id) => id !== NOW && choosePreset(id)}
       >
-        <p className="preset-line">{preset.line[lang]}</p>
+        <p className="preset-line" data-testid="preset-line">
+          {now.kind === 'preset' ? preset.line[lang] : <WithUserText words={now.kind === 'imported' ? p.importedLine : p.customLine} text={now.name} />}
+        </p>
       </Select>
       <div className="buttons" role="group" aria-label={tx.play}>
         <button type="button" className={playing ? 'on' : ''} aria-pressed={playing} onClick={play}>

@@ -5,6 +5,7 @@
 import { logRing, restartLab } from '../../store/actions';
 import { useLab } from '../../store/labStore';
 import { useText } from '../i18n';
+import { WithUserText } from '../userText';
 import './faults.css';
 
 /** The events shown before the failure. */
@@ -20,7 +21,9 @@ export function ErrorPanel() {
   const body = lines.map((e) => (e.skipped === undefined ? e.line : tx.logSkipped(e.skipped))).join('\n');
   return (
     <div className="banner error fault-panel" role="alert" data-testid="error-panel">
-      <p className="fault-what">{tx.engineError(error)}</p>
+      <p className="fault-what">
+        <WithUserText words={tx.engineError} text={error} />
+      </p>
       <h3 className="fault-title">{tx.faultLastEvents}</h3>
       <pre className="fault-log" data-testid="error-panel-log" tabIndex={0}>
         {body || tx.logEmpty}

@@ -12,6 +12,12 @@ export const en = {
   title: 'Queue Lab',
   tagline: 'Python asyncio producers, a queue and consumers, running live on a virtual clock.',
   preset: 'Preset',
+  programNow: {
+    imported: (name: string) => `Imported: ${name}`,
+    custom: 'Custom settings',
+    importedLine: (name: string) => `The scenario “${name}”, from a file. Choose a preset to leave it.`,
+    customLine: (name: string) => `“${name}” with settings of your own, not a preset's. Choose a preset to go back to one.`,
+  },
   play: 'Play',
   pause: 'Pause',
   step: 'Step',

@@ -12,6 +12,12 @@ export const zh: Dict = {
   title: 'Queue Lab 队列实验室',
   tagline: 'Python asyncio 的生产者、队列与消费者，在虚拟时钟上实时运行。',
   preset: '预设',
+  programNow: {
+    imported: (name: string) => `已导入：${name}`,
+    custom: '自定义设置',
+    importedLine: (name: string) => `来自文件的场景“${name}”。选择一个预设即可离开它。`,
+    customLine: (name: string) => `“${name}”，使用你自己的设置，而非预设。选择一个预设即可回到预设。`,
+  },
   play: '播放',
   pause: '暂停',
   step: '单步',

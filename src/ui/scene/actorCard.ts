@@ -7,6 +7,7 @@ import type { Dict } from '../i18n';
 import { formatFixed } from '../i18n/numbers';
 import { reducedMotion } from '../a11y/motion';
 import { drawFrame, drawIcon, drawItem, lookOf } from './glyphs';
+import { isolate } from '../userText';
 import type { Rect } from './layout';
 import { C, fitText, font } from './palette';
 
@@ -27,19 +28,19 @@ function detail(a: ActorSnap, left: number, tx: Dict): string {
     case 'busy':
       return d.left(s(left));
     case 'blocked_put':
-      return a.item === null ? d.full : d.holds(a.item);
+      return a.item === null ? d.full : d.holds(isolate(a.item));
     case 'waiting_get':
       return d.empty;
     case 'crashed':
       // the name is on the line above; here the message
-      return (a.error ?? '').replace(/^\w+:\s*/, '');
+      return isolate((a.error ?? '').replace(/^\w+:\s*/, ''));
     case 'waiting_join':
       return d.unfinished;
     case 'waiting':
       return a.waitingOn ?? '';
     case 'ready':
     case 'running':
-      return a.item === null ? '' : a.role === 'producer' ? d.put(a.item) : d.got(a.item);
+      return a.item === null ? '' : a.role === 'producer' ? d.put(isolate(a.item)) : d.got(isolate(a.item));
     default:
       return '';
   }

@@ -4,6 +4,7 @@
  */
 import type { State } from '../../worker/protocol';
 import { C, font, pattern, type PatternName } from './palette';
+import { isolate } from '../userText';
 
 export type Icon = 'play' | 'chevrons' | 'moon' | 'stop' | 'hourglass' | 'zz' | 'ring' | 'lock' | 'join' | 'check' | 'cross' | 'warn';
 export type Border = 'solid' | 'thick' | 'dashed' | 'dotted' | 'double';
@@ -218,7 +219,7 @@ export function drawItem(ctx: CanvasRenderingContext2D, label: string, x: number
     ctx.font = font(fontPx, 600);
     ctx.textAlign = 'center';
     ctx.textBaseline = 'middle';
-    ctx.fillText(label, x + w / 2, y + h / 2 + 0.5, w - 4);
+    ctx.fillText(isolate(label), x + w / 2, y + h / 2 + 0.5, w - 4);
   }
   ctx.restore();
 }

@@ -1,7 +1,9 @@
 /** Copy link, scenario files in and out, trace and chart exports, and what the last of them did. */
 import { useRef } from 'react';
-import { copyLink, exportChartPng, exportScenario, exportTrace, importScenario, useTimeline } from '../../store/timeline';
+import { importScenario } from '../../store/address';
+import { copyLink, exportChartPng, exportScenario, exportTrace, useTimeline } from '../../store/timeline';
 import { useText } from '../i18n';
+import { WithUserText } from '../userText';
 
 function firstChart(): { canvas: HTMLCanvasElement; id: string } | null {
   const el = document.querySelector<HTMLElement>('[data-chart]');
@@ -61,18 +63,21 @@ export function ShareNotice() {
   const share = useTimeline((s) => s.share);
   if (share === null) return null;
   const bad = share.kind === 'linkError' || share.kind === 'importError' || share.kind === 'copyFailed';
+  const d = share.detail;
   const text =
-    share.kind === 'linkError'
-      ? w.linkError(share.detail)
-      : share.kind === 'importError'
-        ? w.importError(share.detail)
-        : share.kind === 'copyFailed'
-          ? w.copyFailed(share.detail)
-          : share.kind === 'copied'
-            ? w.copied
-            : share.kind === 'imported'
-              ? w.imported(share.detail)
-              : w.saved(share.detail);
+    share.kind === 'linkError' ? (
+      <WithUserText words={(why) => w.linkError(w.linkProblem[share.problem ?? 'damaged'], why, share.kept === true)} text={d} />
+    ) : share.kind === 'importError' ? (
+      <WithUserText words={w.importError} text={d} />
+    ) : share.kind === 'copyFailed' ? (
+      <WithUserText words={w.copyFailed} text={d} />
+    ) : share.kind === 'copied' ? (
+      w.copied
+    ) : share.kind === 'imported' ? (
+      <WithUserText words={w.imported} text={d} />
+    ) : (
+      <WithUserText words={w.saved} text={d} />
+    );
   return (
     <div className={bad ? 'share-notice bad' : 'share-notice'} role={bad ? 'alert' : 'status'} data-testid="share-notice">
       <span>{text}</span>

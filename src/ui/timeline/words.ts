@@ -1,4 +1,6 @@
 /** The time travel and sharing words, English and Chinese (one shape: a missing key is a compile error). */
+import type { LinkProblem } from '../../share/link';
+
 export const travelEn = {
   stepBack: 'Step back',
   timeline: 'Timeline',
@@ -13,7 +15,17 @@ export const travelEn = {
   exportChart: 'Export chart PNG',
   copied: 'Link copied: it is also in the address bar.',
   copyFailed: (why: string) => `No link made: ${why}`,
-  linkError: (why: string) => `This link could not be opened (${why}). The default lab is shown instead.`,
+  linkError: (problem: string, why: string, kept: boolean) =>
+    `This link could not be opened: ${problem} (${why}). ${kept ? 'The lab is unchanged.' : 'The default lab is shown instead.'}`,
+  linkProblem: {
+    notLink: 'it is not a Queue Lab link (those start with #v1=)',
+    empty: 'it holds no scenario',
+    tooLong: 'it is too long',
+    newer: 'it comes from a newer version of Queue Lab',
+    version: 'its version is unknown',
+    damaged: 'it was changed or cut short on its way; copy the whole link again',
+    invalid: 'the scenario in it breaks a rule',
+  } as Record<LinkProblem, string>,
   importError: (why: string) => `This file could not be imported (${why}). The lab is unchanged.`,
   imported: (name: string) => `Imported “${name}”: it runs from t = 0.`,
   saved: (name: string) => `Saved ${name}.`,
@@ -36,7 +48,16 @@ export const travelZh: TravelWords = {
   exportChart: '导出图表 PNG',
   copied: '链接已复制，地址栏中也有。',
   copyFailed: (why: string) => `未能生成链接：${why}`,
-  linkError: (why: string) => `无法打开此链接（${why}）。已改为显示默认实验。`,
+  linkError: (problem: string, why: string, kept: boolean) => `无法打开此链接：${problem}（${why}）。${kept ? '实验未改变。' : '已改为显示默认实验。'}`,
+  linkProblem: {
+    notLink: '这不是 Queue Lab 链接（它们以 #v1= 开头）',
+    empty: '链接中没有场景',
+    tooLong: '链接太长',
+    newer: '它来自更新版本的 Queue Lab',
+    version: '链接的版本未知',
+    damaged: '链接在传递中被改动或截断；请重新复制完整链接',
+    invalid: '其中的场景违反了规则',
+  },
   importError: (why: string) => `无法导入此文件（${why}）。实验未改变。`,
   imported: (name: string) => `已导入“${name}”：从 t = 0 开始运行。`,
   saved: (name: string) => `已保存 ${name}。`,
