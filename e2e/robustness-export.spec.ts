@@ -6,6 +6,7 @@
  * download.
  */
 import { readFileSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page, type TestInfo } from '@playwright/test';
 import { Simulation } from '../src/engine/simulation';
 import { TraceEncoder } from '../src/engine/traceBytes';
@@ -151,6 +152,8 @@ test('progress and Cancel (en and zh): Cancel stops the export and drops the fil
     // the keyboard went from the export button to Cancel
     await expect(cancel).toBeFocused();
     await shot(page, info, `export-progress-1280-${lang}`);
+    const axe = await new AxeBuilder({ page }).include('[data-testid="export-progress"]').withTags(['wcag2a', 'wcag2aa', 'best-practice']).analyze();
+    expect(axe.violations.map((v) => v.id)).toEqual([]);
     const written = await page.evaluate(() => (window as unknown as { __file: { writes: number } }).__file.writes);
     await page.keyboard.press('Enter');
     const outcome = page.getByTestId('export-outcome');
@@ -188,6 +191,8 @@ test('an export over the cap is refused with a message before it starts (en and 
   await expect(alert).toContainText('Not exported: this trace would be about');
   await expect(alert).toContainText('more than the 1 MiB a download can hold in this browser. Nothing was written.');
   await shot(page, info, 'export-refused-1280-en');
+  const axe = await new AxeBuilder({ page }).include('[data-testid="export-outcome"]').withTags(['wcag2a', 'wcag2aa', 'best-practice']).analyze();
+  expect(axe.violations.map((v) => v.id)).toEqual([]);
   await page.locator('label.lang select').selectOption('zh');
   await expect(alert).toContainText('未导出：此轨迹约为');
   await expect(alert).toContainText('超过此浏览器下载所能容纳的 1 MiB');
