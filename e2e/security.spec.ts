@@ -84,6 +84,8 @@ test('no request after load, none to another host: a run, a preset, the catalogu
   const requests: { url: string; afterLoad: boolean }[] = [];
   let loaded = false;
   page.on('request', (r) => requests.push({ url: r.url(), afterLoad: loaded }));
+  // trace exports as downloads: headless Chromium's save picker (File System Access) rejects at once
+  await page.addInitScript(() => Object.defineProperty(window, 'showSaveFilePicker', { value: undefined, configurable: true }));
   await page.goto('/');
   await ready(page);
   await page.waitForLoadState('networkidle');

@@ -1,7 +1,7 @@
 /**
  * Time travel and sharing on the page: where the run stands on its timeline (from the worker), its markers, and the
- * actions: seek, Step back, jump to a marker, Copy link, scenario export, trace and chart exports (links and
- * imports are opened in address.ts).
+ * actions: seek, Step back, jump to a marker, Copy link, scenario export and chart exports (links and imports are
+ * opened in address.ts; trace exports stream: traceExport.ts).
  */
 import { create } from 'zustand';
 import { encodeLink, withFragment, type LinkProblem } from '../share/link';
@@ -40,7 +40,6 @@ export function startTimeline(): void {
   if (client === null || wired) return;
   wired = true;
   client.onTimeline(onTimeline);
-  client.onFile(({ name, blob }) => save(blob, name));
 }
 
 function onTimeline(tl: WireTimeline): void {
@@ -116,10 +115,6 @@ export function exportScenario(): void {
   save(new Blob([scenarioText(s)], { type: MIME.scenario }), fileName(s, 'json'));
 }
 
-export function exportTrace(format: 'jsonl' | 'csv'): void {
-  getClient()?.send({ type: 'exportTrace', format });
-}
-
 /** A chart as a PNG: its canvas (the first under `root`), named after the scenario. */
 export function exportChartPng(canvas: HTMLCanvasElement, chart: string): void {
   const stem = fileName(currentScenario(), 'json').replace(/\.json$/, '');
@@ -129,6 +124,12 @@ export function exportChartPng(canvas: HTMLCanvasElement, chart: string): void {
 }
 
 function save(blob: Blob, name: string): void {
+  download(blob, name);
+  useTimeline.setState({ share: { kind: 'saved', detail: name } });
+}
+
+/** Hands a Blob to the browser as a download named `name`. */
+export function download(blob: Blob, name: string): void {
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;
@@ -137,5 +138,4 @@ function save(blob: Blob, name: string): void {
   a.click();
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
-  useTimeline.setState({ share: { kind: 'saved', detail: name } });
 }

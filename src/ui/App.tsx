@@ -16,6 +16,7 @@ import { TeachBar } from './teach/TeachBar';
 import { TeachPanels } from './teach/TeachPanels';
 import { Timeline } from './timeline/Timeline';
 import { ShareBar, ShareNotice } from './timeline/ShareBar';
+import { ExportStatus } from './timeline/ExportStatus';
 import './lab.css';
 
 function LanguagePicker() {
@@ -54,6 +55,7 @@ export function App() {
       </aside>
       <main className="stage">
         <ShareNotice />
+        <ExportStatus />
         <TeachPanels />
         <RunStatus />
         <Counters />

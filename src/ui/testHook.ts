@@ -2,7 +2,8 @@
  * `window.__queueLab`: a read-only window on the lab for tests and benches. `snapshot()` returns the latest state
  * as plain data (a fresh copy every call); nothing here can change the run, except `inject`, which makes the
  * faults e2e/faults.spec.ts and e2e/robustness-worker.spec.ts recover from (an exception inside the engine, a worker
- * that dies, a worker that stops without a word).
+ * that dies, a worker that stops without a word). `exportCap` lowers
+ * a trace export's cap, so e2e sees a refusal without a run of gigabytes.
  */
 import { getClient } from '../store/actions';
 import { useLab } from '../store/labStore';
@@ -10,6 +11,7 @@ import { useTimeline } from '../store/timeline';
 import { sceneStats } from './scene/sceneStats';
 import { chartsHook } from './charts/chartsHook';
 import type { Fault } from '../worker/protocol';
+import { setExportCapForTests } from '../store/traceExport';
 
 export function labSnapshot() {
   const cur = getClient()?.cur ?? null;
@@ -65,6 +67,8 @@ export interface QueueLabHook {
   charts: typeof chartsHook;
   /** Tests only: 'engine-error' (the engine throws inside a step), 'worker-crash' (the worker dies), 'worker-stop' (it closes itself silently). */
   inject: (fault: Fault) => void;
+  /** Tests only: the cap a trace export's download may reach (bytes; null: the real cap), to see a refusal. */
+  exportCap: (bytes: number | null) => void;
 }
 
 declare global {
@@ -80,5 +84,6 @@ export function installTestHook(): void {
     resetStats: () => getClient()?.resetStats(),
     charts: chartsHook,
     inject: (fault: Fault) => getClient()?.inject(fault),
+    exportCap: setExportCapForTests,
   });
 }

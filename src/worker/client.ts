@@ -5,6 +5,7 @@
  */
 import { ChartData } from './chartData';
 import type { ActorInfo, Fault, FromWorker, SeekReport, ToWorker, WireTimeline } from './protocol';
+import type { ExportEvent } from './exportProtocol';
 import { decodeLog, decodeSnapshot, type LogBatch, type Snapshot } from './snapshot';
 
 type Listener<T> = (x: T) => void;
@@ -42,9 +43,9 @@ export class LabClient {
   private readonly logListeners = new Set<Listener<LogBatch>>();
   private readonly metricsListeners = new Set<Listener<ChartData>>();
   private readonly noteListeners = new Set<Listener<FromWorker & { type: 'note' | 'error' | 'liveRefused' }>>();
-  /** Time travel: where the run stands on its timeline, and files the worker made. */
+  /** Time travel: where the run stands on its timeline, and the trace exports the worker streams. */
   private readonly timelineListeners = new Set<Listener<WireTimeline>>();
-  private readonly fileListeners = new Set<Listener<{ name: string; blob: Blob }>>();
+  private readonly exportListeners = new Set<Listener<ExportEvent>>();
   private afterSeek = false;
   /** The worker died (an uncaught error, or terminated): the store starts a fresh one. */
   private readonly deathListeners = new Set<Listener<string>>();
@@ -131,7 +132,7 @@ export class LabClient {
     if (typeof document !== 'undefined') document.removeEventListener('visibilitychange', this.onVisibility);
     for (const s of [this.snapshotListeners, this.logListeners, this.metricsListeners, this.noteListeners]) s.clear();
     this.timelineListeners.clear();
-    this.fileListeners.clear();
+    this.exportListeners.clear();
     this.deathListeners.clear();
   }
 
@@ -172,9 +173,10 @@ export class LabClient {
     return () => this.timelineListeners.delete(fn);
   }
 
-  onFile(fn: Listener<{ name: string; blob: Blob }>): () => void {
-    this.fileListeners.add(fn);
-    return () => this.fileListeners.delete(fn);
+  /** A streamed trace export's events (store/traceExport.ts). */
+  onExport(fn: Listener<ExportEvent>): () => void {
+    this.exportListeners.add(fn);
+    return () => this.exportListeners.delete(fn);
   }
 
   resetStats(): void {
@@ -201,8 +203,8 @@ export class LabClient {
       for (const fn of this.timelineListeners) fn(m.tl);
       return;
     }
-    if (m.type === 'file') {
-      for (const fn of this.fileListeners) fn(m);
+    if (m.type === 'export') {
+      for (const fn of this.exportListeners) fn(m.ev);
       return;
     }
     if (m.type === 'pong') {

@@ -7,6 +7,7 @@ import type { LiveEdit } from '../scenarios/settings';
 import type { WireMetrics } from './metricsProtocol';
 import type { Marker } from '../share/markers';
 import type { SeekTarget } from './timeTravel';
+import type { ExportEvent, ExportRequest } from './exportProtocol';
 
 export type ToWorker =
   /** `run` numbers the run (the page's count of loads, so a fresh worker after a crash carries on from it). */
@@ -20,13 +21,14 @@ export type ToWorker =
   /** Time travel: to a tick, a time or just after an event (seq); `t` sets the clock shown (a shared link's). */
   | { type: 'seek'; target: SeekTarget; t?: number }
   | { type: 'stepBack' }
-  | { type: 'exportTrace'; format: 'jsonl' | 'csv' }
   /** Stops the seek under way (the run stays where it stood before it). */
   | { type: 'cancelSeek' }
   /** The page's heartbeat: the worker answers `pong` with the same n (client.ts notices one that stops). */
   | { type: 'ping'; n: number }
   /** Where the engine stands now (Copy link): answered by `here` with the same id, after every earlier command. */
   | { type: 'where'; id: number }
+  /** A streamed trace export (exportProtocol.ts). */
+  | ExportRequest
   /** Tests only (reached through `window.__queueLab.inject`): make the engine throw, or the worker die. */
   | { type: 'inject'; fault: Fault };
 
@@ -51,11 +53,12 @@ export type FromWorker =
   | { type: 'liveRefused' }
   | { type: 'error'; message: string }
   | { type: 'timeline'; tl: WireTimeline }
-  /** A file made in the worker (a trace export). */
-  | { type: 'file'; name: string; blob: Blob }
   | { type: 'seek'; report: SeekReport }
   | { type: 'pong'; n: number }
-  | { type: 'here'; id: number; run: number; tick: number; t: number };
+  | { type: 'here'; id: number; run: number; tick: number; t: number }
+
+  /** A streamed trace export's progress, chunks and outcome (exportProtocol.ts). */
+  | { type: 'export'; ev: ExportEvent };
 
 /** Where the run stands on its timeline, sent with each snapshot. */
 export interface WireTimeline {

@@ -16,7 +16,7 @@ import { transferables, type ActorInfo, type FromWorker } from './protocol';
 import { SeekJob, type Landing } from './seekJob';
 import { SEEK_SLICE_MS, SeekDriver, Slices } from './seekDriver';
 import { TimeTravel, type SeekTarget } from './timeTravel';
-import { traceFile } from './travelFiles';
+import type { TraceSource } from './exportStream';
 
 export const SLICE_MS = 6;
 export const FRAME_MS = 1000 / 60;
@@ -366,13 +366,12 @@ export class Runner {
     this.guard(() => this.tt?.work(SLICE_MS));
   }
 
-  exportTrace(format: 'jsonl' | 'csv'): void {
+  /** What a streamed trace export reads (exportStream.ts): a fresh run to where this one stands, and its events. */
+  traceSource(): TraceSource | null {
     const tt = this.tt;
     const sim = this.sim;
-    if (tt === null || sim === null || this.scenario === null) return;
-    const scenario = this.scenario;
-    const file = this.guard(() => traceFile(tt, scenario, sim.ticks, format));
-    if (file !== undefined) this.host.post({ type: 'file', ...file }, []);
+    if (tt === null || sim === null) return null;
+    return { tracer: tt.tracer(sim.ticks), events: sim.seq };
   }
 
   private postTimeline(): void {

@@ -2,6 +2,7 @@
 /** The simulation worker: a thin switch from messages to the runner. */
 import type { FromWorker, ToWorker } from './protocol';
 import { Runner } from './runner';
+import { Exports } from './exportStream';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -10,6 +11,16 @@ const runner = new Runner({
   post: (msg: FromWorker, transfer: ArrayBuffer[]) => self.postMessage(msg, transfer),
   later: (fn, ms) => setTimeout(fn, ms),
 });
+
+// trace exports stream beside the run, from a fresh re-simulation of its past
+const exports = new Exports(
+  {
+    now: () => performance.now(),
+    post: (ev, transfer) => self.postMessage({ type: 'export', ev } satisfies FromWorker, transfer),
+    later: (fn, ms) => setTimeout(fn, ms),
+  },
+  () => runner.traceSource(),
+);
 
 // checkpoints are built while the run is paused (while it plays, in the slack of its own slices)
 setInterval(() => runner.idle(), 50);
@@ -35,14 +46,18 @@ self.onmessage = (e: MessageEvent<ToWorker>) => {
       return runner.seek(m.target, m.t);
     case 'stepBack':
       return runner.stepBack();
-    case 'exportTrace':
-      return runner.exportTrace(m.format);
     case 'cancelSeek':
       return runner.cancelSeek();
     case 'ping':
       return self.postMessage({ type: 'pong', n: m.n } satisfies FromWorker);
     case 'where':
       return runner.where(m.id);
+    case 'exportStart':
+      return exports.start(m.id, m.format, m.cap);
+    case 'exportPull':
+      return exports.pull(m.id);
+    case 'exportCancel':
+      return exports.cancel(m.id);
     case 'inject':
       if (m.fault === 'engine-error') return runner.injectFault();
       // a worker that stops without a word (no error event): only the page's heartbeat notices

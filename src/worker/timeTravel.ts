@@ -15,6 +15,23 @@ export const LOG_BACK = 3000;
 
 export type SeekTarget = { kind: 'tick'; tick: number } | { kind: 'time'; t: number } | { kind: 'seq'; seq: number };
 
+/** A fresh run reading the trace up to a tick, piece by piece (TimeTravel.tracer). */
+export interface Tracer {
+  /** The records of the next `ticks` ticks (fewer at the end). */
+  next(ticks: number): Record[];
+  readonly done: boolean;
+  readonly ticks: number;
+  /** The Python whose repr() the file writes items with. */
+  readonly python: Scenario['python'];
+}
+
+export interface Landing {
+  sim: Simulation;
+  records: Record[];
+  /** The clock to show: the time asked for, or the simulation's own. */
+  t: number;
+}
+
 /** The most (tick, seq, time) samples kept of where the live run has been. */
 const MAX_SAMPLES = 4096;
 
@@ -169,6 +186,46 @@ export class TimeTravel {
       this.runTo(sim, Math.min(n, sim.ticks + 20_000), r);
       chunk(r);
     }
+  }
+
+  /**
+   * The whole trace from t = 0 to tick n a piece at a time (a streamed export, traceChunks.ts): a fresh run with
+   * the trace on, making the live edits known now at their ticks. It keeps its own copy of the edits, so a live
+   * edit or a new run while it is being read does not change the file.
+   */
+  tracer(n: number): Tracer {
+    const edits = this.edits.filter((e) => e.tick <= n);
+    const sim = new Simulation(this.scenario, { horizon: null });
+    let i = 0;
+    const due = () => {
+      while (i < edits.length && edits[i]!.tick <= sim.ticks) sim.live(edits[i++]!.edit);
+    };
+    let stuck = false;
+    return {
+      python: this.scenario.python,
+      get done() {
+        return stuck || sim.ticks >= n || sim.end !== null;
+      },
+      get ticks() {
+        return sim.ticks;
+      },
+      next(ticks: number): Record[] {
+        const out: Record[] = [];
+        const stop = Math.min(n, sim.ticks + ticks);
+        for (;;) {
+          due();
+          const to = Math.min(stop, edits[i]?.tick ?? Infinity);
+          const before = sim.ticks;
+          for (const r of sim.runToTick(to)) out.push(r);
+          // a run that cannot go on (nothing left to do) ends the trace rather than spinning
+          if (sim.ticks === before && to > before && sim.end === null) stuck = true;
+          if (sim.ticks >= stop || sim.end !== null || sim.ticks < to) {
+            due();
+            return out;
+          }
+        }
+      },
+    };
   }
 
   /**

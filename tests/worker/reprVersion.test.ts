@@ -3,6 +3,7 @@
  * and 3.13's print it. The worker's log lines, its CSV trace export and the markers follow the scenario's version.
  */
 import { describe, expect, it } from 'vitest';
+import { TraceChunks } from '../../src/worker/traceChunks';
 import { findPreset } from '../../src/scenarios/registry';
 import type { Scenario } from '../../src/scenarios/types';
 import type { FromWorker, WireTimeline } from '../../src/worker/protocol';
@@ -26,13 +27,15 @@ async function page(s: Scenario): Promise<{ log: string; csv: string; markers: s
   runner.setSpeed(1000);
   runner.load(s, true);
   for (let n = 0; n < 10_000 && timers.length > 0; n++) timers.shift()!();
-  runner.exportTrace('csv');
-  const file = out.find((m) => m.type === 'file');
+  const src = runner.traceSource();
+  const chunks = src === null ? null : new TraceChunks(src.tracer, 'csv');
+  let csv = '';
+  for (let c = chunks?.next() ?? null; c !== null; c = chunks!.next()) csv += new TextDecoder().decode(c);
   const timelines = out.flatMap((m) => (m.type === 'timeline' ? [m.tl] : [])) as WireTimeline[];
   const markers = timelines.flatMap((tl) => tl.markers ?? []).map((m) => m.label.en);
   return {
     log: out.flatMap((m) => (m.type === 'snapshot' ? [m.snap.log] : [])).join('\n'),
-    csv: file?.type === 'file' ? await file.blob.text() : '',
+    csv,
     markers,
   };
 }

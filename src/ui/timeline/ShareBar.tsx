@@ -1,7 +1,8 @@
 /** Copy link, scenario files in and out, trace and chart exports, and what the last of them did. */
 import { useRef } from 'react';
 import { importScenario } from '../../store/address';
-import { copyLink, exportChartPng, exportScenario, exportTrace, useTimeline } from '../../store/timeline';
+import { copyLink, exportChartPng, exportScenario, useTimeline } from '../../store/timeline';
+import { exportTrace, useExport } from '../../store/traceExport';
 import { useText } from '../i18n';
 import { WithUserText } from '../userText';
 
@@ -15,6 +16,8 @@ export function ShareBar() {
   const tx = useText();
   const w = tx.travel;
   const file = useRef<HTMLInputElement>(null);
+  // one trace export at a time (ExportStatus shows it, with Cancel)
+  const exporting = useExport((s) => s.progress !== null);
   return (
     <section className="share-bar" aria-label={w.share}>
       <button type="button" onClick={() => void copyLink()}>
@@ -38,10 +41,10 @@ export function ShareBar() {
       <button type="button" onClick={exportScenario}>
         {w.exportScenario}
       </button>
-      <button type="button" onClick={() => exportTrace('jsonl')}>
+      <button type="button" disabled={exporting} onClick={() => void exportTrace('jsonl')}>
         {w.exportTraceJsonl}
       </button>
-      <button type="button" onClick={() => exportTrace('csv')}>
+      <button type="button" disabled={exporting} onClick={() => void exportTrace('csv')}>
         {w.exportTraceCsv}
       </button>
       <button

@@ -30,6 +30,17 @@ export const travelEn = {
   imported: (name: string) => `Imported “${name}”: it runs from t = 0.`,
   saved: (name: string) => `Saved ${name}.`,
   dismiss: 'Dismiss',
+  exportRegion: 'Trace export',
+  exportStarting: (name: string) => `Exporting ${name}: re-running the trace from t = 0…`,
+  exportProgress: (name: string, lines: string, events: string, pct: string, size: string) =>
+    `Exporting ${name}: ${lines} of ${events} events (${pct}), ${size} written.`,
+  exportToFile: 'Written straight to the file you chose.',
+  exportCancel: 'Cancel export',
+  exportCancelled: 'Export cancelled: nothing was saved.',
+  exportRefused: (size: string, events: string, cap: string) =>
+    `Not exported: this trace would be about ${size} (${events} events), more than the ${cap} a download can hold in this browser. Nothing was written. Export an earlier moment (go back on the timeline), use a browser that saves straight to disk (Chrome or Edge), or run the scenario with the CLI (npm run sim -- --out trace.jsonl).`,
+  exportFailed: (why: string) => `The export stopped (${why}). Nothing was saved.`,
+  exportSaved: (name: string, lines: string, size: string) => `Saved ${name}: ${lines} events, ${size}.`,
 };
 
 export type TravelWords = typeof travelEn;
@@ -62,4 +73,15 @@ export const travelZh: TravelWords = {
   imported: (name: string) => `已导入“${name}”：从 t = 0 开始运行。`,
   saved: (name: string) => `已保存 ${name}。`,
   dismiss: '关闭',
+  exportRegion: '轨迹导出',
+  exportStarting: (name: string) => `正在导出 ${name}：从 t = 0 重新运行轨迹…`,
+  exportProgress: (name: string, lines: string, events: string, pct: string, size: string) =>
+    `正在导出 ${name}：${lines} / ${events} 个事件（${pct}），已写入 ${size}。`,
+  exportToFile: '直接写入你选择的文件。',
+  exportCancel: '取消导出',
+  exportCancelled: '导出已取消：没有保存任何内容。',
+  exportRefused: (size: string, events: string, cap: string) =>
+    `未导出：此轨迹约为 ${size}（${events} 个事件），超过此浏览器下载所能容纳的 ${cap}。没有写入任何内容。可以导出更早的时刻（在时间轴上后退），使用能直接写入磁盘的浏览器（Chrome 或 Edge），或用命令行运行该场景（npm run sim -- --out trace.jsonl）。`,
+  exportFailed: (why: string) => `导出已中止（${why}）。没有保存任何内容。`,
+  exportSaved: (name: string, lines: string, size: string) => `已保存 ${name}：${lines} 个事件，${size}。`,
 };
