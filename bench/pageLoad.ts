@@ -18,7 +18,7 @@ import { chromium, type Browser } from '@playwright/test';
 const RUNS = Number(process.env.LOAD_RUNS ?? 5);
 const PORT = Number(process.env.LOAD_PORT ?? 4186);
 const BUDGET_GZIP = 130_000;
-/** The scene renderer's mark (src/ui/scene/renderer.ts FIRST_FRAME_MARK). */
+/** The scene renderer's mark (FIRST_FRAME_MARK in src/ui/scene/firstFrame.ts). */
 const MARK = 'queue-lab:first-scene-frame';
 /** Chrome DevTools' "Slow 4G" preset. */
 const SLOW_4G = { latency: 150, downloadThroughput: (1.6e6 / 8) * 0.9, uploadThroughput: (750e3 / 8) * 0.9 };

@@ -1,18 +1,22 @@
 /**
  * "Measured, and what queueing theory predicts": the live charts (uPlot, drawn by ChartsRenderer outside React)
- * and the figures table. React draws only the frame around the charts: titles, legends, the Freeze button.
+ * and the figures table. React draws only the frame around the charts: titles, legends, the Freeze button. The
+ * section is below the first screen: the renderer (with uPlot) and the table are fetched after the first screen is
+ * drawn, or when it is scrolled to, into chart cards and a table box that already have their size.
  */
-import { memo, useEffect, useRef } from 'react';
+import { lazy, memo, Suspense, useEffect, useRef, useState } from 'react';
 import 'uplot/dist/uPlot.min.css';
 import { getClient } from '../../store/actions';
 import { useMeasure } from '../../store/figures';
 import { useLab } from '../../store/labStore';
+import { Deferred, failure, LoadFailed, useNeeded } from '../deferred';
 import { useText } from '../i18n';
-import { setFrozen, useFrozen } from './chartView';
-import { FiguresTable } from './FiguresTable';
+import { setFrozen, useFrozen, windowFor } from './chartView';
+import { COLORS } from './colors';
 import { num, pct } from './format';
-import { ChartsRenderer, windowFor } from './renderer';
-import { COLORS, type ChartId } from './specs';
+import type { ChartId } from './specs';
+
+const FiguresTable = lazy(() => import('./FiguresTable').then((m) => ({ default: m.FiguresTable })));
 import './charts.css';
 
 interface Key {
@@ -47,87 +51,109 @@ function AtOnce() {
 }
 
 /** The chart cards; their canvases belong to the renderer, so this re-renders only for words. */
-const ChartGrid = memo(function ChartGrid() {
+const ChartGrid = memo(function ChartGrid({ needed }: { needed: boolean }) {
   const tx = useText();
   const m = tx.measure;
   const lang = useLab((s) => s.lang);
   const root = useRef<HTMLDivElement>(null);
   const maxsize = useLab((s) => s.settings.bufferSize);
+  const [failed, setFailed] = useState<string | null>(null);
   useEffect(() => {
-    if (root.current === null) return;
-    const r = new ChartsRenderer(root.current, () => {
-      const c = getClient();
-      return { prev: c?.prev ?? null, cur: c?.cur ?? null, data: c?.charts ?? null };
-    });
-    r.start();
-    return () => r.stop();
-  }, []);
+    const el = root.current;
+    if (!needed || el === null) return;
+    let r: { stop(): void } | null = null;
+    let gone = false;
+    import('./renderer').then(
+      ({ ChartsRenderer }) => {
+        if (gone) return;
+        const charts = new ChartsRenderer(el, () => {
+          const c = getClient();
+          return { prev: c?.prev ?? null, cur: c?.cur ?? null, data: c?.charts ?? null };
+        });
+        charts.start();
+        r = charts;
+      },
+      (e: unknown) => {
+        if (!gone) setFailed(failure(e));
+      },
+    );
+    return () => {
+      gone = true;
+      r?.stop();
+    };
+  }, [needed]);
   return (
-    <div className="chart-grid" ref={root} aria-label={m.chartsLabel} role="group">
-      <figure className="chart-card">
-        <figcaption>
-          <h3>{m.queue}</h3>
-          <Legend
-            keys={[
-              { color: COLORS.blue, label: m.queueAvg },
-              { color: COLORS.sky, label: m.queueMax },
-              ...(maxsize > 0 ? [{ color: COLORS.verm, label: m.maxsize(num(maxsize, lang)), dashed: true }] : []),
-            ]}
-          />
-        </figcaption>
-        <Plot id="queue" label={m.queue} />
-      </figure>
-      <figure className="chart-card">
-        <figcaption>
-          <h3>{m.rates}</h3>
-          <Legend
-            keys={[
-              { color: COLORS.blue, label: m.produced },
-              { color: COLORS.green, label: m.consumed },
-            ]}
-          />
-        </figcaption>
-        <Plot id="rates" label={m.rates} />
-      </figure>
-      <figure className="chart-card">
-        <figcaption>
-          <h3>{m.waits}</h3>
-          <Legend
-            keys={[
-              { color: COLORS.purple, label: m.wait },
-              { color: COLORS.verm, label: m.blocked },
-            ]}
-          />
-        </figcaption>
-        <Plot id="waits" label={m.waits} />
-      </figure>
-      <figure className="chart-card">
-        <figcaption>
-          <h3>{m.util}</h3>
-          <Legend keys={[{ color: COLORS.green, label: m.overall }]} />
-        </figcaption>
-        <Plot id="util" label={m.util} height={110} />
-        <p className="chart-sub">{m.perConsumer}</p>
-        <Plot id="perConsumer" label={`${m.util}: ${m.perConsumer}`} height={80} />
-      </figure>
-      <figure className="chart-card">
-        <figcaption>
-          <h3>{m.unfinished}</h3>
-          <Legend keys={[{ color: COLORS.orange, label: m.unfinishedLine }]} />
-        </figcaption>
-        <Plot id="unfinished" label={m.unfinished} />
-      </figure>
-      <figure className="chart-card">
-        <figcaption>
-          <h3>{m.histogram}</h3>
-          <Legend keys={[{ color: COLORS.purple, label: m.histogramShare }]} />
-        </figcaption>
-        <Plot id="histogram" label={m.histogram} height={126} />
-        <AtOnce />
-      </figure>
-    </div>
+    <>
+      {failed !== null && <LoadFailed part={m.chartsLabel} why={failed} />}
+      <div className="chart-grid" ref={root} aria-label={m.chartsLabel} role="group">
+        <figure className="chart-card">
+          <figcaption>
+            <h3>{m.queue}</h3>
+            <Legend
+              keys={[
+                { color: COLORS.blue, label: m.queueAvg },
+                { color: COLORS.sky, label: m.queueMax },
+                ...(maxsize > 0 ? [{ color: COLORS.verm, label: m.maxsize(num(maxsize, lang)), dashed: true }] : []),
+              ]}
+            />
+          </figcaption>
+          <Plot id="queue" label={m.queue} />
+        </figure>
+        <figure className="chart-card">
+          <figcaption>
+            <h3>{m.rates}</h3>
+            <Legend
+              keys={[
+                { color: COLORS.blue, label: m.produced },
+                { color: COLORS.green, label: m.consumed },
+              ]}
+            />
+          </figcaption>
+          <Plot id="rates" label={m.rates} />
+        </figure>
+        <figure className="chart-card">
+          <figcaption>
+            <h3>{m.waits}</h3>
+            <Legend
+              keys={[
+                { color: COLORS.purple, label: m.wait },
+                { color: COLORS.verm, label: m.blocked },
+              ]}
+            />
+          </figcaption>
+          <Plot id="waits" label={m.waits} />
+        </figure>
+        <figure className="chart-card">
+          <figcaption>
+            <h3>{m.util}</h3>
+            <Legend keys={[{ color: COLORS.green, label: m.overall }]} />
+          </figcaption>
+          <Plot id="util" label={m.util} height={110} />
+          <p className="chart-sub">{m.perConsumer}</p>
+          <Plot id="perConsumer" label={`${m.util}: ${m.perConsumer}`} height={80} />
+        </figure>
+        <figure className="chart-card">
+          <figcaption>
+            <h3>{m.unfinished}</h3>
+            <Legend keys={[{ color: COLORS.orange, label: m.unfinishedLine }]} />
+          </figcaption>
+          <Plot id="unfinished" label={m.unfinished} />
+        </figure>
+        <figure className="chart-card">
+          <figcaption>
+            <h3>{m.histogram}</h3>
+            <Legend keys={[{ color: COLORS.purple, label: m.histogramShare }]} />
+          </figcaption>
+          <Plot id="histogram" label={m.histogram} height={126} />
+          <AtOnce />
+        </figure>
+      </div>
+    </>
   );
 });
+
+/** Holds the figures table's place until its code is here. */
+const FiguresHold = () => <div className="figures figures-hold" data-testid="figures-hold" />;
 
 export function Measure() {
   const tx = useText();
@@ -135,8 +161,10 @@ export function Measure() {
   const lang = useLab((s) => s.lang);
   const speed = useLab((s) => s.speed);
   const frozen = useFrozen();
+  const box = useRef<HTMLElement>(null);
+  const needed = useNeeded(box);
   return (
-    <section className="measure" aria-labelledby="measure-title" data-testid="measure">
+    <section className="measure" aria-labelledby="measure-title" data-testid="measure" ref={box}>
       <div className="measure-head">
         <h2 id="measure-title">{m.title}</h2>
         <span className="measure-window">{frozen ? m.frozen : m.window(num(windowFor(speed), lang))}</span>
@@ -144,8 +172,16 @@ export function Measure() {
           {m.freeze}
         </button>
       </div>
-      <ChartGrid />
-      <FiguresTable />
+      <ChartGrid needed={needed} />
+      {needed ? (
+        <Deferred part={m.title}>
+          <Suspense fallback={<FiguresHold />}>
+            <FiguresTable />
+          </Suspense>
+        </Deferred>
+      ) : (
+        <FiguresHold />
+      )}
     </section>
   );
 }

@@ -1,6 +1,6 @@
 /**
- * The charts' view state outside React: whether the window is frozen, and what the charts last drew (read by the
- * test hook and the bench). The Freeze button and the renderer share it.
+ * The charts' view state outside React: how wide the time window is and whether it is frozen, and what the charts
+ * last drew (read by the test hook and the bench). The Freeze button and the renderer share it.
  */
 import { useSyncExternalStore } from 'react';
 
@@ -21,6 +21,14 @@ export interface ChartStats {
   /** Main-thread time spent drawing the charts (ms, summed) and the frames that drew anything. */
   drawMs: number;
   drawFrames: number;
+}
+
+/** The window shows at most this much wall time of the run at the current speed (at least MIN_WINDOW virtual s). */
+export const WINDOW_WALL_S = 30;
+export const MIN_WINDOW = 3;
+
+export function windowFor(speed: number): number {
+  return Math.max(MIN_WINDOW, WINDOW_WALL_S * speed);
 }
 
 export const chartStats: ChartStats = { run: -1, points: 0, firstT: null, lastT: null, xMin: 0, xMax: 0, frozen: false, draws: 0, visible: 0, drawMs: 0, drawFrames: 0 };

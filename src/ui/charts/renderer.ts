@@ -8,18 +8,10 @@
 import uPlot from 'uplot';
 import type { ChartData } from '../../worker/chartData';
 import type { Snapshot } from '../../worker/snapshot';
-import { chartStats, isFrozen } from './chartView';
+import { chartStats, isFrozen, MIN_WINDOW, windowFor } from './chartView';
 import { barChartOptions, niceCeil, TIME_CHARTS, timeChartOptions, timeData, type BarChartId, type TimeChartSpec } from './specs';
 
 export type ChartSource = () => { prev: Snapshot | null; cur: Snapshot | null; data: ChartData | null };
-
-/** The window shows at most this much wall time of the run at the current speed (at least MIN_WINDOW virtual s). */
-export const WINDOW_WALL_S = 30;
-const MIN_WINDOW = 3;
-
-export function windowFor(speed: number): number {
-  return Math.max(MIN_WINDOW, WINDOW_WALL_S * speed);
-}
 
 interface Chart {
   el: HTMLElement;

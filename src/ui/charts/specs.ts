@@ -8,19 +8,11 @@ import type { Column } from '../../worker/chartData';
 import type { PointField } from '../../worker/metricsProtocol';
 import { text } from '../i18n';
 import { useLab } from '../../store/labStore';
+import { COLORS } from './colors';
 import { num, tick, tickPct } from './format';
 
-export const COLORS = {
-  blue: '#0072b2',
-  sky: '#56b4e9',
-  green: '#009e73',
-  verm: '#d55e00',
-  purple: '#cc79a7',
-  orange: '#e69f00',
-  ink: '#1a1a1a',
-  muted: '#5f5f5f',
-  grid: '#e6e4dc',
-} as const;
+export { COLORS };
+
 
 export type TimeChartId = 'queue' | 'rates' | 'waits' | 'util' | 'unfinished';
 export type BarChartId = 'perConsumer' | 'histogram';

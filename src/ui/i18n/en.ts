@@ -96,6 +96,7 @@ export const en = {
   engineError: (m: string) => `The simulation stopped: ${m}`,
   faultLastEvents: 'The last events before it',
   faultRestart: 'Restart',
+  loadFailed: (part: string, why: string) => `${part} could not be loaded (${why}). Reload the page to try again.`,
   restarted: (setting: string) =>
     `Restarted at t = 0 with the new ${setting.toLowerCase()}: a running Python program cannot change that.`,
   live: (text: string) => `Changed while it runs: ${text}`,

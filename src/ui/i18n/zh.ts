@@ -95,6 +95,7 @@ export const zh: Dict = {
   engineError: (m: string) => `模拟已停止：${m}`,
   faultLastEvents: '出错前的最后事件',
   faultRestart: '重新启动',
+  loadFailed: (part: string, why: string) => `「${part}」未能加载（${why}）。请刷新页面重试。`,
   restarted: (setting: string) => `已用新的「${setting}」从 t = 0 重新开始：运行中的 Python 程序无法改变这一项。`,
   live: (text: string) => `已在运行中修改：${text}`,
   paused: (text: string) => `已暂停：${text}`,

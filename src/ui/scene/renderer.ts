@@ -12,6 +12,7 @@ import { Flights } from './flights';
 import { layoutScene, NARROW_BELOW, type Rect, type SceneLayout } from './layout';
 import { drawLoopStrip } from './loopStrip';
 import { C, font } from './palette';
+import { markFirstFrame } from './firstFrame';
 import { sceneStats } from './sceneStats';
 import { reducedMotion } from '../a11y/motion';
 import { sceneZoom } from '../teach/view';
@@ -24,8 +25,6 @@ const MAX_SHOWN = 64;
 const MAX_MOVES_SHOWN = 8;
 /** Off screen, the picture is drawn again at most this often (ms): nobody sees it, the test hook's facts stay fresh. */
 const OFF_SCREEN_MS = 500;
-/** Set once, when the first picture is on the canvas: `npm run bench:load` times the page's start by it. */
-export const FIRST_FRAME_MARK = 'queue-lab:first-scene-frame';
 
 function visible(actors: ActorSnap[]): ActorSnap[] {
   if (actors.length <= MAX_SHOWN) return actors;
@@ -228,7 +227,7 @@ export class SceneRenderer {
   }
 
   private record(cur: Snapshot, drawn: BufferDrawn, producers: ActorSnap[], consumers: ActorSnap[], L: SceneLayout): void {
-    if (sceneStats.frames++ === 0) performance.mark(FIRST_FRAME_MARK);
+    if (sceneStats.frames++ === 0) markFirstFrame();
     sceneStats.width = L.width;
     sceneStats.height = L.height;
     sceneStats.bufferItems = drawn.items;

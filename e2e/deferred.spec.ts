@@ -1,0 +1,49 @@
+/**
+ * Code for what is not on the first screen is fetched when first needed (issue 14's budget of initial JavaScript):
+ * the charts' renderer (with uPlot) and the figures table arrive only after the scene's first frame, and a part
+ * whose code cannot be fetched says so in its place while the rest of the lab goes on.
+ */
+import { expect, test } from '@playwright/test';
+import { LONG, openLab, snap } from './kit';
+
+/** The lazily loaded chunks (named after their modules by the build). */
+const CHARTS = '**/assets/renderer-*.js';
+const TABLE = '**/assets/FiguresTable-*.js';
+
+// a short window keeps the charts below the first screen whatever the layout above them
+test.use({ viewport: { width: 1280, height: 400 } });
+
+test('the charts and the figures table are fetched after the first scene frame', async ({ page }) => {
+  await openLab(page);
+  await expect(page.getByTestId('figures')).toBeAttached(LONG);
+  const order = await page.evaluate(() => {
+    const first = performance.getEntriesByName('queue-lab:first-scene-frame')[0]?.startTime ?? null;
+    const started = (part: string) => performance.getEntriesByType('resource').find((r) => r.name.includes(`/assets/${part}-`))?.startTime ?? null;
+    return { first, charts: started('renderer'), table: started('FiguresTable') };
+  });
+  expect(order.first).not.toBeNull();
+  expect(order.charts).not.toBeNull();
+  expect(order.table).not.toBeNull();
+  expect(order.charts!).toBeGreaterThan(order.first!);
+  expect(order.table!).toBeGreaterThan(order.first!);
+  // once here, the charts draw as before
+  await page.getByTestId('measure').scrollIntoViewIfNeeded();
+  await expect.poll(async () => page.evaluate(() => window.__queueLab!.charts().visible), LONG).toBeGreaterThan(0);
+});
+
+test('a part whose code cannot be fetched says so, and the lab goes on', async ({ page }) => {
+  await page.route(CHARTS, (r) => r.abort());
+  await page.route(TABLE, (r) => r.abort());
+  await openLab(page);
+  await page.getByTestId('measure').scrollIntoViewIfNeeded();
+  const failed = page.getByTestId('load-failed');
+  await expect(failed).toHaveCount(2, LONG);
+  await expect(failed.first()).toContainText('could not be loaded');
+  await expect(failed.first()).toContainText('Reload the page');
+  // the chart cards keep their place; the run, the scene and the controls still work
+  await expect(page.getByTestId('chart-queue')).toBeVisible();
+  const t0 = (await snap(page)).t;
+  await expect.poll(async () => (await snap(page)).t, LONG).toBeGreaterThan(t0);
+  await page.getByRole('combobox', { name: 'Language' }).selectOption('zh');
+  await expect(failed.first()).toContainText('未能加载');
+});

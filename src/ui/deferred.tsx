@@ -1,0 +1,75 @@
+/**
+ * Parts of the page whose code is fetched when first needed, not with the page (the initial JavaScript has a budget,
+ * see `npm run bench:load`): below the first screen, they load once the first screen is drawn, or as soon as
+ * someone scrolls to them; a fetch that fails says so where the part would be, in the page's language.
+ */
+import { Component, useEffect, useState, type ReactNode, type RefObject } from 'react';
+import { useText } from './i18n';
+import { firstFrame } from './scene/firstFrame';
+
+/** Runs `fn` when the browser has a moment (soon, in any case). */
+function whenIdle(fn: () => void): void {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(fn, { timeout: 2000 });
+  else setTimeout(fn, 200);
+}
+
+/**
+ * True from the moment the element is first on screen, or the page is idle after the scene's first frame, whichever
+ * comes first (it stays true): the code arrives before anyone scrolls there, never before the first screen's.
+ */
+export function useNeeded(ref: RefObject<HTMLElement | null>): boolean {
+  // without IntersectionObserver (old browsers, jsdom) everything is needed at once
+  const [needed, setNeeded] = useState(() => typeof IntersectionObserver === 'undefined');
+  useEffect(() => {
+    const el = ref.current;
+    if (needed || el === null) return;
+    let gone = false;
+    const io = new IntersectionObserver((es) => {
+      if (es.some((e) => e.isIntersecting)) setNeeded(true);
+    });
+    io.observe(el);
+    void firstFrame.then(() =>
+      whenIdle(() => {
+        if (!gone) setNeeded(true);
+      }),
+    );
+    return () => {
+      gone = true;
+      io.disconnect();
+    };
+  }, [ref, needed]);
+  return needed;
+}
+
+/** Why a fetch failed, in a few words (the browser's message, or what was thrown). */
+export function failure(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
+/** Says that a part of the page could not be loaded. */
+export function LoadFailed({ part, why }: { part: string; why: string }) {
+  const tx = useText();
+  return (
+    <p className="banner error" role="alert" data-testid="load-failed">
+      {tx.loadFailed(part, why)}
+    </p>
+  );
+}
+
+interface BoundaryProps {
+  part: string;
+  children: ReactNode;
+}
+
+/** Catches a lazy part whose code could not be fetched, so the rest of the page stays. */
+export class Deferred extends Component<BoundaryProps, { why: string | null }> {
+  override state = { why: null as string | null };
+
+  static getDerivedStateFromError(e: unknown): { why: string } {
+    return { why: failure(e) };
+  }
+
+  override render(): ReactNode {
+    return this.state.why === null ? this.props.children : <LoadFailed part={this.props.part} why={this.state.why} />;
+  }
+}
