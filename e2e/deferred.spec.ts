@@ -1,14 +1,21 @@
 /**
  * Code for what is not on the first screen is fetched when first needed (issue 14's budget of initial JavaScript):
- * the charts' renderer (with uPlot) and the figures table arrive only after the scene's first frame, and a part
- * whose code cannot be fetched says so in its place while the rest of the lab goes on.
+ * the charts' renderer (with uPlot) and the figures table after the scene's first frame, the Chinese words when
+ * Chinese is chosen. A part whose code cannot be fetched says so in its place while the rest of the lab goes on.
  */
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
+import { en } from '../src/ui/i18n/en';
+import { zh } from '../src/ui/i18n/zh';
 import { LONG, openLab, snap } from './kit';
 
 /** The lazily loaded chunks (named after their modules by the build). */
 const CHARTS = '**/assets/renderer-*.js';
 const TABLE = '**/assets/FiguresTable-*.js';
+const ZH = '**/assets/zh-*.js';
+
+/** Whether the page has fetched the chunk named `part`. */
+const fetched = (page: Page, part: string) =>
+  page.evaluate((p) => performance.getEntriesByType('resource').some((r) => r.name.includes(`/assets/${p}-`)), part);
 
 // a short window keeps the charts below the first screen whatever the layout above them
 test.use({ viewport: { width: 1280, height: 400 } });
@@ -46,4 +53,39 @@ test('a part whose code cannot be fetched says so, and the lab goes on', async (
   await expect.poll(async () => (await snap(page)).t, LONG).toBeGreaterThan(t0);
   await page.getByRole('combobox', { name: 'Language' }).selectOption('zh');
   await expect(failed.first()).toContainText('未能加载');
+});
+
+test('the Chinese words are fetched when Chinese is chosen; a failed fetch says so and the page stays in English', async ({ page }) => {
+  await page.route(ZH, (r) => r.abort());
+  await openLab(page);
+  expect(await fetched(page, 'zh')).toBe(false);
+  await page.getByRole('combobox', { name: en.language }).selectOption('zh');
+  const failed = page.getByTestId('load-failed');
+  await expect(failed).toContainText('中文 could not be loaded');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(en.title);
+  // the network is back: choosing Chinese again fetches it
+  await page.unroute(ZH);
+  await page.getByRole('combobox', { name: en.language }).selectOption('en');
+  await expect(failed).toHaveCount(0);
+  await page.getByRole('combobox', { name: en.language }).selectOption('zh');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(zh.title);
+  await expect(failed).toHaveCount(0);
+});
+
+test.describe('a Chinese browser', () => {
+  test.use({ locale: 'zh-CN' });
+
+  test('sees Chinese from the first render: the page waits for the words', async ({ page }) => {
+    // every text the heading ever had, from the moment the page is parsed
+    await page.addInitScript(`
+      window.__h1 = [];
+      new MutationObserver(() => {
+        const h = document.querySelector('h1');
+        if (h !== null && window.__h1[window.__h1.length - 1] !== h.textContent) window.__h1.push(h.textContent);
+      }).observe(document, { subtree: true, childList: true, characterData: true });
+    `);
+    await openLab(page);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(zh.title);
+    expect(await page.evaluate(() => (window as unknown as { __h1: string[] }).__h1)).toEqual([zh.title]);
+  });
 });

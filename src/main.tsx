@@ -13,15 +13,18 @@ if (!container) {
   throw new Error('Queue Lab: #root element is missing from index.html');
 }
 
-initLanguage();
+const words = initLanguage();
 startLab();
 startTimeline();
 void startAddress();
 initView();
 installTestHook();
 
-createRoot(container).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
+// the first render waits for the starting language's words (Chinese is fetched), so no English flashes first
+void words.then(() =>
+  createRoot(container).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  ),
 );

@@ -4,6 +4,7 @@ import { setLang } from '../store/actions';
 import { useLab, type Lang } from '../store/labStore';
 import { CodePanel } from './code/CodePanel';
 import { Counters } from './Counters';
+import { LangFailed } from './deferred';
 import { Measure } from './charts/Measure';
 import { EventLog } from './EventLog';
 import { RunStatus } from './RunStatus';
@@ -45,6 +46,7 @@ export function App() {
         <p>{tx.tagline}</p>
         <TeachBar />
         <LanguagePicker />
+        <LangFailed />
       </header>
       <section className="transport-area" aria-label={tx.play}>
         <Transport />

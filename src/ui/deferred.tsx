@@ -4,7 +4,8 @@
  * someone scrolls to them; a fetch that fails says so where the part would be, in the page's language.
  */
 import { Component, useEffect, useState, type ReactNode, type RefObject } from 'react';
-import { useText } from './i18n';
+import type { Lang } from '../store/labStore';
+import { useLangFailure, useText } from './i18n';
 import { firstFrame } from './scene/firstFrame';
 
 /** Runs `fn` when the browser has a moment (soon, in any case). */
@@ -54,6 +55,15 @@ export function LoadFailed({ part, why }: { part: string; why: string }) {
       {tx.loadFailed(part, why)}
     </p>
   );
+}
+
+/** Each language by its own name. */
+const LANG_NAMES: Record<Lang, string> = { en: 'English', zh: '中文' };
+
+/** Says that the chosen language's words could not be fetched (the page stays in English meanwhile). */
+export function LangFailed() {
+  const failed = useLangFailure();
+  return failed === null ? null : <LoadFailed part={LANG_NAMES[failed.lang]} why={failed.why} />;
 }
 
 interface BoundaryProps {

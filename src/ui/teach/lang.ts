@@ -4,6 +4,7 @@
  */
 import { setLang } from '../../store/actions';
 import { useLab, type Lang } from '../../store/labStore';
+import { loadLang } from '../i18n';
 
 export const LANG_KEY = 'queue-lab.lang';
 
@@ -31,16 +32,21 @@ const asked = (search: string): Lang | null => {
   return v === 'en' || v === 'zh' ? v : null;
 };
 
-/** Sets the starting language and remembers later changes; call once before the first render. */
-export function initLanguage(search: string = window.location.search): void {
+/**
+ * Sets the starting language, fetches the words of each language chosen, and remembers later changes; call once
+ * before the first render, which waits for the result (the starting language's words, or their fetch failed).
+ */
+export function initLanguage(search: string = window.location.search): Promise<void> {
   setLang(asked(search) ?? stored() ?? browserLang());
   document.documentElement.lang = useLab.getState().lang === 'zh' ? 'zh-CN' : 'en';
   useLab.subscribe((s, prev) => {
     if (s.lang === prev.lang) return;
+    void loadLang(s.lang);
     try {
       window.localStorage.setItem(LANG_KEY, s.lang);
     } catch {
       // not remembered; the page still switches
     }
   });
+  return loadLang(useLab.getState().lang);
 }
