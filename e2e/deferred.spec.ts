@@ -1,7 +1,8 @@
 /**
  * Code for what is not on the first screen is fetched when first needed (issue 14's budget of initial JavaScript):
  * the charts' renderer (with uPlot) and the figures table after the scene's first frame, the Chinese words when
- * Chinese is chosen. A part whose code cannot be fetched says so in its place while the rest of the lab goes on.
+ * Chinese is chosen, the pitfall panel and the help dialog when opened. A part whose code cannot be fetched says so
+ * in its place while the rest of the lab goes on.
  */
 import { expect, test, type Page } from '@playwright/test';
 import { en } from '../src/ui/i18n/en';
@@ -88,4 +89,18 @@ test.describe('a Chinese browser', () => {
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(zh.title);
     expect(await page.evaluate(() => (window as unknown as { __h1: string[] }).__h1)).toEqual([zh.title]);
   });
+});
+
+test('the pitfall panel and the help dialog are fetched when first opened', async ({ page }) => {
+  await openLab(page);
+  expect(await fetched(page, 'Catalogue')).toBe(false);
+  expect(await fetched(page, 'Help')).toBe(false);
+  await page.getByRole('button', { name: en.teach.help, exact: true }).click();
+  await expect(page.getByRole('dialog', { name: en.teach.helpTitle })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog', { name: en.teach.helpTitle })).toBeHidden();
+  await page.getByRole('button', { name: en.teach.catalogue, exact: true }).click();
+  await expect(page.getByTestId('catalogue')).toBeVisible();
+  expect(await fetched(page, 'Catalogue')).toBe(true);
+  expect(await fetched(page, 'Help')).toBe(true);
 });

@@ -1,23 +1,14 @@
 /**
  * The pitfall catalogue panel: pick an entry, read what to watch, why it happens and the fix, and switch between the
  * broken and the fixed program with one click. A variant is a preset (its id is the registry's), so loading one
- * changes everything that follows the loaded scenario: the scene, the code, the figures.
+ * changes everything that follows the loaded scenario: the scene, the code, the figures. Fetched when first opened.
  */
-import { useEffect } from 'react';
-import { CATALOGUE, type CatalogueEntry, type Expect, type Variant } from '../../scenarios/catalogue';
+import { CATALOGUE, type CatalogueEntry, type Expect } from '../../scenarios/catalogue';
 import { choosePreset } from '../../store/actions';
 import { useLab, type Lang } from '../../store/labStore';
 import { useText, type Dict } from '../i18n';
+import { catalogueOf } from './catalogueOf';
 import { setCatalogueOpen, useView } from './view';
-
-/** The entry and variant a preset id belongs to, if it is one of the catalogue's. */
-export function catalogueOf(presetId: string): { entry: CatalogueEntry; variant: Variant } | null {
-  for (const entry of CATALOGUE) {
-    const variant = entry.variants.find((v) => v.id === presetId);
-    if (variant !== undefined) return { entry, variant };
-  }
-  return null;
-}
 
 function expected(e: Expect, tx: Dict['teach']): string {
   switch (e.status) {
@@ -58,10 +49,6 @@ export function Catalogue() {
   const presetId = useLab((s) => s.presetId);
   const open = useView((s) => s.catalogueOpen);
   const found = catalogueOf(presetId);
-  // choosing a pitfall anywhere (the Preset list, a link) opens its explanation
-  useEffect(() => {
-    if (catalogueOf(presetId) !== null) setCatalogueOpen(true);
-  }, [presetId]);
   return (
     <section id="catalogue" className="catalogue" aria-labelledby="catalogue-title" hidden={!open} data-testid="catalogue">
       <div className="catalogue-head">
