@@ -4,6 +4,7 @@ import { startLab } from './store/actions';
 import { startAddress } from './store/address';
 import { startTimeline } from './store/timeline';
 import { App } from './ui/App.tsx';
+import { fetchLaterParts } from './ui/deferred';
 import { installTestHook } from './ui/testHook';
 import { initLanguage } from './ui/teach/lang';
 import { initView } from './ui/teach/view';
@@ -19,6 +20,7 @@ startTimeline();
 void startAddress();
 initView();
 installTestHook();
+fetchLaterParts();
 
 // the first render waits for the starting language's words (Chinese is fetched), so no English flashes first
 void words.then(() =>

@@ -1,17 +1,39 @@
 /**
  * Parts of the page whose code is fetched when first needed, not with the page (the initial JavaScript has a budget,
- * see `npm run bench:load`): below the first screen, they load once the first screen is drawn, or as soon as
- * someone scrolls to them; a fetch that fails says so where the part would be, in the page's language.
+ * see `npm run bench:load`): they are fetched once the first screen is drawn, or sooner if someone scrolls to them or
+ * opens them; a fetch that fails says so where the part would be, in the page's language.
  */
 import { Component, useEffect, useState, type ReactNode, type RefObject } from 'react';
 import type { Lang } from '../store/labStore';
 import { useLangFailure, useText } from './i18n';
 import { firstFrame } from './scene/firstFrame';
 
-/** Runs `fn` when the browser has a moment (soon, in any case). */
+/** Runs `fn` when the browser has a moment (within 200 ms in any case). */
 function whenIdle(fn: () => void): void {
-  if (typeof requestIdleCallback === 'function') requestIdleCallback(fn, { timeout: 2000 });
-  else setTimeout(fn, 200);
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(fn, { timeout: 200 });
+  else setTimeout(fn, 50);
+}
+
+/** The code of every part that loads later (the same specifiers as where each is used, so one fetch each). */
+const LATER: (() => Promise<unknown>)[] = [
+  () => import('./charts/renderer'),
+  () => import('./charts/FiguresTable'),
+  () => import('./teach/Catalogue'),
+  () => import('./teach/Help'),
+  () => import('./i18n/zh'),
+];
+
+/**
+ * Once the first screen is drawn and the browser has a moment, fetches the code of every part that loads later:
+ * the page still makes no request after it has loaded (README, Security), and nothing waits on the network when
+ * opened. A fetch that fails here is tried again where the part is needed, which says so if it fails again.
+ */
+export function fetchLaterParts(): void {
+  void firstFrame.then(() =>
+    whenIdle(() => {
+      for (const f of LATER) f().catch(() => {});
+    }),
+  );
 }
 
 /**
