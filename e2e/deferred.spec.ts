@@ -1,9 +1,9 @@
 /**
  * Code for what is not on the first screen is not part of the page's initial JavaScript (issue 14's budget): the
- * charts' renderer (with uPlot), the figures table, the pitfall panel, the help dialog and the Chinese words are
- * fetched after the scene's first frame (so the page still makes no request after it has loaded), or sooner where
- * needed: Chinese chosen at the start. A part whose code cannot be fetched says so in its place while the rest of the
- * lab goes on.
+ * measure section, its charts' renderer (with uPlot) and figures table, the event log, the pitfall panel, the help
+ * dialog and the Chinese words are fetched after the scene's first frame (so the page still makes no request after
+ * it has loaded), or sooner where needed: Chinese chosen at the start. A part whose code cannot be fetched says so in
+ * its place while the rest of the lab goes on.
  */
 import { expect, test, type Page } from '@playwright/test';
 import { en } from '../src/ui/i18n/en';
@@ -24,7 +24,7 @@ test.use({ viewport: { width: 1280, height: 400 } });
 
 test('the parts that load later are fetched after the first scene frame', async ({ page }) => {
   await openLab(page);
-  const parts = ['renderer', 'FiguresTable', 'Catalogue', 'Help', 'zh'];
+  const parts = ['Measure', 'renderer', 'FiguresTable', 'EventLog', 'Catalogue', 'Help', 'zh'];
   await expect.poll(async () => (await Promise.all(parts.map((p) => fetched(page, p)))).every(Boolean), LONG).toBe(true);
   const order = await page.evaluate((ps) => {
     const first = performance.getEntriesByName('queue-lab:first-scene-frame')[0]?.startTime ?? null;

@@ -1,12 +1,10 @@
 /** The lab's page: controls on the side, the run's story (status, counters, scene, legend) and the event log. */
-import { useEffect } from 'react';
+import { lazy, useEffect } from 'react';
 import { setLang } from '../store/actions';
 import { useLab, type Lang } from '../store/labStore';
 import { CodePanel } from './code/CodePanel';
 import { Counters } from './Counters';
-import { LangFailed } from './deferred';
-import { Measure } from './charts/Measure';
-import { EventLog } from './EventLog';
+import { LangFailed, Later } from './deferred';
 import { RunStatus } from './RunStatus';
 import { Settings } from './controls/Settings';
 import { Transport } from './controls/Transport';
@@ -19,6 +17,10 @@ import { Timeline } from './timeline/Timeline';
 import { ShareBar, ShareNotice } from './timeline/ShareBar';
 import { ExportStatus } from './timeline/ExportStatus';
 import './lab.css';
+
+// below the first screen: fetched once it is drawn (see deferred.tsx)
+const Measure = lazy(() => import('./charts/Measure').then((m) => ({ default: m.Measure })));
+const EventLog = lazy(() => import('./EventLog').then((m) => ({ default: m.EventLog })));
 
 function LanguagePicker() {
   const tx = useText();
@@ -67,8 +69,12 @@ export function App() {
         </div>
         <Timeline />
         <Legend />
-        <Measure />
-        <EventLog />
+        <Later part={tx.measure.title} hold="measure-hold">
+          <Measure />
+        </Later>
+        <Later part={tx.logTitle} hold="log-hold">
+          <EventLog />
+        </Later>
       </main>
     </div>
   );

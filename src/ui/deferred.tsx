@@ -3,7 +3,7 @@
  * see `npm run bench:load`): they are fetched once the first screen is drawn, or sooner if someone scrolls to them or
  * opens them; a fetch that fails says so where the part would be, in the page's language.
  */
-import { Component, useEffect, useState, type ReactNode, type RefObject } from 'react';
+import { Component, Suspense, useEffect, useRef, useState, type ReactNode, type RefObject } from 'react';
 import type { Lang } from '../store/labStore';
 import { useLangFailure, useText } from './i18n';
 import { firstFrame } from './scene/firstFrame';
@@ -16,6 +16,8 @@ function whenIdle(fn: () => void): void {
 
 /** The code of every part that loads later (the same specifiers as where each is used, so one fetch each). */
 const LATER: (() => Promise<unknown>)[] = [
+  () => import('./charts/Measure'),
+  () => import('./EventLog'),
   () => import('./charts/renderer'),
   () => import('./charts/FiguresTable'),
   () => import('./teach/Catalogue'),
@@ -104,4 +106,19 @@ export class Deferred extends Component<BoundaryProps, { why: string | null }> {
   override render(): ReactNode {
     return this.state.why === null ? this.props.children : <LoadFailed part={this.props.part} why={this.state.why} />;
   }
+}
+
+/**
+ * A part below the first screen whose code comes later (a React.lazy child): until it is needed (see useNeeded) and
+ * here, an empty box of its usual size (CSS class `hold`) keeps its place.
+ */
+export function Later({ part, hold, children }: { part: string; hold: string; children: ReactNode }) {
+  const box = useRef<HTMLDivElement>(null);
+  const needed = useNeeded(box);
+  if (!needed) return <div className={`hold ${hold}`} ref={box} />;
+  return (
+    <Deferred part={part}>
+      <Suspense fallback={<div className={`hold ${hold}`} />}>{children}</Suspense>
+    </Deferred>
+  );
 }
