@@ -6,6 +6,7 @@
  */
 import { expect, test } from '@playwright/test';
 import { CATALOGUE } from '../src/scenarios/catalogue';
+import { EXPLANATIONS } from '../src/scenarios/catalogue/explanations';
 import { DICTS, LOCALES, endOf, normal, open, shot, snap, topSpeed, type Lang } from './teachKit';
 
 // no trace recording here: it doubles the time of each step on this busy page (56 variant runs)
@@ -27,7 +28,7 @@ for (const lang of Object.keys(DICTS) as Lang[]) {
         await panel.getByRole('combobox', { name: tx.teach.pitfall }).selectOption(entry.id);
         await expect(panel.getByRole('heading', { level: 3 })).toHaveText(entry.title[lang]);
         const words = (await panel.textContent()) ?? '';
-        for (const t of [entry.watch, entry.why, entry.fix]) expect(words).toContain(t[lang]);
+        for (const t of [entry.watch, EXPLANATIONS[entry.id]!.why, EXPLANATIONS[entry.id]!.fix]) expect(words).toContain(t[lang]);
         const seen: { id: string; run: number; end: unknown }[] = [];
         for (const v of entry.variants) {
           const button = panel.getByRole('button', { name: v.label[lang] });

@@ -1,6 +1,7 @@
 /** Every catalogue variant reaches its documented outcome, in the engine and in CPython, and says so in two languages. */
 import { describe, expect, it } from 'vitest';
 import { CATALOGUE, allVariants, type Expect } from '../src/scenarios/catalogue';
+import { EXPLANATIONS } from '../src/scenarios/catalogue/explanations';
 import { findPreset, listPresets } from '../src/scenarios/registry';
 import type { EndRecord } from '../src/scenarios/types';
 import { validateScenario } from '../src/scenarios/validate';
@@ -27,7 +28,9 @@ describe('the pitfall catalogue', () => {
     const ids = allVariants().map(({ variant }) => variant.id);
     expect(new Set(ids).size).toBe(ids.length);
     for (const e of CATALOGUE) {
-      for (const t of [e.title, e.watch, e.why, e.fix]) {
+      const x = EXPLANATIONS[e.id];
+      expect(x, `${e.id}: explanation`).toBeDefined();
+      for (const t of [e.title, e.watch, x!.why, x!.fix]) {
         expect(t.en.trim().length, e.id).toBeGreaterThan(0);
         expect(/[\u4e00-\u9fff]/.test(t.zh), `${e.id}: zh text ${t.zh}`).toBe(true);
       }

@@ -12,14 +12,6 @@ export const busyPolling: CatalogueEntry = {
     en: 'Count the "empty" wake-ups of the polling consumers, and how long an item waits in the buffer before someone wakes up to take it.',
     zh: '数一数轮询消费者"empty"的空醒次数，再看每个元素在缓冲区里要等多久才有人醒来取走它。',
   },
-  why: {
-    en: 'get_nowait() never waits: on an empty queue it raises QueueEmpty, and the consumer sleeps a fixed second before trying again. It wakes up for nothing, and an item that arrives just after a check waits up to a whole second.',
-    zh: 'get_nowait() 从不等待：队列为空时抛出 QueueEmpty，消费者固定睡 1 秒再试。它会白白醒来，而刚好在检查之后到达的元素最多要多等整整一秒。',
-  },
-  fix: {
-    en: 'await q.get(): the consumer sleeps inside get() and the queue wakes it the moment an item is put. No wasted wake-ups, no added latency.',
-    zh: '改用 await q.get()：消费者在 get() 里睡眠，一有元素放入，队列就立刻唤醒它。没有空转，也没有额外延迟。',
-  },
   variants: [
     {
       id: 'busy-polling',
@@ -57,14 +49,6 @@ export const sentinelJoin: CatalogueEntry = {
     en: 'The producer puts one None per consumer after its items, then waits in join() until every item has been marked done. Each consumer exits when it takes a None.',
     zh: '生产者放完任务后为每个消费者放一个 None，然后在 join() 中等待所有任务都被标记完成。每个消费者取到 None 就退出。',
   },
-  why: {
-    en: 'join() counts task_done() calls, not emptiness: it returns once every put has been matched by a task_done(). The None sentinels tell each consumer to leave its loop.',
-    zh: 'join() 数的是 task_done() 的调用次数，而不是队列是否为空：每一次 put 都有对应的 task_done() 之后它才返回。None 哨兵告诉每个消费者退出循环。',
-  },
-  fix: {
-    en: 'This is the clean pattern of the second article. Without the sentinels the consumers would wait in get() for ever and asyncio.wait() would never return.',
-    zh: '这是第二篇文章里的干净写法。如果没有哨兵，消费者会永远等在 get()，asyncio.wait() 也永远不会返回。',
-  },
   variants: [
     { id: 'sentinel-join', role: 'fixed', label: { en: 'one None per consumer', zh: '每个消费者一个 None' }, scenario: seed2, expect: { status: 'completed' } },
     {
@@ -99,14 +83,6 @@ export const neverStops: CatalogueEntry = {
     en: 'All ten items are consumed, then the consumer waits in get() and main waits for the consumer: nothing can ever run again.',
     zh: '十个元素都被消费完后，消费者等在 get()，main 在等消费者：再也没有任何东西能运行。',
   },
-  why: {
-    en: 'while True: await q.get() has no way out. When the producer is done, nobody puts another item and nobody cancels the consumer, so await con never returns: the program hangs.',
-    zh: 'while True: await q.get() 没有出口。生产者结束后，没有人再放入元素，也没有人取消消费者，所以 await con 永远不会返回：程序挂起。',
-  },
-  fix: {
-    en: 'Give the consumer a way out: wait for the producers and join() the queue, then cancel the consumers; or put one None per consumer; or, on Python 3.13, call q.shutdown().',
-    zh: '给消费者一个出口：等生产者结束并 join() 队列后取消消费者；或为每个消费者放一个 None；或在 Python 3.13 中调用 q.shutdown()。',
-  },
   variants: [
     {
       id: 'never-stops',
@@ -137,8 +113,6 @@ export const forgottenTaskDone: CatalogueEntry = {
   id: 'forgotten-task-done',
   title: { en: 'A forgotten task_done()', zh: '忘了调用 task_done()' },
   watch: { en: 'The buffer empties and every item is served, yet "unfinished tasks" never drops: main waits in join() for ever.', zh: '缓冲区清空了，每个元素都处理完了，可"未完成任务"从不减少：main 永远等在 join()。' },
-  why: { en: 'join() waits until task_done() has been called once per item put. A consumer that never calls it leaves the count above zero.', zh: 'join() 要等每个放入的元素都对应调用一次 task_done()。从不调用它的消费者让计数永远大于零。' },
-  fix: { en: 'Call q.task_done() after each item, ideally in a finally: block so that it runs even when processing fails.', zh: '处理完每个元素后调用 q.task_done()，最好放在 finally: 中，这样处理失败时也会执行。' },
   variants: [
     {
       id: 'forgotten-task-done',
@@ -162,8 +136,6 @@ export const taskDoneTwice: CatalogueEntry = {
   id: 'task-done-twice',
   title: { en: 'task_done() called twice', zh: 'task_done() 调用了两次' },
   watch: { en: 'The count of unfinished tasks drops twice per item until it would go below zero: ValueError, and gather() hands the exception to main.', zh: '每个元素让未完成计数减两次，直到要减到零以下：抛出 ValueError，gather() 把异常交给 main。' },
-  why: { en: 'Each task_done() must match exactly one item taken from the queue. One call too many raises ValueError: task_done() called too many times.', zh: '每次 task_done() 必须恰好对应一个取出的元素。多调用一次就抛出 ValueError: task_done() called too many times。' },
-  fix: { en: 'Call task_done() exactly once per item (one finally: block, not one call per code path).', zh: '每个元素只调用一次 task_done()（放在一个 finally: 里，而不是每个分支各调用一次）。' },
   variants: [
     {
       id: 'task-done-twice',
@@ -193,8 +165,6 @@ export const blockingSleep: CatalogueEntry = {
   id: 'blocking-sleep',
   title: { en: 'A blocking time.sleep() in a coroutine', zh: '协程里阻塞的 time.sleep()' },
   watch: { en: 'While one consumer is in time.sleep(), the loop strip stops: no other task runs, the producer does not put, the other consumers do not serve. Three consumers work like one.', zh: '一个消费者在 time.sleep() 时，事件循环停住了：其他任务都不运行，生产者不放入，其他消费者也不处理。三个消费者干的活和一个一样。' },
-  why: { en: 'time.sleep() blocks the thread that runs the event loop. asyncio switches tasks only at an await, so every other task waits until the sleep is over.', zh: 'time.sleep() 阻塞了运行事件循环的线程。asyncio 只在 await 处切换任务，所以其他所有任务都要等它睡完。' },
-  fix: { en: 'await asyncio.sleep() (or run blocking work with asyncio.to_thread()).', zh: '改用 await asyncio.sleep()（或用 asyncio.to_thread() 运行阻塞的工作）。' },
   variants: [
     { id: 'blocking-sleep', role: 'broken', label: { en: 'time.sleep(1)', zh: 'time.sleep(1)' }, scenario: blockingBase('time.sleep', 'A blocking time.sleep() in a coroutine'), expect: { status: 'completed' } },
     { id: 'blocking-sleep-fixed', role: 'fixed', label: { en: 'await asyncio.sleep(1)', zh: 'await asyncio.sleep(1)' }, scenario: blockingBase('asyncio.sleep', 'await asyncio.sleep() instead'), expect: { status: 'completed' } },

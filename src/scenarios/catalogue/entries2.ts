@@ -13,8 +13,6 @@ export const consumerCrash: CatalogueEntry = {
   id: 'consumer-crash',
   title: { en: 'A consumer that raises on a bad item', zh: '遇到坏元素就抛异常的消费者' },
   watch: { en: 'consumer-1 crashes on item 4 and silently leaves; the other two carry the load. Item 4 is never marked done, so join() waits for ever.', zh: 'consumer-1 在元素 4 上崩溃并悄悄退出，另外两个继续干活。元素 4 永远不会被标记完成，所以 join() 永远等下去。' },
-  why: { en: 'An exception that escapes a task ends that task only; nobody awaits it, so nobody sees it until the program ends. Its item never gets its task_done().', zh: '逃出任务的异常只结束这一个任务；没有人 await 它，所以直到程序结束都没人看到。它手上的元素永远得不到 task_done()。' },
-  fix: { en: 'Wrap the processing in try/except (log the error) and call task_done() in finally:, so that the consumer lives on and join() can return.', zh: '用 try/except 包住处理过程（记录错误），并在 finally: 中调用 task_done()，这样消费者会继续运行，join() 也能返回。' },
   variants: [
     {
       id: 'consumer-crash',
@@ -46,8 +44,6 @@ export const unboundedGrowth: CatalogueEntry = {
   id: 'unbounded-growth',
   title: { en: 'An unbounded queue with a fast producer', zh: '无界队列配快速生产者' },
   watch: { en: 'The producer puts ten items a second, the two consumers serve two: the buffer grows and grows. With maxsize the producer is held in put() instead: backpressure.', zh: '生产者每秒放十个，两个消费者每秒只处理两个：缓冲区越来越大。设置 maxsize 后，生产者会被挡在 put() 里：这就是背压。' },
-  why: { en: 'With maxsize=0 put() never waits, so nothing slows the producer down; memory and the wait of each item grow without end.', zh: 'maxsize=0 时 put() 从不等待，没有任何东西让生产者慢下来；内存和每个元素的等待时间无限增长。' },
-  fix: { en: 'asyncio.Queue(maxsize=N): when the buffer is full, await q.put() waits until a consumer takes an item.', zh: 'asyncio.Queue(maxsize=N)：缓冲区满时，await q.put() 会一直等到有消费者取走元素。' },
   variants: [
     { id: 'unbounded-growth', role: 'broken', label: { en: 'maxsize=0', zh: 'maxsize=0' }, scenario: growth(0, 'An unbounded queue with a fast producer'), expect: { status: 'completed' } },
     { id: 'unbounded-growth-fixed', role: 'fixed', label: { en: 'maxsize=5', zh: 'maxsize=5' }, scenario: growth(5, 'A bounded queue: backpressure'), expect: { status: 'completed' } },
@@ -65,8 +61,6 @@ export const tooFewSentinels: CatalogueEntry = {
   id: 'too-few-sentinels',
   title: { en: 'Too few sentinels', zh: '哨兵太少' },
   watch: { en: 'Three consumers, two None: two consumers exit, the third waits in get() for ever, and main waits for it.', zh: '三个消费者，两个 None：两个消费者退出，第三个永远等在 get()，main 也一直等它。' },
-  why: { en: 'Each sentinel stops exactly one consumer. One consumer too many never gets its None.', zh: '每个哨兵只能让一个消费者退出。多出来的那个消费者永远拿不到自己的 None。' },
-  fix: { en: 'Put one sentinel per consumer: for _ in consumers: await q.put(None).', zh: '每个消费者放一个哨兵：for _ in consumers: await q.put(None)。' },
   variants: [
     {
       id: 'too-few-sentinels',
@@ -90,8 +84,6 @@ export const putNowaitFull: CatalogueEntry = {
   id: 'put-nowait-full',
   title: { en: 'put_nowait() on a full queue', zh: '对满队列调用 put_nowait()' },
   watch: { en: 'The buffer fills up; the next put_nowait() raises QueueFull, the producer crashes and gather() passes the exception to main.', zh: '缓冲区满了；下一次 put_nowait() 抛出 QueueFull，生产者崩溃，gather() 把异常传给 main。' },
-  why: { en: 'put_nowait() never waits: on a full queue it raises QueueFull at once.', zh: 'put_nowait() 从不等待：队列满时立刻抛出 QueueFull。' },
-  fix: { en: 'await q.put(item) waits for a free slot (or catch QueueFull and decide what to drop).', zh: '用 await q.put(item) 等待空位（或捕获 QueueFull，决定丢弃什么）。' },
   variants: [
     { id: 'put-nowait-full', role: 'broken', label: { en: 'q.put_nowait(item)', zh: 'q.put_nowait(item)' }, scenario: nowait('nowait', 'put_nowait() on a full queue'), expect: { status: 'error', exception: 'QueueFull' } },
     { id: 'put-nowait-full-fixed', role: 'fixed', label: { en: 'await q.put(item)', zh: 'await q.put(item)' }, scenario: nowait('await', 'await q.put() waits for a slot'), expect: { status: 'completed' } },
@@ -114,8 +106,6 @@ export const queueKinds: CatalogueEntry = {
   id: 'queue-kinds',
   title: { en: 'FIFO, LIFO and priority queues', zh: 'FIFO、LIFO 与优先级队列' },
   watch: { en: 'The same items leave in another order: first in first out, last in first out, or lowest priority number first.', zh: '同样的元素以不同顺序离开：先进先出、后进先出，或优先级数字最小的先出。' },
-  why: { en: 'Queue, LifoQueue and PriorityQueue differ only in how they store items (a deque, a list used as a stack, a heap).', zh: 'Queue、LifoQueue 和 PriorityQueue 只在存储方式上不同（双端队列、当作栈用的列表、堆）。' },
-  fix: { en: 'Pick the kind that matches the order you need; put (priority, data) tuples into a PriorityQueue, and never None, which cannot be compared with a tuple.', zh: '按需要的顺序选择队列类型；向 PriorityQueue 放 (优先级, 数据) 元组，不要放 None，它无法和元组比较。' },
   variants: [
     { id: 'queue-kinds', role: 'compare', label: { en: 'Queue (FIFO)', zh: 'Queue（FIFO）' }, scenario: kinds('Queue', 'FIFO: asyncio.Queue'), expect: { status: 'completed' } },
     { id: 'queue-kinds-lifo', role: 'compare', label: { en: 'LifoQueue', zh: 'LifoQueue' }, scenario: kinds('LifoQueue', 'LIFO: asyncio.LifoQueue'), expect: { status: 'completed' } },
@@ -137,14 +127,6 @@ export const unkeptTask: CatalogueEntry = {
   watch: {
     en: 'The two runs look the same: the difference is in main. The broken program calls asyncio.create_task(producer(0, q)) and throws the Task away; the fixed one keeps it in producers.',
     zh: '两次运行看起来一模一样：区别在 main 里。有问题的程序调用 asyncio.create_task(producer(0, q)) 后把 Task 丢掉了；修正后的程序把它保存在 producers 里。',
-  },
-  why: {
-    en: 'The event loop keeps only weak references to its tasks. A task that nothing else references may be garbage-collected before it finishes, and then it silently stops (Python may print "Task was destroyed but it is pending!"). Here the producer survives by luck: while it sleeps or waits in put(), a timer or the queue happens to hold it.',
-    zh: '事件循环只持有任务的弱引用。没有别处引用的任务可能在完成之前被垃圾回收，于是悄无声息地停止（Python 可能打印 "Task was destroyed but it is pending!"）。这里的生产者只是运气好：它在 sleep 或 put() 里等待时，恰好有定时器或队列引用着它。',
-  },
-  fix: {
-    en: 'Keep a reference to every task you create: a variable or a list (producers = [...]), a set with task.add_done_callback(tasks.discard), or asyncio.TaskGroup (3.11+), which also waits for them.',
-    zh: '保存你创建的每个任务的引用：用变量或列表（producers = [...]），用集合加 task.add_done_callback(tasks.discard)，或用 asyncio.TaskGroup（3.11+），它还会等待这些任务结束。',
   },
   variants: [
     { id: 'unkept-task', role: 'broken', label: { en: 'create_task() not kept', zh: '不保存 create_task()' }, scenario: unkept(false, 'A create_task() whose result is not kept'), expect: { status: 'completed' } },

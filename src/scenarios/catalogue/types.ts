@@ -24,9 +24,11 @@ export interface CatalogueEntry {
   title: Text;
   /** What to watch in the scene. */
   watch: Text;
-  /** Why it happens. */
-  why: Text;
-  /** The fix. */
-  fix: Text;
   variants: Variant[];
+}
+
+/** Why an entry's pitfall happens and its fix (explanations.ts, by entry id). */
+export interface Explanation {
+  why: Text;
+  fix: Text;
 }

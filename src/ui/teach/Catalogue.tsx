@@ -4,6 +4,7 @@
  * changes everything that follows the loaded scenario: the scene, the code, the figures. Fetched when first opened.
  */
 import { CATALOGUE, type CatalogueEntry, type Expect } from '../../scenarios/catalogue';
+import { EXPLANATIONS } from '../../scenarios/catalogue/explanations';
 import { choosePreset } from '../../store/actions';
 import { useLab, type Lang } from '../../store/labStore';
 import { useText, type Dict } from '../i18n';
@@ -84,9 +85,9 @@ export function Catalogue() {
             <dt>{tx.watch}</dt>
             <dd>{found.entry.watch[lang]}</dd>
             <dt>{tx.why}</dt>
-            <dd>{found.entry.why[lang]}</dd>
+            <dd>{EXPLANATIONS[found.entry.id]?.why[lang]}</dd>
             <dt>{tx.fix}</dt>
-            <dd>{found.entry.fix[lang]}</dd>
+            <dd>{EXPLANATIONS[found.entry.id]?.fix[lang]}</dd>
             <dt>{tx.expected}</dt>
             <dd data-testid="expected">{expected(found.variant.expect, tx)}</dd>
           </dl>
