@@ -69,7 +69,7 @@ export function App() {
         </div>
         <Timeline />
         <Legend />
-        <Later part={tx.measure.title} hold="measure-hold">
+        <Later part={tx.measureTitle} hold="measure-hold">
           <Measure />
         </Later>
         <Later part={tx.logTitle} hold="log-hold">

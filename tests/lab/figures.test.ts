@@ -8,8 +8,8 @@ import type { Scenario } from '../../src/scenarios/types';
 import { predict } from '../../src/theory/fromScenario';
 import { figureRows, modelKind } from '../../src/ui/charts/figureRows';
 import { reading } from '../../src/ui/charts/reading';
-import { en } from '../../src/ui/i18n/en';
-import { zh } from '../../src/ui/i18n/zh';
+import { measureEn } from '../../src/ui/charts/words';
+import { measureZh } from '../../src/ui/charts/words.zh';
 
 function measure(s: Scenario, until: number): Figures {
   const m = new Metrics(s);
@@ -28,11 +28,11 @@ describe('figures beside the theory', () => {
     expect(compared.length).toBeGreaterThanOrEqual(9);
     expect(compared.filter((r) => r.agrees).length).toBeGreaterThanOrEqual(compared.length - 1);
     expect(rows.find((r) => r.key === 'buffer')).toMatchObject({ measured: 5, predicted: 5, agrees: null });
-    const words = reading(f, th, rows, en, 'en').join(' ');
+    const words = reading(f, th, rows, measureEn, 'en').join(' ');
     expect(words).toMatch(/^Consumers are busy 9\d% of the time: the buffer stays full and the producer waits \(\d+% of its time blocked in put\(\)\)\./);
     expect(words).toContain("Little's law holds");
     expect(words).toMatch(/\d of \d+ predictions lie within their 95% intervals/);
-    expect(reading(f, th, rows, zh, 'zh').join('')).toMatch(/^消费者 9\d% 的时间在忙：缓冲区一直是满的/);
+    expect(reading(f, th, rows, measureZh, 'zh').join('')).toMatch(/^消费者 9\d% 的时间在忙：缓冲区一直是满的/);
   });
 
   test('rho >= 1 into an unbounded buffer: the settings, and "grows" for the rest', () => {
@@ -45,7 +45,7 @@ describe('figures beside the theory', () => {
     expect(by('buffer').predicted).toBe(Infinity);
     expect(by('Lq').predicted).toBe(Infinity);
     expect(by('Lq').agrees).toBeNull();
-    expect(reading(f, th, rows, en, 'en')[0]).toMatch(/they cannot keep up and the queue keeps growing/);
+    expect(reading(f, th, rows, measureEn, 'en')[0]).toMatch(/they cannot keep up and the queue keeps growing/);
   });
 
   test('no model: simulation only, and the reading says the measurement is the answer', () => {
@@ -54,12 +54,12 @@ describe('figures beside the theory', () => {
     expect(modelKind(th)).toBe('none');
     const rows = figureRows(f, th);
     expect(rows.every((r) => r.predicted === null)).toBe(true);
-    expect(reading(f, th, rows, en, 'en')).toContain(en.measure.reading.noTheory);
+    expect(reading(f, th, rows, measureEn, 'en')).toContain(measureEn.reading.noTheory);
   });
 
   test('nothing is read aloud from a handful of items', () => {
     const f = measure(mm2Blocking, 1);
     expect(f.counts.done).toBeLessThan(10);
-    expect(reading(f, predict(mm2Blocking), figureRows(f, null), en, 'en')).toEqual([]);
+    expect(reading(f, predict(mm2Blocking), figureRows(f, null), measureEn, 'en')).toEqual([]);
   });
 });

@@ -5,33 +5,33 @@ import { seed1, seed2 } from '../../src/scenarios/presets';
 import { predict } from '../../src/theory/fromScenario';
 import { noModelWords } from '../../src/ui/charts/noModelWords';
 import { theoryNotes } from '../../src/ui/charts/theoryNotes';
-import { en } from '../../src/ui/i18n/en';
-import { zh } from '../../src/ui/i18n/zh';
+import { measureEn } from '../../src/ui/charts/words';
+import { measureZh } from '../../src/ui/charts/words.zh';
 
 describe('notes on the prediction', () => {
   test('none before a prediction, none for the exact endless chain', () => {
-    expect(theoryNotes(null, en, 'en')).toEqual([]);
-    expect(theoryNotes(predict(mm2Blocking), en, 'en')).toEqual([]);
+    expect(theoryNotes(null, measureEn, 'en')).toEqual([]);
+    expect(theoryNotes(predict(mm2Blocking), measureEn, 'en')).toEqual([]);
   });
 
   test('a run of 60 items: the steady state only while the producer runs, in both languages', () => {
     const th = predict(seed2);
-    expect(theoryNotes(th, en, 'en')).toEqual([
+    expect(theoryNotes(th, measureEn, 'en')).toEqual([
       {
         kind: 'stops',
         text: 'producer stops after 60 items: the prediction is the steady state while the producers run; the measurement also holds the start, and the end once they stop.',
       },
     ]);
-    expect(theoryNotes(th, zh, 'zh')[0]!.text).toBe('producer 放入 60 个元素后停止：理论给出的是生产者运行期间的稳态；测量还包含开头，以及它们停止后的收尾。');
+    expect(theoryNotes(th, measureZh, 'zh')[0]!.text).toBe('producer 放入 60 个元素后停止：理论给出的是生产者运行期间的稳态；测量还包含开头，以及它们停止后的收尾。');
   });
 
   test('polling consumers and an approximation (Busy polling), numbers in the page language', () => {
     const th = predict(seed1);
-    const e = theoryNotes(th, en, 'en');
+    const e = theoryNotes(th, measureEn, 'en');
     expect(e.map((n) => n.kind)).toEqual(['polling', 'allenCunneen']);
     expect(e[0]!.text).toContain('Consumers poll every 1 s');
     expect(e[1]!.text).toMatch(/^An approximation: Wq = Wq\(M\/M\/c\) × \(ca² \+ cs²\) \/ 2, with ca² = 0\.0741 and cs² = 0\.$/);
-    const z = theoryNotes(th, zh, 'zh');
+    const z = theoryNotes(th, measureZh, 'zh');
     expect(z[0]!.text).toContain('消费者每 1 秒轮询一次');
     expect(z[1]!.text).toContain('近似');
   });
@@ -48,8 +48,8 @@ describe('notes on the prediction', () => {
       { kind: 'saturated' },
     ] as const;
     const th = { ...predict(mm2Blocking), caveats: [...all] };
-    const e = theoryNotes(th, en, 'en');
-    const z = theoryNotes(th, zh, 'zh');
+    const e = theoryNotes(th, measureEn, 'en');
+    const z = theoryNotes(th, measureZh, 'zh');
     expect(e.map((n) => n.kind)).toEqual(all.map((c) => c.kind));
     for (const n of e) expect(n.text.length).toBeGreaterThan(20);
     for (const n of z) expect(n.text.replace(/\b(p|put|QNA|Whitt|Wq|M\/M\/c|ca|cs)\b/g, '')).not.toMatch(/[a-z]{3,}/i);
@@ -67,14 +67,14 @@ describe('why there is no prediction', () => {
     expect(th.why).toEqual({ kind: 'blockingService', group: 'consumer' });
     // the CLI's English reason is unchanged
     expect(th.reason).toBe('consumer serves with time.sleep, which freezes the whole event loop while it serves: no queueing model covers that');
-    expect(noModelWords(en.measure.noModel, th.why)).toMatch(/^consumer serves with time\.sleep/);
-    expect(noModelWords(zh.measure.noModel, th.why)).toBe('consumer 用 time.sleep 处理元素，处理期间整个事件循环都被冻结：没有排队模型涵盖这种情形。');
+    expect(noModelWords(measureEn.noModel, th.why)).toMatch(/^consumer serves with time\.sleep/);
+    expect(noModelWords(measureZh.noModel, th.why)).toBe('consumer 用 time.sleep 处理元素，处理期间整个事件循环都被冻结：没有排队模型涵盖这种情形。');
   });
 
   test('seed-2 (constant times, bounded buffer): the closed-form reason, not a generic sentence', () => {
     const th = predict(seed2);
     if (th.status !== 'none') throw new Error(`expected no model, got ${th.status}`);
     expect(th.why.kind).toBe('boundedNotExponential');
-    expect(noModelWords(zh.measure.noModel, th.why)).toContain('有界缓冲区配非指数分布的时间');
+    expect(noModelWords(measureZh.noModel, th.why)).toContain('有界缓冲区配非指数分布的时间');
   });
 });

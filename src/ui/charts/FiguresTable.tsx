@@ -7,7 +7,8 @@ import { useMemo, useRef } from 'react';
 import { useMeasure } from '../../store/figures';
 import { useLab, type Lang } from '../../store/labStore';
 import type { TheoryResult } from '../../theory/types';
-import { useText, type Dict } from '../i18n';
+import { useMeasureWords } from './measureWords';
+import type { MeasureWords } from './words';
 import { figureRows, modelKind, type FigureRow } from './figureRows';
 import { num, pct } from './format';
 import { reading } from './reading';
@@ -15,8 +16,7 @@ import { noModelWords } from './noModelWords';
 import { theoryNotes } from './theoryNotes';
 import { useOnScreen } from '../useOnScreen';
 
-function value(x: number | null, row: FigureRow, tx: Dict, lang: Lang): string {
-  const m = tx.measure;
+function value(x: number | null, row: FigureRow, m: MeasureWords, lang: Lang): string {
   if (x === null) return '—';
   if (row.unit === 'buffer' && !Number.isFinite(x)) return m.unbounded;
   if (!Number.isFinite(x)) return m.grows;
@@ -37,14 +37,13 @@ function bare(x: number, row: FigureRow, lang: Lang): string {
   return row.unit === 'share' ? pct(x, lang) : num(x, lang);
 }
 
-function Measured({ row, tx, lang }: { row: FigureRow; tx: Dict; lang: Lang }) {
-  const m = tx.measure;
+function Measured({ row, m, lang }: { row: FigureRow; m: MeasureWords; lang: Lang }) {
   if (row.unit === 'little') {
     return <>{row.measured === null || row.second == null ? '—' : m.littleValue(num(row.measured, lang), num(row.second, lang))}</>;
   }
   return (
     <>
-      <span className="fig-value">{value(row.measured, row, tx, lang)}</span>
+      <span className="fig-value">{value(row.measured, row, m, lang)}</span>
       {row.ci !== null && (
         <span className="fig-ci">{m.interval(bare(row.ci[0], row, lang), bare(row.ci[1], row, lang))}</span>
       )}
@@ -52,9 +51,8 @@ function Measured({ row, tx, lang }: { row: FigureRow; tx: Dict; lang: Lang }) {
   );
 }
 
-function Predicted({ row, tx, lang }: { row: FigureRow; tx: Dict; lang: Lang }) {
-  const m = tx.measure;
-  const text = row.unit === 'little' ? m.littleTheory : value(row.predicted, row, tx, lang);
+function Predicted({ row, m, lang }: { row: FigureRow; m: MeasureWords; lang: Lang }) {
+  const text = row.unit === 'little' ? m.littleTheory : value(row.predicted, row, m, lang);
   return (
     <>
       <span className="fig-value">{text}</span>
@@ -68,8 +66,7 @@ function Predicted({ row, tx, lang }: { row: FigureRow; tx: Dict; lang: Lang }) 
   );
 }
 
-function ModelLine({ th, tx, lang }: { th: TheoryResult | null; tx: Dict; lang: Lang }) {
-  const m = tx.measure;
+function ModelLine({ th, m, lang }: { th: TheoryResult | null; m: MeasureWords; lang: Lang }) {
   if (th === null) return null;
   const kind = modelKind(th);
   let why: string | null = null;
@@ -80,7 +77,7 @@ function ModelLine({ th, tx, lang }: { th: TheoryResult | null; tx: Dict; lang: 
     <div className="fig-model" data-testid="figures-model" data-kind={kind}>
       <span>
         {m.model}
-        {tx.colon}
+        {m.colon}
         {m.models[th.model]}
       </span>
       <span className={`fig-badge ${kind}`}>{m.kinds[kind]}</span>
@@ -91,12 +88,12 @@ function ModelLine({ th, tx, lang }: { th: TheoryResult | null; tx: Dict; lang: 
 }
 
 /** The prediction's caveats (a finite run, an approximation, polling): they change only with the prediction. */
-function TheoryNotes({ th, tx, lang }: { th: TheoryResult | null; tx: Dict; lang: Lang }) {
-  const notes = useMemo(() => theoryNotes(th, tx, lang), [th, tx, lang]);
+function TheoryNotes({ th, m, lang }: { th: TheoryResult | null; m: MeasureWords; lang: Lang }) {
+  const notes = useMemo(() => theoryNotes(th, m, lang), [th, m, lang]);
   if (notes.length === 0) return null;
   return (
     <div className="fig-notes" data-testid="figures-notes">
-      <p className="fig-notes-title">{tx.measure.notesTitle}</p>
+      <p className="fig-notes-title">{m.notesTitle}</p>
       <ul>
         {notes.map((n, i) => (
           <li key={`${n.kind}-${i}`} data-note={n.kind}>
@@ -109,22 +106,21 @@ function TheoryNotes({ th, tx, lang }: { th: TheoryResult | null; tx: Dict; lang
 }
 
 export function FiguresTable() {
-  const tx = useText();
+  const m = useMeasureWords();
   const lang = useLab((s) => s.lang);
   const box = useRef<HTMLDivElement>(null);
   const onScreen = useOnScreen(box);
   const { figures: f, theory: th, changes } = useMeasure(onScreen);
   const rows = useMemo(() => figureRows(f, th), [f, th]);
-  const m = tx.measure;
-  const words = useMemo(() => reading(f, th, rows, tx, lang), [f, th, rows, tx, lang]);
+  const words = useMemo(() => reading(f, th, rows, m, lang), [f, th, rows, m, lang]);
   let status: string | null = null;
   if (f !== null && !f.batches.ready) {
     status = f.batches.complete < f.batches.needed ? m.ciWaiting(f.batches.complete, f.batches.needed) : m.ciFewItems;
   }
   return (
     <div className="figures" data-testid="figures" ref={box}>
-      <ModelLine th={th} tx={tx} lang={lang} />
-      <TheoryNotes th={th} tx={tx} lang={lang} />
+      <ModelLine th={th} m={m} lang={lang} />
+      <TheoryNotes th={th} m={m} lang={lang} />
       {words.length > 0 && (
         <p className="fig-reading" data-testid="figures-reading">
           {words.join(lang === 'zh' ? '' : ' ')}
@@ -145,10 +141,10 @@ export function FiguresTable() {
               <tr key={row.key} data-row={row.key}>
                 <th scope="row">{m.rows[row.key]}</th>
                 <td data-col="measured">
-                  <Measured row={row} tx={tx} lang={lang} />
+                  <Measured row={row} m={m} lang={lang} />
                 </td>
                 <td data-col="theory">
-                  <Predicted row={row} tx={tx} lang={lang} />
+                  <Predicted row={row} m={m} lang={lang} />
                 </td>
               </tr>
             ))}

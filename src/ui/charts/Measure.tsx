@@ -11,6 +11,7 @@ import { useMeasure } from '../../store/figures';
 import { useLab } from '../../store/labStore';
 import { Deferred, failure, LoadFailed, useNeeded } from '../deferred';
 import { useText } from '../i18n';
+import { useMeasureWords } from './measureWords';
 import { setFrozen, useFrozen, windowFor } from './chartView';
 import { COLORS } from './colors';
 import { num, pct } from './format';
@@ -43,17 +44,16 @@ function Plot({ id, label, height = 150 }: { id: ChartId; label: string; height?
 }
 
 function AtOnce() {
-  const tx = useText();
+  const m = useMeasureWords();
   const lang = useLab((s) => s.lang);
   const h = useMeasure().figures?.waitHistogram;
   if (h === undefined || h.total === 0) return null;
-  return <p className="chart-sub">{tx.measure.atOnce(pct(h.zero / h.total, lang))}</p>;
+  return <p className="chart-sub">{m.atOnce(pct(h.zero / h.total, lang))}</p>;
 }
 
 /** The chart cards; their canvases belong to the renderer, so this re-renders only for words. */
 const ChartGrid = memo(function ChartGrid({ needed }: { needed: boolean }) {
-  const tx = useText();
-  const m = tx.measure;
+  const m = useMeasureWords();
   const lang = useLab((s) => s.lang);
   const root = useRef<HTMLDivElement>(null);
   const maxsize = useLab((s) => s.settings.bufferSize);
@@ -157,7 +157,7 @@ const FiguresHold = () => <div className="figures figures-hold" data-testid="fig
 
 export function Measure() {
   const tx = useText();
-  const m = tx.measure;
+  const m = useMeasureWords();
   const lang = useLab((s) => s.lang);
   const speed = useLab((s) => s.speed);
   const frozen = useFrozen();
@@ -166,7 +166,7 @@ export function Measure() {
   return (
     <section className="measure" aria-labelledby="measure-title" data-testid="measure" ref={box}>
       <div className="measure-head">
-        <h2 id="measure-title">{m.title}</h2>
+        <h2 id="measure-title">{tx.measureTitle}</h2>
         <span className="measure-window">{frozen ? m.frozen : m.window(num(windowFor(speed), lang))}</span>
         <button type="button" className={frozen ? 'freeze on' : 'freeze'} aria-pressed={frozen} title={m.freezeHint} onClick={() => setFrozen(!frozen)}>
           {m.freeze}
@@ -174,7 +174,7 @@ export function Measure() {
       </div>
       <ChartGrid needed={needed} />
       {needed ? (
-        <Deferred part={m.title}>
+        <Deferred part={tx.measureTitle}>
           <Suspense fallback={<FiguresHold />}>
             <FiguresTable />
           </Suspense>

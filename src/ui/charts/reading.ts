@@ -2,15 +2,15 @@
 import type { Figures } from '../../engine/metrics/metrics';
 import type { Lang } from '../../store/labStore';
 import type { TheoryResult } from '../../theory/types';
-import type { Dict } from '../i18n';
+import type { MeasureWords } from './words';
 import type { FigureRow } from './figureRows';
 import { num, pct } from './format';
 
 /** Items served before the figures are worth reading aloud. */
 const MIN_ITEMS = 10;
 
-export function reading(f: Figures | null, th: TheoryResult | null, rows: FigureRow[], tx: Dict, lang: Lang): string[] {
-  const r = tx.measure.reading;
+export function reading(f: Figures | null, th: TheoryResult | null, rows: FigureRow[], m: MeasureWords, lang: Lang): string[] {
+  const r = m.reading;
   // a handful of items says nothing yet
   if (f === null || f.rho.value === null || f.counts.done < MIN_ITEMS) return [];
   const out: string[] = [];
@@ -21,7 +21,7 @@ export function reading(f: Figures | null, th: TheoryResult | null, rows: Figure
   else if (th?.status === 'unstable' && f.bufferSize === null && rho >= 0.9) first += r.growing;
   else if (rho < 0.5 && f.pWait.value !== null) first += r.idle(pct(f.pWait.value, lang));
   else if (f.Wq.value !== null) first += r.waits(num(f.Wq.value, lang));
-  else first += tx.stop;
+  else first += m.stop;
   out.push(first);
   const { L, lambdaW, relDiff } = f.little;
   if (L !== null && lambdaW !== null && relDiff !== null) {

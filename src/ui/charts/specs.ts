@@ -6,10 +6,10 @@
 import uPlot from 'uplot';
 import type { Column } from '../../worker/chartData';
 import type { PointField } from '../../worker/metricsProtocol';
-import { text } from '../i18n';
 import { useLab } from '../../store/labStore';
 import { COLORS } from './colors';
 import { num, tick, tickPct } from './format';
+import { measureWords } from './measureWords';
 
 export { COLORS };
 
@@ -124,7 +124,7 @@ function maxsizeLine(getMaxsize: () => number): uPlot.Hooks.Arrays {
         ctx.fillStyle = COLORS.verm;
         ctx.textAlign = 'left';
         ctx.textBaseline = 'bottom';
-        ctx.fillText(text().measure.maxsize(num(m, lang())), left + 6 * px, y - 3 * px);
+        ctx.fillText(measureWords().maxsize(num(m, lang())), left + 6 * px, y - 3 * px);
         ctx.restore();
       },
     ],

@@ -4,7 +4,7 @@
  */
 import type { Lang } from '../../store/labStore';
 import type { Caveat, TheoryResult } from '../../theory/types';
-import type { Dict } from '../i18n';
+import type { MeasureWords } from './words';
 import { num } from './format';
 
 export interface TheoryNote {
@@ -12,8 +12,8 @@ export interface TheoryNote {
   text: string;
 }
 
-function words(c: Caveat, tx: Dict, lang: Lang): string {
-  const n = tx.measure.notes;
+function words(c: Caveat, m: MeasureWords, lang: Lang): string {
+  const n = m.notes;
   switch (c.kind) {
     case 'stops':
       return n.stops(c.group, num(c.items, lang));
@@ -24,7 +24,7 @@ function words(c: Caveat, tx: Dict, lang: Lang): string {
     case 'polling':
       return n.polling(num(c.interval, lang));
     case 'merged':
-      return n.merged(num(c.producers, lang), tx.measure.perSecond(num(c.rate, lang)));
+      return n.merged(num(c.producers, lang), m.perSecond(num(c.rate, lang)));
     case 'qna':
       return n.qna(num(c.producers, lang), num(c.ca2, lang));
     case 'allenCunneen':
@@ -35,7 +35,7 @@ function words(c: Caveat, tx: Dict, lang: Lang): string {
 }
 
 /** The notes for a prediction, in order; none before the first prediction arrives. */
-export function theoryNotes(th: TheoryResult | null, tx: Dict, lang: Lang): TheoryNote[] {
+export function theoryNotes(th: TheoryResult | null, m: MeasureWords, lang: Lang): TheoryNote[] {
   // a result from an older worker message may lack the list
-  return (th?.caveats ?? []).map((c) => ({ kind: c.kind, text: words(c, tx, lang) }));
+  return (th?.caveats ?? []).map((c) => ({ kind: c.kind, text: words(c, m, lang) }));
 }
