@@ -186,3 +186,14 @@ test('an imported scenario too large for a link comes back on reload all the sam
   await page.reload();
   await expect.poll(() => chosen(page, 'Preset'), LONG).toBe('Imported: \u2068Big one\u2069');
 });
+
+test('a link asking for a speed the lab does not run shows the speed that runs (en)', async ({ page }) => {
+  for (const [asked, runs] of [[1_000_000, '1,000x'], [0.001, '0.1x']] as const) {
+    const r = await encodeLink({ scenario: findPreset('seed-2')!.scenario, view: { lang: 'en', speed: asked, preset: 'seed-2', tick: null, t: null } });
+    if (!r.ok) throw new Error(r.errors.join('; '));
+    await open(page, `/${r.fragment}`);
+    await page.reload(); // a fresh page, so the link is read at startup
+    await expect.poll(async () => (await snap(page).catch(() => null))?.speed ?? null, LONG).toBe(asked > 1 ? 1000 : 0.1);
+    await expect(page.getByRole('slider', { name: 'Speed' })).toHaveAttribute('aria-valuetext', runs);
+  }
+});

@@ -8,6 +8,7 @@ import { applySettings, liveEdits, settingsOf, withChange, type Settings } from 
 import type { Scenario } from '../scenarios/types';
 import { validateScenario } from '../scenarios/validate';
 import { createClient, type LabClient } from '../worker/client';
+import { SPEED_RANGE } from '../worker/protocol';
 import type { LogBatch, Snapshot } from '../worker/snapshot';
 import { initialRun, useLab, type Lang } from './labStore';
 import { LogRing } from './logRing';
@@ -203,7 +204,9 @@ export function changeSetting<K extends keyof Settings>(key: K, value: Settings[
   load(st.playing || st.status !== 'running' || st.error !== null);
 }
 
-export function setSpeed(speed: number): void {
+export function setSpeed(asked: number): void {
+  // the runner's range: a link may ask for more (link.ts reads up to 1e6), and the page shows what runs
+  const speed = Math.min(SPEED_RANGE.max, Math.max(SPEED_RANGE.min, asked));
   useLab.setState({ speed });
   client?.send({ type: 'speed', speed });
 }

@@ -154,6 +154,9 @@ export interface WireSnapshot {
   bytes: number;
 }
 
+/** The speeds (virtual seconds per wall-clock second) the runner plays at; others are brought into this range. */
+export const SPEED_RANGE = { min: 0.1, max: 1000 } as const;
+
 export const BUFFER_CAP = 256;
 export const LOG_CAP = 256;
 export const MOVES_CAP = 48;

@@ -12,7 +12,7 @@ import { encodeSnapshot, Pending } from './encode';
 import { MetricsStream } from './metricsStream';
 import { MetricsRebuild } from './metricsRebuild';
 import { FIELDS } from './metricsProtocol';
-import { transferables, type ActorInfo, type FromWorker } from './protocol';
+import { SPEED_RANGE, transferables, type ActorInfo, type FromWorker } from './protocol';
 import { SeekJob, type Landing } from './seekJob';
 import { SEEK_SLICE_MS, SeekDriver, Slices } from './seekDriver';
 import { TimeTravel, type SeekTarget } from './timeTravel';
@@ -132,7 +132,7 @@ export class Runner {
   }
 
   setSpeed(speed: number): void {
-    this.speed = Math.min(1000, Math.max(0.1, speed));
+    this.speed = Math.min(SPEED_RANGE.max, Math.max(SPEED_RANGE.min, speed));
     this.metrics?.setSpeed(this.speed);
     this.rebuild?.setSpeed(this.speed);
     this.samples = [];
