@@ -61,7 +61,7 @@ async function main(argv: string[]): Promise<number> {
   await out.close();
   // only once everything is written: a failed write says so instead
   const events = end.status === 'limit' ? sim.seq : sim.seq - 1;
-  process.stderr.write(`${summarize(s.name, end, sim.sim.produced, sim.sim.consumed, events)}\n`);
+  process.stderr.write(`${summarize(s.name, end, sim.tracker.counters.produced, sim.tracker.counters.consumed, events)}\n`);
   return end.status === 'limit' ? EXIT.limit : EXIT.ok;
 }
 

@@ -4,6 +4,7 @@
  */
 import type { EndRecord, Scenario } from './scenario';
 import { applyLive, type LiveChange } from './program/live';
+import { ViewTracker } from './metrics/viewTracker';
 import { Sim } from './run/sim';
 import type { TraceEncoder } from './trace/traceBytes';
 import { CHUNK, RecordSink, type Record } from './trace/traceSink';
@@ -13,6 +14,8 @@ export type { Record };
 
 export class Simulation {
   readonly sim: Sim;
+  /** Who runs, who ran last, the loop frozen, the counts: what a view needs and the run does not keep. */
+  readonly tracker = new ViewTracker();
   private readonly records = new RecordSink();
 
   /**
@@ -22,7 +25,7 @@ export class Simulation {
   constructor(scenario: Scenario, opts: { horizon?: number | null; records?: boolean } = {}) {
     // the engine mutates rates in its own copy on live changes, never the caller's scenario
     const own = structuredClone(scenario);
-    this.sim = new Sim(own, this.records, opts);
+    this.sim = new Sim(own, this.records, { horizon: opts.horizon, observer: this.tracker });
     this.sim.recording = opts.records !== false;
   }
 
@@ -135,7 +138,7 @@ export class Simulation {
   }
 
   view(): SimView {
-    return viewOf(this.sim);
+    return viewOf(this.sim, this.tracker);
   }
 
   /** A change Python could make to the running program; null when it could not (restart instead). */

@@ -1,9 +1,10 @@
 /**
  * What the lab shows of a run at one moment, as plain data: each actor's state, the buffer, the counters, the loop.
- * Derived from the simulation on demand; nothing here changes it.
+ * Derived on demand from the simulation and the tracker that watches it; nothing here changes either.
  */
 import type { Item } from './scenario';
 import { AioQueue } from './asyncio/queue';
+import type { Frozen, ViewTracker } from './metrics/viewTracker';
 import type { Actor } from './program/actor';
 import { waitingOn } from './run/end';
 import type { Sim } from './run/sim';
@@ -54,15 +55,15 @@ export interface SimView {
   /** The task whose step ran last: between iterations nothing is running, and this is what just did. */
   lastRan: string | null;
   ready: string[];
-  frozen: { by: string; from: number; until: number } | null;
+  frozen: Frozen | null;
 }
 
-export function actorState(sim: Sim, a: Actor): ActorState {
+export function actorState(tracker: ViewTracker, a: Actor): ActorState {
   if (a.thread !== null) return a.thread.alive ? 'sleeping' : 'finished';
   const t = a.task;
   if (t === null) return 'ready';
   if (t.done()) return t.cancelled() ? 'cancelled' : t.crash !== null ? 'crashed' : 'finished';
-  if (sim.current === t) return 'running';
+  if (tracker.current === t) return 'running';
   if (t.isReady()) return 'ready';
   const w = waitingOn(t);
   if (w === 'Queue.put') return 'blocked_put';
@@ -72,9 +73,9 @@ export function actorState(sim: Sim, a: Actor): ActorState {
   return 'waiting';
 }
 
-export function viewOf(sim: Sim): SimView {
+export function viewOf(sim: Sim, tracker: ViewTracker): SimView {
   const actors: ActorView[] = sim.actors.map((a) => {
-    const state = actorState(sim, a);
+    const state = actorState(tracker, a);
     const v: ActorView = { id: a.id, name: a.name, role: a.role, kind: a.kind, state, site: a.site };
     if (a.item !== undefined && state !== 'finished' && state !== 'cancelled') v.item = a.item;
     if (state === 'sleeping' || state === 'polling' || state === 'busy') v.until = a.until;
@@ -94,17 +95,17 @@ export function viewOf(sim: Sim): SimView {
     maxsize: q.maxsize,
     queueKind: q.kind,
     counters: {
-      produced: sim.produced,
-      consumed: sim.consumed,
+      produced: tracker.counters.produced,
+      consumed: tracker.counters.consumed,
       inBuffer: q.qsize(),
       inService,
       unfinished: q.unfinishedTasks,
-      wastedPolls: sim.wastedPolls,
+      wastedPolls: tracker.counters.wastedPolls,
     },
-    running: sim.current?.name ?? null,
-    lastRan: sim.lastRan?.name ?? null,
-    ready: sim.actors.filter((a) => a.task !== null && a.task.isReady() && sim.current !== a.task).map((a) => a.name),
-    frozen: sim.frozen,
+    running: tracker.current?.name ?? null,
+    lastRan: tracker.lastRan?.name ?? null,
+    ready: sim.actors.filter((a) => a.task !== null && a.task.isReady() && tracker.current !== a.task).map((a) => a.name),
+    frozen: tracker.frozen,
   };
 }
 

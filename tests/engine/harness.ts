@@ -22,7 +22,6 @@ export class LoopHang extends Error {
 
 export class Harness implements TaskHost {
   readonly loop = new EventLoop();
-  current: Task<unknown> | null = null;
   readonly tasks: Task<unknown>[] = [];
   /** Lines written by `log`, each prefixed with the loop iteration it was written in. */
   readonly trace: string[] = [];
@@ -33,6 +32,10 @@ export class Harness implements TaskHost {
   register(task: Task<unknown>): void {
     this.tasks.push(task);
   }
+
+  enterTask(): void {}
+
+  leaveTask(): void {}
 
   /** `asyncio.create_task`: the first step runs in the next iteration. */
   createTask<T>(coro: Coro<T>, name = `Task-${this.tasks.length + 1}`): Task<T> {

@@ -2,13 +2,15 @@ import { CancelledError, EngineError, PyException } from './errors';
 import { Future, type Steps, type Yielded } from './future';
 import type { EventLoop } from './loop';
 
-/** Hooks the simulation gives every task, so it can tell who runs and record tasks in creation order. */
+/** What a task needs of the run that owns it: its loop, and hooks to record tasks and their steps. */
 export interface TaskHost {
   loop: EventLoop;
-  current: Task<unknown> | null;
-  /** The task whose step ran last (optional bookkeeping for views). */
-  lastRan?: Task<unknown> | null;
+  /** A new task, in creation order. */
   register(task: Task<unknown>): void;
+  /** A step of `task` begins (`_enter_task`): steps never nest, one runs at a time. */
+  enterTask(task: Task<unknown>): void;
+  /** The step has ended (`_leave_task`), however it ended. */
+  leaveTask(task: Task<unknown>): void;
 }
 
 /**
@@ -58,14 +60,12 @@ export class Task<T> extends Future<T> {
       this.mustCancel = false;
     }
     this.futWaiter = null;
-    const prev = this.host.current;
-    this.host.current = this as Task<unknown>;
-    this.host.lastRan = this as Task<unknown>;
+    this.host.enterTask(this as Task<unknown>);
     let res: IteratorResult<Yielded, T>;
     try {
       res = exc === null ? this.coro.next(undefined) : this.coro.throw(exc);
     } catch (e) {
-      this.host.current = prev;
+      this.host.leaveTask(this as Task<unknown>);
       if (e instanceof CancelledError) {
         super.cancel(e.message);
       } else if (e instanceof PyException) {
@@ -76,7 +76,7 @@ export class Task<T> extends Future<T> {
       }
       return;
     }
-    this.host.current = prev;
+    this.host.leaveTask(this as Task<unknown>);
     if (res.done === true) {
       if (this.mustCancel) {
         this.mustCancel = false;

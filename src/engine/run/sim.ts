@@ -1,7 +1,8 @@
 /**
  * One run of a scenario, the driver: the loop's iterations (`runOnce`), the threads that run between them, the
  * horizon, and the trace. It hosts the program (program/), whose main the phases of asyncio.run (run/asyncioRun.ts)
- * wait for; the end record is made in run/end.ts, the counters are read off the trace (metrics/counters.ts).
+ * wait for; the end record is made in run/end.ts. What it does is told to an observer (run/observer.ts): counts and
+ * views are derived there, outside the run.
  */
 import type { Dist, EndRecord, EndStatus, EventName, Item, Scenario } from '../scenario';
 import type { TraceSink } from '../trace/traceSink';
@@ -20,7 +21,7 @@ import { Task, type TaskHost } from '../asyncio/task';
 import type { Actor, Site } from '../program/actor';
 import { AsyncioRun, type Phase, type RunOwner } from './asyncioRun';
 import { endRecord } from './end';
-import { Counters } from '../metrics/counters';
+import { NO_OBSERVER, type RunObserver } from './observer';
 
 export type { Actor, Site, SimThread, Phase };
 export { waitingOn } from './end';
@@ -41,13 +42,9 @@ export class Sim implements TaskHost, ProgramHost, RunOwner {
   readonly actors: Actor[] = [];
   readonly tasks: Task<unknown>[] = [];
   readonly threads: Threads;
-  readonly counters = new Counters();
   private readonly run: AsyncioRun;
-  current: Task<unknown> | null = null;
-  /** The task whose step ran last (the loop strip's "last ran"). */
-  lastRan: Task<unknown> | null = null;
-  /** The last blocking `time.sleep` inside a coroutine: the loop stood still from `from` to `until`. */
-  frozen: { by: string; from: number; until: number } | null = null;
+  /** Told of every step, event and blocking sleep. */
+  private readonly observer: RunObserver;
   end: EndRecord | null = null;
   seq = 0;
   /** Off: no record objects are made at all, only `seq` counts on (fast seeks). */
@@ -65,8 +62,9 @@ export class Sim implements TaskHost, ProgramHost, RunOwner {
     readonly scenario: Scenario,
     /** Receives the trace, while `recording` is on. */
     public sink: TraceSink,
-    opts: { horizon?: number | null } = {},
+    opts: { horizon?: number | null; observer?: RunObserver } = {},
   ) {
+    this.observer = opts.observer ?? NO_OBSERVER;
     this.rng = new PyRandom(scenario.seed);
     this.shape = programShape(scenario);
     this.threads = new Threads(this.loop);
@@ -82,24 +80,20 @@ export class Sim implements TaskHost, ProgramHost, RunOwner {
     return this.run.phase;
   }
 
-  get produced(): number {
-    return this.counters.produced;
-  }
-
-  get consumed(): number {
-    return this.counters.consumed;
-  }
-
-  get wastedPolls(): number {
-    return this.counters.wastedPolls;
-  }
-
   anyThreadAlive(): boolean {
     return this.threads.anyAlive();
   }
 
   register(task: Task<unknown>): void {
     this.tasks.push(task);
+  }
+
+  enterTask(task: Task<unknown>): void {
+    this.observer.enterTask(task);
+  }
+
+  leaveTask(task: Task<unknown>): void {
+    this.observer.leaveTask(task);
   }
 
   aioQueue(): AioQueue {
@@ -127,7 +121,7 @@ export class Sim implements TaskHost, ProgramHost, RunOwner {
 
   log(a: Actor, event: EventName, item?: Item): void {
     if (this.end !== null) return; // stopped mid-step at the horizon: nothing after it is written
-    this.counters.note(event, item);
+    this.observer.event(a, event, item);
     if (!this.recording) {
       this.seq++;
       return;
@@ -165,7 +159,7 @@ export class Sim implements TaskHost, ProgramHost, RunOwner {
       throw new HorizonReached();
     }
     if (d > 0) {
-      this.frozen = { by: a.name, from: this.loop.now, until: a.until };
+      this.observer.blocked(a, this.loop.now, a.until);
       this.loop.now = this.loop.now + d;
     }
   }
