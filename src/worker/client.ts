@@ -4,7 +4,8 @@
  * stream.
  */
 import { ChartData } from './chartData';
-import type { ActorInfo, Fault, FromWorker, SeekReport, ToWorker, WireTimeline } from './protocol';
+import type { ActorInfo, Fault, FromWorker, SeekReport, ToWorker, WireSnapshot, WireTimeline } from './protocol';
+import { assertNever } from './never';
 import type { ExportEvent } from './exportProtocol';
 import { decodeLog, decodeSnapshot, type LogBatch, type Snapshot } from './snapshot';
 
@@ -191,43 +192,45 @@ export class LabClient {
   }
 
   private receive(m: FromWorker): void {
-    if (m.type === 'metrics') {
-      this.stats.messages++;
-      this.stats.bytes += m.m.points.byteLength + (m.m.figures === null ? 100 : 4000);
-      this.charts.apply(m.m);
-      for (const fn of this.metricsListeners) fn(this.charts);
-      return;
+    switch (m.type) {
+      case 'snapshot':
+        return this.snapshot(m.snap);
+      case 'metrics':
+        this.stats.messages++;
+        this.stats.bytes += m.m.points.byteLength + (m.m.figures === null ? 100 : 4000);
+        this.charts.apply(m.m);
+        for (const fn of this.metricsListeners) fn(this.charts);
+        return;
+      case 'timeline':
+        if (m.tl.seeked) this.afterSeek = true;
+        for (const fn of this.timelineListeners) fn(m.tl);
+        return;
+      case 'export':
+        for (const fn of this.exportListeners) fn(m.ev);
+        return;
+      case 'pong':
+        this.pongs = Math.max(this.pongs, m.n);
+        if (this.stalled) {
+          this.stalled = false;
+          for (const fn of this.stallListeners) fn(false);
+        }
+        return;
+      case 'seek':
+        for (const fn of this.seekListeners) fn(m.report);
+        return;
+      case 'here':
+        this.waiting.get(m.id)?.({ run: m.run, tick: m.tick, t: m.t });
+        return;
+      case 'note':
+      case 'error':
+      case 'liveRefused':
+        return this.emitNote(m);
+      default:
+        return assertNever(m);
     }
-    if (m.type === 'timeline') {
-      if (m.tl.seeked) this.afterSeek = true;
-      for (const fn of this.timelineListeners) fn(m.tl);
-      return;
-    }
-    if (m.type === 'export') {
-      for (const fn of this.exportListeners) fn(m.ev);
-      return;
-    }
-    if (m.type === 'pong') {
-      this.pongs = Math.max(this.pongs, m.n);
-      if (this.stalled) {
-        this.stalled = false;
-        for (const fn of this.stallListeners) fn(false);
-      }
-      return;
-    }
-    if (m.type === 'seek') {
-      for (const fn of this.seekListeners) fn(m.report);
-      return;
-    }
-    if (m.type === 'here') {
-      this.waiting.get(m.id)?.({ run: m.run, tick: m.tick, t: m.t });
-      return;
-    }
-    if (m.type !== 'snapshot') {
-      this.emitNote(m);
-      return;
-    }
-    const w = m.snap;
+  }
+
+  private snapshot(w: WireSnapshot): void {
     this.stats.messages++;
     this.stats.bytes += w.bytes;
     if (w.run !== this.run) {

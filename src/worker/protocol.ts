@@ -8,6 +8,8 @@ import type { WireMetrics } from './metricsProtocol';
 import type { Marker } from '../share/markers';
 import type { SeekTarget } from './timeTravel';
 import type { ExportEvent, ExportRequest } from './exportProtocol';
+import type { LiveDone } from '../engine/simulation';
+import type { EngineFault } from './fault';
 
 export type ToWorker =
   /** `run` numbers the run (the page's count of loads, so a fresh worker after a crash carries on from it). */
@@ -44,14 +46,22 @@ export type SeekReport =
   | { kind: 'refused'; target: SeekTarget; limit: number; needed: number }
   | { kind: 'cancelled'; target: SeekTarget };
 
+/** What the worker tells the page about the run, as data: the page words it (ui/teach/notes.ts). */
+export type WorkerNote =
+  /** A live change made while the program runs (one that changed nothing is not told). */
+  | { kind: 'live'; done: Exclude<LiveDone, { kind: 'none' }> }
+  /** The run paused itself: an unbounded queue grew past `limit` items, before it eats the tab's memory. */
+  | { kind: 'paused'; reason: 'unboundedQueue'; limit: number };
+
 export type FromWorker =
   | { type: 'snapshot'; snap: WireSnapshot }
   /** Chart points and figures (metricsProtocol.ts). */
   | { type: 'metrics'; m: WireMetrics }
-  | { type: 'note'; kind: 'live' | 'paused'; text: string }
+  | { type: 'note'; note: WorkerNote }
   /** The running program could not make this change (see Simulation.live): the page restarts instead. */
   | { type: 'liveRefused' }
-  | { type: 'error'; message: string }
+  /** The engine failed (the run stops where it stood). */
+  | { type: 'error'; fault: EngineFault }
   | { type: 'timeline'; tl: WireTimeline }
   | { type: 'seek'; report: SeekReport }
   | { type: 'pong'; n: number }

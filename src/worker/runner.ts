@@ -17,6 +17,7 @@ import { SeekJob, type Landing } from './seekJob';
 import { SEEK_SLICE_MS, SeekDriver, Slices } from './seekDriver';
 import { TimeTravel, type SeekTarget } from './timeTravel';
 import type { TraceSource } from './exportStream';
+import { faultOf } from './fault';
 
 export const SLICE_MS = 6;
 export const FRAME_MS = 1000 / 60;
@@ -144,13 +145,14 @@ export class Runner {
     if (sim === null || sim.end !== null) return;
     this.freshMetrics();
     for (const e of edits) {
-      const text = this.guard(() => sim.live(e));
-      if (text === null) {
+      const done = this.guard(() => sim.live(e));
+      if (done === null) {
         this.host.post({ type: 'liveRefused' }, []);
         return;
       }
-      if (text !== undefined) this.tt?.live(sim, e);
-      if (text) this.host.post({ type: 'note', kind: 'live', text }, []);
+      if (done === undefined) continue;
+      this.tt?.live(sim, e);
+      if (done.kind !== 'none') this.host.post({ type: 'note', note: { kind: 'live', done } }, []);
     }
     if (this.rebuild !== null) this.rebuild.live(edits);
     else this.metrics?.live(edits);
@@ -200,7 +202,7 @@ export class Runner {
     }
     if (sim.sim.queue.maxsize === 0 && sim.sim.queue.qsize() > MAX_BUFFERED) {
       this.playing = false;
-      this.host.post({ type: 'note', kind: 'paused', text: `paused: the unbounded queue holds over ${MAX_BUFFERED} items` }, []);
+      this.host.post({ type: 'note', note: { kind: 'paused', reason: 'unboundedQueue', limit: MAX_BUFFERED } }, []);
     }
     this.post(end !== null || !this.playing);
     if (this.playing && !this.ticking) {
@@ -430,7 +432,7 @@ export class Runner {
 
   private fail(e: unknown): void {
     this.playing = false;
-    this.host.post({ type: 'error', message: e instanceof Error ? `${e.name}: ${e.message}` : String(e) }, []);
+    this.host.post({ type: 'error', fault: faultOf(e) }, []);
   }
 }
 

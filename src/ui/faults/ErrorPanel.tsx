@@ -6,6 +6,7 @@ import { logRing, restartLab } from '../../store/actions';
 import { useLab } from '../../store/labStore';
 import { useText } from '../i18n';
 import { WithUserText } from '../userText';
+import { errorWords } from './wording';
 import './faults.css';
 
 /** The events shown before the failure. */
@@ -19,10 +20,11 @@ export function ErrorPanel() {
   if (error === null) return null;
   const lines = logRing.tail(null, LAST_EVENTS);
   const body = lines.map((e) => (e.skipped === undefined ? e.line : tx.logSkipped(e.skipped))).join('\n');
+  const { words, detail } = errorWords(error, tx);
   return (
     <div className="banner error fault-panel" role="alert" data-testid="error-panel">
       <p className="fault-what">
-        <WithUserText words={tx.engineError} text={error} />
+        <WithUserText words={words} text={detail} />
       </p>
       <h3 className="fault-title">{tx.faultLastEvents}</h3>
       <pre className="fault-log" data-testid="error-panel-log" tabIndex={0}>

@@ -15,6 +15,7 @@ export const workerEn = {
   restartedCrashed: (t: string) => `The simulation worker stopped at t = ${t} s; a fresh one runs the program again from t = 0.`,
   restartedStalled: (t: string) => `The simulation worker stopped answering at t = ${t} s; a fresh one runs the program again from t = 0.`,
   dismiss: 'Dismiss',
+  workerDied: (reason: string) => `the simulation worker died: ${reason}`,
 };
 
 export type WorkerWords = typeof workerEn;
@@ -35,4 +36,5 @@ export const workerZh: WorkerWords = {
   restartedCrashed: (t: string) => `模拟工作线程在 t = ${t} 秒时停止了；新的工作线程从 t = 0 重新运行此程序。`,
   restartedStalled: (t: string) => `模拟工作线程在 t = ${t} 秒时停止响应；新的工作线程从 t = 0 重新运行此程序。`,
   dismiss: '关闭',
+  workerDied: (reason: string) => `模拟工作线程已退出：${reason}`,
 };
