@@ -137,3 +137,9 @@ describe.each([
     for (const s of all) expect(HAN.test(s), s).toBe(lang === 'zh');
   });
 });
+describe('the words of the error panel', () => {
+  it('name the technical details and their Copy in both languages', () => {
+    expect([en.worker.technicalDetails, en.worker.copyDetails]).toEqual(['Technical details', 'Copy']);
+    expect([zh.worker.technicalDetails, zh.worker.copyDetails]).toEqual(['技术细节', '复制']);
+  });
+});
