@@ -30,7 +30,7 @@ function EndBanner({ end, tx }: { end: EndRecord; tx: Dict }) {
       <div className="banner done" role="status">
         <span className="icon" aria-hidden="true">✔</span> {tx.finishedAt(time(end.t))}
         {crashed.length > 0 && (
-          <p className="sub">{tx.crashedTasks(crashed.map((a) => `${a.name} (${(a.error ?? '').split(':')[0]})`).join(', '))}</p>
+          <p className="sub">{tx.crashedTasks(crashed.map((a) => `${a.name} (${a.error?.exception ?? ''})`).join(', '))}</p>
         )}
       </div>
     );
