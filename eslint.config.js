@@ -64,10 +64,12 @@ export default tseslint.config(
   {
     ignores: [
       'dist/**',
+      'dist-*/**',
       'build/**',
       'node_modules/**',
       'reports/**',
       'test-results/**',
+      'test-results-*/**',
       'playwright-report/**',
       'coverage/**',
       '**/*.py',

@@ -30,6 +30,10 @@ test('an exception inside the engine shows what happened, the last events and Re
   const panel = page.getByTestId('error-panel');
   await expect(panel).toBeVisible();
   await expect(panel).toContainText('The simulation stopped: Error: injected engine fault');
+  // the stack, folded away under Technical details, with a Copy for a bug report
+  await panel.getByText('Technical details', { exact: true }).click();
+  await expect(panel.getByTestId('error-panel-details').locator('pre')).toContainText('injected engine fault (test hook)');
+  await expect(panel.getByRole('button', { name: 'Copy', exact: true })).toBeVisible();
   const last = (await page.getByTestId('error-panel-log').textContent()) ?? '';
   const lines = last.split('\n').filter((l) => l.trim() !== '');
   expect(lines.length).toBeGreaterThan(0);

@@ -3,7 +3,7 @@
  * by one step, or to the end, and viewed at any moment.
  */
 import type { EndRecord, Scenario } from './scenario';
-import { applyLive, type LiveChange } from './program/live';
+import { applyLive, type LiveChange, type LiveDone } from './program/live';
 import { ViewTracker } from './metrics/viewTracker';
 import { Sim } from './run/sim';
 import type { TraceEncoder } from './trace/traceBytes';
@@ -142,10 +142,10 @@ export class Simulation {
   }
 
   /** A change Python could make to the running program; null when it could not (restart instead). */
-  live(change: LiveChange): string | null {
+  live(change: LiveChange): LiveDone | null {
     return applyLive(this.sim, change);
   }
 }
 
 export type { SimView, ActorView, ActorState } from './view';
-export type { LiveChange } from './program/live';
+export type { LiveChange, LiveDone } from './program/live';

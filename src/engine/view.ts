@@ -36,8 +36,8 @@ export interface ActorView {
   until?: number;
   /** What it awaits, in the hang report's words. */
   waitingOn?: string;
-  /** The exception that ended it (crashed). */
-  error?: string;
+  /** The exception that ended it (crashed): its Python class and message. */
+  error?: { exception: string; message: string };
   /** Where it stands in its program (for the code panel). */
   site: Actor['site'];
 }
@@ -80,7 +80,7 @@ export function viewOf(sim: Sim, tracker: ViewTracker): SimView {
     if (a.item !== undefined && state !== 'finished' && state !== 'cancelled') v.item = a.item;
     if (state === 'sleeping' || state === 'polling' || state === 'busy') v.until = a.until;
     if (a.task !== null && !a.task.done() && !a.task.isReady()) v.waitingOn = waitingOn(a.task);
-    if (state === 'crashed' && a.task?.crash) v.error = a.task.crash.describe();
+    if (state === 'crashed' && a.task?.crash) v.error = { exception: a.task.crash.pyName, message: a.task.crash.message };
     return v;
   });
   const q = sim.queue;

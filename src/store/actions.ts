@@ -8,7 +8,8 @@ import { applySettings, liveEdits, settingsOf, withChange, type Settings } from 
 import type { Scenario } from '../scenarios/types';
 import { validateScenario } from '../scenarios/validate';
 import { createClient, type LabClient } from '../worker/client';
-import { SPEED_RANGE } from '../worker/protocol';
+import { assertNever } from '../worker/never';
+import { SPEED_RANGE, type FromWorker } from '../worker/protocol';
 import type { LogBatch, Snapshot } from '../worker/snapshot';
 import { initialRun, useLab, type Lang } from './labStore';
 import { LogRing } from './logRing';
@@ -56,14 +57,23 @@ export function startLab(make: () => LabClient = createClient): void {
   client.onSeek((r) => useWorker.setState({ seek: r.kind === 'landed' ? null : r }));
   client.onSnapshot(onSnapshot);
   client.onLog(onLog);
-  client.onNote((m) => {
-    if (m.type === 'note' && m.kind === 'paused') useLab.setState({ notice: { kind: 'paused', text: m.text }, playing: false });
-    else if (m.type === 'note') useLab.setState({ notice: { kind: 'live', text: m.text } });
-    else if (m.type === 'liveRefused') load(useLab.getState().playing);
-    else useLab.setState({ error: m.message, playing: false });
-  });
+  client.onNote(onNote);
   client.send({ type: 'speed', speed: useLab.getState().speed });
   load(useLab.getState().playing);
+}
+
+/** What the worker tells about the run, kept as data (the page words it). */
+function onNote(m: FromWorker & { type: 'note' | 'error' | 'liveRefused' }): void {
+  switch (m.type) {
+    case 'note':
+      return useLab.setState({ notice: m.note, ...(m.note.kind === 'paused' ? { playing: false } : {}) });
+    case 'liveRefused':
+      return load(useLab.getState().playing);
+    case 'error':
+      return useLab.setState({ error: m.fault, playing: false });
+    default:
+      return assertNever(m);
+  }
 }
 
 /** The worker died: a fresh one runs the current scenario again (at most 3 times in 10 s, then the error panel). */
@@ -74,7 +84,7 @@ function onWorkerDeath(reason: string): void {
   deaths = deaths.filter((t) => now - t < 10_000);
   deaths.push(now);
   if (deaths.length > 3) {
-    useLab.setState({ error: `the simulation worker died: ${reason}`, playing: false });
+    useLab.setState({ error: { kind: 'workerDied', reason }, playing: false });
     return;
   }
   startLab(makeClient);
@@ -104,7 +114,7 @@ function load(playing: boolean): void {
   const checked = validateScenario(currentScenario());
   if (!checked.ok) {
     // the controls should never get here (tests/lab/settings.test.ts walks them); say so rather than run it
-    useLab.setState({ error: checked.errors.join('; '), playing: false });
+    useLab.setState({ error: { kind: 'invalidScenario', errors: checked.errors }, playing: false });
     return;
   }
   loads++;

@@ -6,16 +6,22 @@ import { create } from 'zustand';
 import { settingsOf, type Settings } from '../scenarios/settings';
 import { PRESETS } from '../scenarios/presets';
 import type { EndRecord, Scenario } from '../scenarios/types';
-import type { Status } from '../worker/protocol';
+import type { Status, WorkerNote } from '../worker/protocol';
+import type { EngineFault } from '../worker/fault';
 import type { Counters } from '../worker/snapshot';
 
 export const DEFAULT_PRESET = 'seed-1';
 
 /** What the page says under the controls; the UI words it (the store holds no English). */
-export type Notice =
-  | { kind: 'restart'; setting: keyof Settings }
-  | { kind: 'live'; text: string }
-  | { kind: 'paused'; text: string };
+export type Notice = { kind: 'restart'; setting: keyof Settings } | WorkerNote;
+
+/** Why the lab stopped on a failure of its own, as data: the error panel words it and shows the stack. */
+export type LabError =
+  | EngineFault
+  /** Workers died again and again; `reason` is the last one's error event message. */
+  | { kind: 'workerDied'; reason: string }
+  /** The controls made a scenario the validator refuses (its messages). */
+  | { kind: 'invalidScenario'; errors: string[] };
 
 export type Lang = 'en' | 'zh';
 
@@ -43,7 +49,7 @@ export interface RunSlice {
   counters: Counters;
   achieved: number;
   behind: boolean;
-  error: string | null;
+  error: LabError | null;
 }
 
 export interface LogSlice {

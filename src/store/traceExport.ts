@@ -9,6 +9,8 @@ import { create } from 'zustand';
 import { fileName, MIME } from '../share/files';
 import type { ExportEvent } from '../worker/exportProtocol';
 import type { TraceFormat } from '../worker/traceChunks';
+import { faultDetail } from '../worker/fault';
+import { assertNever } from '../worker/never';
 import { currentScenario, getClient } from './actions';
 import { download } from './timeline';
 
@@ -200,30 +202,41 @@ export async function exportTrace(format: TraceFormat): Promise<void> {
   };
   const onEvent = (ev: ExportEvent) => {
     if (ev.id !== id || active?.id !== id) return;
-    if (ev.kind === 'begin') progress({ events: ev.events, toFile: sink.toFile }, true);
-    else if (ev.kind === 'chunk') {
-      const b = ev.bytes;
-      const lines = ev.lines;
-      queue = queue
-        .then(async () => {
-          if (active?.id !== id) return; // cancelled: the rest is dropped, not written
-          await sink.write(b);
-          bytes += b.length;
-          progress({ lines, bytes });
-          client.send({ type: 'exportPull', id });
-        })
-        .catch(fail);
-    } else if (ev.kind === 'end') {
-      queue = queue
-        .then(async () => {
-          if (active?.id !== id) return;
-          await sink.close();
-          finish({ kind: 'saved', name, lines: ev.lines, bytes: ev.bytes }, false);
-        })
-        .catch(fail);
-    } else if (ev.kind === 'refused') finish({ kind: 'refused', events: ev.events, estimate: ev.estimate, cap: ev.cap });
-    else if (ev.kind === 'failed') finish({ kind: 'failed', detail: ev.message });
-    else finish(null);
+    switch (ev.kind) {
+      case 'begin':
+        return progress({ events: ev.events, toFile: sink.toFile }, true);
+      case 'chunk': {
+        const b = ev.bytes;
+        const lines = ev.lines;
+        queue = queue
+          .then(async () => {
+            if (active?.id !== id) return; // cancelled: the rest is dropped, not written
+            await sink.write(b);
+            bytes += b.length;
+            progress({ lines, bytes });
+            client.send({ type: 'exportPull', id });
+          })
+          .catch(fail);
+        return;
+      }
+      case 'end':
+        queue = queue
+          .then(async () => {
+            if (active?.id !== id) return;
+            await sink.close();
+            finish({ kind: 'saved', name, lines: ev.lines, bytes: ev.bytes }, false);
+          })
+          .catch(fail);
+        return;
+      case 'refused':
+        return finish({ kind: 'refused', events: ev.events, estimate: ev.estimate, cap: ev.cap });
+      case 'failed':
+        return finish({ kind: 'failed', detail: faultDetail(ev.fault) });
+      case 'empty':
+        return finish(null);
+      default:
+        return assertNever(ev);
+    }
   };
   const offEvent = client.onExport(onEvent);
   const offDeath = client.onDeath((why) => finish({ kind: 'failed', detail: why }));

@@ -8,7 +8,7 @@ import { useLab } from '../store/labStore';
 import { fmt } from './controls/scales';
 import { useText, type Dict } from './i18n';
 import { formatUpTo } from './i18n/numbers';
-import { liveNote, pauseNote } from './teach/notes';
+import { noticeText } from './teach/notes';
 import { ErrorPanel } from './faults/ErrorPanel';
 import { WorkerStatus } from './faults/WorkerStatus';
 
@@ -30,7 +30,7 @@ function EndBanner({ end, tx }: { end: EndRecord; tx: Dict }) {
       <div className="banner done" role="status">
         <span className="icon" aria-hidden="true">✔</span> {tx.finishedAt(time(end.t))}
         {crashed.length > 0 && (
-          <p className="sub">{tx.crashedTasks(crashed.map((a) => `${a.name} (${(a.error ?? '').split(':')[0]})`).join(', '))}</p>
+          <p className="sub">{tx.crashedTasks(crashed.map((a) => `${a.name} (${a.error?.exception ?? ''})`).join(', '))}</p>
         )}
       </div>
     );
@@ -79,10 +79,7 @@ export function RunStatus() {
   const achieved = useLab((s) => s.achieved);
   const speed = useLab((s) => s.speed);
   const playing = useLab((s) => s.playing);
-  let note: string | null = null;
-  if (notice?.kind === 'restart') note = tx.restarted(tx[notice.setting]);
-  else if (notice?.kind === 'live') note = tx.live(liveNote(notice.text, tx));
-  else if (notice?.kind === 'paused') note = tx.paused(pauseNote(notice.text, tx));
+  const note = notice === null ? null : noticeText(notice, tx);
   return (
     <div className="run-status">
       {end !== null && <EndBanner end={end} tx={tx} />}

@@ -1,12 +1,13 @@
 /**
- * The page's handle on the simulation worker. It sends commands, unpacks the snapshot stream and keeps the latest
+ * The page's handle on the simulation worker. It sends commands, receives the snapshot stream and keeps the latest
  * two snapshots outside React, for the canvas to interpolate between at display rate. A hidden tab pauses the
  * stream.
  */
 import { ChartData } from './chartData';
-import type { ActorInfo, Fault, FromWorker, SeekReport, ToWorker, WireTimeline } from './protocol';
+import type { Fault, FromWorker, SeekReport, ToWorker, WireSnapshot, WireTimeline } from './protocol';
+import { assertNever } from './never';
 import type { ExportEvent } from './exportProtocol';
-import { decodeLog, decodeSnapshot, type LogBatch, type Snapshot } from './snapshot';
+import { receiveSnapshot, type LogBatch, type Snapshot } from './snapshot';
 
 type Listener<T> = (x: T) => void;
 
@@ -37,7 +38,6 @@ export class LabClient {
   readonly stats: StreamStats = { messages: 0, bytes: 0, since: performance.now(), events: 0 };
   /** The measurement stream, kept outside React for the charts (and read by the figures table). */
   readonly charts = new ChartData();
-  private roster: ActorInfo[] = [];
   private run = -1;
   private readonly snapshotListeners = new Set<Listener<Snapshot>>();
   private readonly logListeners = new Set<Listener<LogBatch>>();
@@ -191,58 +191,58 @@ export class LabClient {
   }
 
   private receive(m: FromWorker): void {
-    if (m.type === 'metrics') {
-      this.stats.messages++;
-      this.stats.bytes += m.m.points.byteLength + (m.m.figures === null ? 100 : 4000);
-      this.charts.apply(m.m);
-      for (const fn of this.metricsListeners) fn(this.charts);
-      return;
+    switch (m.type) {
+      case 'snapshot':
+        return this.snapshot(m.snap);
+      case 'metrics':
+        this.stats.messages++;
+        this.stats.bytes += m.m.points.byteLength + (m.m.figures === null ? 100 : 4000);
+        this.charts.apply(m.m);
+        for (const fn of this.metricsListeners) fn(this.charts);
+        return;
+      case 'timeline':
+        if (m.tl.seeked) this.afterSeek = true;
+        for (const fn of this.timelineListeners) fn(m.tl);
+        return;
+      case 'export':
+        for (const fn of this.exportListeners) fn(m.ev);
+        return;
+      case 'pong':
+        this.pongs = Math.max(this.pongs, m.n);
+        if (this.stalled) {
+          this.stalled = false;
+          for (const fn of this.stallListeners) fn(false);
+        }
+        return;
+      case 'seek':
+        for (const fn of this.seekListeners) fn(m.report);
+        return;
+      case 'here':
+        this.waiting.get(m.id)?.({ run: m.run, tick: m.tick, t: m.t });
+        return;
+      case 'note':
+      case 'error':
+      case 'liveRefused':
+        return this.emitNote(m);
+      default:
+        return assertNever(m);
     }
-    if (m.type === 'timeline') {
-      if (m.tl.seeked) this.afterSeek = true;
-      for (const fn of this.timelineListeners) fn(m.tl);
-      return;
-    }
-    if (m.type === 'export') {
-      for (const fn of this.exportListeners) fn(m.ev);
-      return;
-    }
-    if (m.type === 'pong') {
-      this.pongs = Math.max(this.pongs, m.n);
-      if (this.stalled) {
-        this.stalled = false;
-        for (const fn of this.stallListeners) fn(false);
-      }
-      return;
-    }
-    if (m.type === 'seek') {
-      for (const fn of this.seekListeners) fn(m.report);
-      return;
-    }
-    if (m.type === 'here') {
-      this.waiting.get(m.id)?.({ run: m.run, tick: m.tick, t: m.t });
-      return;
-    }
-    if (m.type !== 'snapshot') {
-      this.emitNote(m);
-      return;
-    }
-    const w = m.snap;
+  }
+
+  private snapshot(w: WireSnapshot): void {
     this.stats.messages++;
     this.stats.bytes += w.bytes;
     if (w.run !== this.run) {
       this.run = w.run;
-      this.roster = [];
       this.prev = null;
       this.cur = null;
     }
-    for (const a of w.newActors) this.roster[a.id] = a;
-    const snap = decodeSnapshot(w, this.roster, performance.now());
+    const snap = receiveSnapshot(w, performance.now());
     // after a seek the scene jumps to the new moment rather than gliding there
     this.prev = this.afterSeek ? null : this.cur;
     this.afterSeek = false;
     this.cur = snap;
-    const log = decodeLog(w, this.roster);
+    const log = w.log;
     this.stats.events += log.lines.length + log.skipped;
     if (log.lines.length > 0 || log.skipped > 0) for (const fn of this.logListeners) fn(log);
     for (const fn of this.snapshotListeners) fn(snap);

@@ -5,6 +5,7 @@
  * words every outcome.
  */
 import type { TraceFormat } from './traceChunks';
+import type { EngineFault } from './fault';
 
 /** Chunks the worker sends ahead of the page's acknowledgements. */
 export const EXPORT_WINDOW = 4;
@@ -24,7 +25,7 @@ export type ExportEvent =
   | { kind: 'end'; id: number; lines: number; bytes: number }
   /** Not attempted: the estimate is over the page's cap. */
   | { kind: 'refused'; id: number; events: number; estimate: number; cap: number }
-  /** The engine failed while re-simulating (the message is the engine's). */
-  | { kind: 'failed'; id: number; message: string }
+  /** The engine failed while re-simulating. */
+  | { kind: 'failed'; id: number; fault: EngineFault }
   /** No run to export yet. */
   | { kind: 'empty'; id: number };

@@ -7,6 +7,7 @@
 import { EXPORT_WINDOW, type ExportEvent } from './exportProtocol';
 import type { Tracer } from './timeTravel';
 import { TraceChunks, type TraceFormat } from './traceChunks';
+import { faultOf } from './fault';
 
 /** Wall-clock milliseconds of export work per slice. */
 export const EXPORT_SLICE_MS = 8;
@@ -115,7 +116,7 @@ export class Exports {
     try {
       return fn();
     } catch (e) {
-      this.host.post({ kind: 'failed', id, message: e instanceof Error ? `${e.name}: ${e.message}` : String(e) }, []);
+      this.host.post({ kind: 'failed', id, fault: faultOf(e) }, []);
       return undefined;
     }
   }

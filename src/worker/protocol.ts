@@ -1,6 +1,6 @@
 /**
- * The messages between the page and the simulation worker: commands one way, a stream of compact snapshots the
- * other. Snapshots carry typed arrays (transferred, not copied) and a few joined strings.
+ * The messages between the page and the simulation worker: commands one way, a stream of snapshots (plain
+ * structured data) and reports the other. Only chart points are big enough to be transferred (metricsProtocol.ts).
  */
 import type { EndRecord, Scenario } from '../scenarios/types';
 import type { LiveEdit } from '../scenarios/settings';
@@ -8,6 +8,9 @@ import type { WireMetrics } from './metricsProtocol';
 import type { Marker } from '../share/markers';
 import type { SeekTarget } from './timeTravel';
 import type { ExportEvent, ExportRequest } from './exportProtocol';
+import type { ActorState, LiveDone } from '../engine/simulation';
+import type { Site } from '../engine/program/sites';
+import type { EngineFault } from './fault';
 
 export type ToWorker =
   /** `run` numbers the run (the page's count of loads, so a fresh worker after a crash carries on from it). */
@@ -44,14 +47,22 @@ export type SeekReport =
   | { kind: 'refused'; target: SeekTarget; limit: number; needed: number }
   | { kind: 'cancelled'; target: SeekTarget };
 
+/** What the worker tells the page about the run, as data: the page words it (ui/teach/notes.ts). */
+export type WorkerNote =
+  /** A live change made while the program runs (one that changed nothing is not told). */
+  | { kind: 'live'; done: Exclude<LiveDone, { kind: 'none' }> }
+  /** The run paused itself: an unbounded queue grew past `limit` items, before it eats the tab's memory. */
+  | { kind: 'paused'; reason: 'unboundedQueue'; limit: number };
+
 export type FromWorker =
   | { type: 'snapshot'; snap: WireSnapshot }
   /** Chart points and figures (metricsProtocol.ts). */
   | { type: 'metrics'; m: WireMetrics }
-  | { type: 'note'; kind: 'live' | 'paused'; text: string }
+  | { type: 'note'; note: WorkerNote }
   /** The running program could not make this change (see Simulation.live): the page restarts instead. */
   | { type: 'liveRefused' }
-  | { type: 'error'; message: string }
+  /** The engine failed (the run stops where it stood). */
+  | { type: 'error'; fault: EngineFault }
   | { type: 'timeline'; tl: WireTimeline }
   | { type: 'seek'; report: SeekReport }
   | { type: 'pong'; n: number }
@@ -75,31 +86,15 @@ export interface WireTimeline {
   back: boolean;
 }
 
-/** The order of the engine's actor states; a snapshot sends each actor's state as its index here. */
-export const STATES = [
-  'ready',
-  'running',
-  'sleeping',
-  'blocked_put',
-  'waiting_get',
-  'polling',
-  'busy',
-  'blocking',
-  'waiting_join',
-  'waiting',
-  'finished',
-  'cancelled',
-  'crashed',
-] as const;
-export type State = (typeof STATES)[number];
+/** The engine's actor states (the scene draws each its own way). */
+export type { ActorState as State } from '../engine/simulation';
 
-/** Where each actor stands in its program: the engine's one list; a snapshot sends a site as its index in it. */
+/** Where each actor stands in its program: the engine's one list (the code panel marks the line). */
 export { SITES, type Site } from '../engine/program/sites';
 
-export const STATUSES = ['running', 'completed', 'hang', 'horizon', 'error'] as const;
-export type Status = (typeof STATUSES)[number];
+export type Status = 'running' | 'completed' | 'hang' | 'horizon' | 'error';
 
-/** Actor roles and kinds, sent once per actor (actors are only ever added). */
+/** Actor roles and kinds. */
 export interface ActorInfo {
   id: number;
   name: string;
@@ -107,9 +102,51 @@ export interface ActorInfo {
   kind: 'task' | 'thread';
 }
 
-/** Separates fields inside the joined strings of a snapshot. */
-export const SEP = '\u001f';
+/** The Python exception that ended a task: its class and message, as data (the page words the state around it). */
+export interface PyError {
+  exception: string;
+  message: string;
+}
 
+export interface ActorSnap extends ActorInfo {
+  state: ActorState;
+  /** Where it stands in its program (the code panel marks that line). */
+  site: Site;
+  /** When its sleep, poll or service ends (virtual seconds), or NaN. */
+  until: number;
+  item: string | null;
+  waitingOn: string | null;
+  error: PyError | null;
+}
+
+export interface Counters {
+  produced: number;
+  consumed: number;
+  inBuffer: number;
+  inService: number;
+  unfinished: number;
+  wastedPolls: number;
+}
+
+/** An item that moved since the previous snapshot: put (or got) by actor id `actor`. */
+export interface Move {
+  actor: number;
+  put: boolean;
+  label: string;
+}
+
+/** Log lines since the previous snapshot, the actor of each ('loop' for the loop's own), and how many were left out. */
+export interface LogBatch {
+  run: number;
+  lines: string[];
+  actors: string[];
+  skipped: number;
+}
+
+/**
+ * One moment of the run, as plain structured data: a few hundred small values at most, which structured clone
+ * copies faster than the page could unpack a packed form (bench:ui, see the commit that made it plain).
+ */
 export interface WireSnapshot {
   /** Increases with every snapshot of a run; 0 starts a new run (a load). */
   n: number;
@@ -117,39 +154,27 @@ export interface WireSnapshot {
   /** Virtual time shown by the clock (it flows between events), and the engine's own time. */
   t: number;
   simT: number;
-  status: number; // index in STATUSES
+  status: Status;
   playing: boolean;
   speed: number;
   /** The speed reached over the last second; below `speed` when the engine cannot keep up. */
   achieved: number;
   behind: boolean;
-  /** Actors created since the previous snapshot of this run. */
-  newActors: ActorInfo[];
-  /** Per actor, by id: state index, sleep end (NaN if none), and `item SEP waitingOn SEP error` joined by '\n'. */
-  state: Uint8Array;
-  /** Per actor, by id: its place in the program, as an index in SITES (the code panel marks its line). */
-  site: Uint8Array;
-  until: Float64Array;
-  actorText: string;
-  /** The buffer in leaving order: item labels joined by SEP (at most BUFFER_CAP), and the true count. */
-  buffer: string;
+  actors: ActorSnap[];
+  /** The buffer in leaving order (at most BUFFER_CAP labels), and the true count. */
+  buffer: string[];
   bufferCount: number;
   maxsize: number;
   queueKind: string;
-  /** produced, consumed, inBuffer, inService, unfinished, wastedPolls */
-  counters: Float64Array;
-  running: number; // actor id, or -1
-  lastActor: number; // the actor of the latest event, or -1
-  ready: Int32Array;
+  counters: Counters;
+  running: string | null;
+  /** The task of the latest event. */
+  lastRan: string | null;
+  ready: string[];
   frozen: { by: string; from: number; until: number } | null;
   end: EndRecord | null;
-  /** Log lines since the previous snapshot ('\n'-joined), the actor id of each, and how many were left out. */
-  log: string;
-  logActor: Int16Array;
-  logSkipped: number;
-  /** Items that moved since the previous snapshot: +actor id for a put, -(actor id + 1) for a get. */
-  moves: Int32Array;
-  moveText: string;
+  moves: Move[];
+  log: LogBatch;
   /** Approximate size of this message in bytes (for the bench). */
   bytes: number;
 }
@@ -160,7 +185,3 @@ export const SPEED_RANGE = { min: 0.1, max: 1000 } as const;
 export const BUFFER_CAP = 256;
 export const LOG_CAP = 256;
 export const MOVES_CAP = 48;
-
-export function transferables(s: WireSnapshot): ArrayBuffer[] {
-  return [s.state, s.site, s.until, s.counters, s.ready, s.logActor, s.moves].map((a) => a.buffer as ArrayBuffer);
-}

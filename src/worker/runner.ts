@@ -12,11 +12,12 @@ import { encodeSnapshot, Pending } from './encode';
 import { MetricsStream } from './metricsStream';
 import { MetricsRebuild } from './metricsRebuild';
 import { FIELDS } from './metricsProtocol';
-import { SPEED_RANGE, transferables, type ActorInfo, type FromWorker } from './protocol';
+import { SPEED_RANGE, type FromWorker } from './protocol';
 import { SeekJob, type Landing } from './seekJob';
 import { SEEK_SLICE_MS, SeekDriver, Slices } from './seekDriver';
 import { TimeTravel, type SeekTarget } from './timeTravel';
 import type { TraceSource } from './exportStream';
+import { faultOf } from './fault';
 
 export const SLICE_MS = 6;
 export const FRAME_MS = 1000 / 60;
@@ -44,7 +45,6 @@ export class Runner {
   private lastWall = 0;
   private lastPost = -Infinity;
   private ticking = false;
-  private sentActors = 0;
   private ids = new Map<string, number>();
   private pending = new Pending();
   private samples: { wall: number; vt: number }[] = [];
@@ -76,7 +76,6 @@ export class Runner {
     this.run = run ?? this.run + 1;
     this.n = 0;
     this.vt = 0;
-    this.sentActors = 0;
     this.ids.clear();
     this.pending.reset();
     this.samples = [];
@@ -144,13 +143,14 @@ export class Runner {
     if (sim === null || sim.end !== null) return;
     this.freshMetrics();
     for (const e of edits) {
-      const text = this.guard(() => sim.live(e));
-      if (text === null) {
+      const done = this.guard(() => sim.live(e));
+      if (done === null) {
         this.host.post({ type: 'liveRefused' }, []);
         return;
       }
-      if (text !== undefined) this.tt?.live(sim, e);
-      if (text) this.host.post({ type: 'note', kind: 'live', text }, []);
+      if (done === undefined) continue;
+      this.tt?.live(sim, e);
+      if (done.kind !== 'none') this.host.post({ type: 'note', note: { kind: 'live', done } }, []);
     }
     if (this.rebuild !== null) this.rebuild.live(edits);
     else this.metrics?.live(edits);
@@ -200,7 +200,7 @@ export class Runner {
     }
     if (sim.sim.queue.maxsize === 0 && sim.sim.queue.qsize() > MAX_BUFFERED) {
       this.playing = false;
-      this.host.post({ type: 'note', kind: 'paused', text: `paused: the unbounded queue holds over ${MAX_BUFFERED} items` }, []);
+      this.host.post({ type: 'note', note: { kind: 'paused', reason: 'unboundedQueue', limit: MAX_BUFFERED } }, []);
     }
     this.post(end !== null || !this.playing);
     if (this.playing && !this.ticking) {
@@ -233,15 +233,6 @@ export class Runner {
     for (let i = this.ids.size; i < actors.length; i++) this.ids.set(actors[i]!.name, actors[i]!.id);
   }
 
-  /** The actors the page has not been told about yet. */
-  private newActors(): ActorInfo[] {
-    const actors = this.sim?.sim.actors ?? [];
-    this.syncIds();
-    const fresh = actors.slice(this.sentActors).map((a) => ({ id: a.id, name: a.name, role: a.role, kind: a.kind }));
-    this.sentActors = actors.length;
-    return fresh;
-  }
-
   private achieved(now: number): number {
     this.samples.push({ wall: now, vt: this.vt });
     while (this.samples.length > 2 && now - this.samples[0]!.wall > 1000) this.samples.shift();
@@ -268,15 +259,13 @@ export class Runner {
         speed: this.speed,
         achieved: this.playing ? this.achieved(now) : this.speed,
         behind: this.playing && this.slow > 10,
-        newActors: this.newActors(),
         end: sim.end,
-        idOf: this.idOf,
       },
       this.pending,
     );
     // the timeline first: after a seek the page empties its log and charts before this snapshot's lines arrive
     this.postTimeline();
-    this.host.post({ type: 'snapshot', snap }, transferables(snap));
+    this.host.post({ type: 'snapshot', snap }, []);
     this.postMetrics(now, force);
   }
 
@@ -327,7 +316,6 @@ export class Runner {
     this.pending.reset();
     this.pending.add(landing.records, this.idOf, this.scenario!.python);
     this.pending.moves = [];
-    this.pending.moveText = [];
     this.metricsStale = true;
     this.chartCut = Math.min(this.chartCut, this.vt);
     this.seeked = true;
@@ -430,7 +418,7 @@ export class Runner {
 
   private fail(e: unknown): void {
     this.playing = false;
-    this.host.post({ type: 'error', message: e instanceof Error ? `${e.name}: ${e.message}` : String(e) }, []);
+    this.host.post({ type: 'error', fault: faultOf(e) }, []);
   }
 }
 

@@ -1,6 +1,7 @@
 /// <reference lib="webworker" />
 /** The simulation worker: a thin switch from messages to the runner. */
-import type { FromWorker, ToWorker } from './protocol';
+import type { Fault, FromWorker, ToWorker } from './protocol';
+import { assertNever } from './never';
 import { Runner } from './runner';
 import { Exports } from './exportStream';
 
@@ -59,13 +60,26 @@ self.onmessage = (e: MessageEvent<ToWorker>) => {
     case 'exportCancel':
       return exports.cancel(m.id);
     case 'inject':
-      if (m.fault === 'engine-error') return runner.injectFault();
+      return inject(m.fault);
+    default:
+      return assertNever(m);
+  }
+};
+
+function inject(fault: Fault): void {
+  switch (fault) {
+    case 'engine-error':
+      return runner.injectFault();
+    case 'worker-stop':
       // a worker that stops without a word (no error event): only the page's heartbeat notices
-      if (m.fault === 'worker-stop') return self.close();
+      return self.close();
+    case 'worker-crash':
       // an uncaught exception: the page sees the worker's error event, as when a real bug kills it
       setTimeout(() => {
         throw new Error('injected worker crash (test hook)');
       }, 0);
       return;
+    default:
+      return assertNever(fault);
   }
-};
+}

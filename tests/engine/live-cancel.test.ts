@@ -12,7 +12,7 @@ function cancelOneConsumer(main: 'gather' | 'wait'): Simulation {
   s.main = { ...s.main, with: main };
   const sim = new Simulation(s, { horizon: null });
   sim.advanceTo(5);
-  expect(sim.live({ type: 'workers', role: 'consumer', count: 1 })).toBe('consumer-1.cancel()');
+  expect(sim.live({ type: 'workers', role: 'consumer', count: 1 })).toEqual({ kind: 'cancelled', tasks: ['consumer-1'] });
   sim.advanceTo(10);
   return sim;
 }

@@ -585,7 +585,9 @@ class Checker {
       a.crashSeen = true;
       if (av.site === 'put') {
         this.feature('main crashed in put');
-        this.failedPut(av.name, a, av.error ?? '');
+        const e = av.error;
+        // as the engine's PyException.describe() writes it
+        this.failedPut(av.name, a, e === undefined ? '' : e.message === '' ? e.exception : `${e.exception}: ${e.message}`);
       }
     }
   }

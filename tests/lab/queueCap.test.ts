@@ -28,7 +28,7 @@ function runFor(s: Scenario, ms: number): FromWorker[] {
   return out;
 }
 
-const notes = (out: FromWorker[]) => out.flatMap((m) => (m.type === 'note' && m.kind === 'paused' ? [m.text] : []));
+const notes = (out: FromWorker[]) => out.flatMap((m) => (m.type === 'note' && m.note.kind === 'paused' ? [m.note] : []));
 const lastQsize = (out: FromWorker[]) => out.flatMap((m) => (m.type === 'snapshot' ? [m.snap] : [])).at(-1)!;
 
 /** seed-2 with one fast producer and a consumer that serves one item a day: the queue fills and stays full. */
@@ -61,6 +61,6 @@ describe('the page keeps every queue the documented limits allow', () => {
     const s = filling(0, 0.000_01, null);
     expect(validateScenario(s).ok).toBe(true);
     const out = runFor(s, 60_000);
-    expect(notes(out)).toEqual([`paused: the unbounded queue holds over ${LIMITS.maxsize} items`]);
+    expect(notes(out)).toEqual([{ kind: 'paused', reason: 'unboundedQueue', limit: LIMITS.maxsize }]);
   }, 120_000);
 });

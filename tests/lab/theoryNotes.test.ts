@@ -3,6 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { mm2Blocking } from '../../src/scenarios/presetTheory';
 import { seed1, seed2 } from '../../src/scenarios/presets';
 import { predict } from '../../src/theory/fromScenario';
+import { ignoresPolling } from '../../src/ui/charts/figureRows';
 import { noModelWords } from '../../src/ui/charts/noModelWords';
 import { theoryNotes } from '../../src/ui/charts/theoryNotes';
 import { measureEn } from '../../src/ui/charts/words';
@@ -76,5 +77,16 @@ describe('why there is no prediction', () => {
     if (th.status !== 'none') throw new Error(`expected no model, got ${th.status}`);
     expect(th.why.kind).toBe('boundedNotExponential');
     expect(noModelWords(measureZh.noModel, th.why)).toContain('有界缓冲区配非指数分布的时间');
+  });
+});
+
+describe('the figures table reads the prediction as data', () => {
+  test('polling latency is flagged from the caveat, for exactly the predictions whose label the CLI qualifies', () => {
+    const polled = predict(seed1);
+    const awaited = predict(seed2);
+    expect(ignoresPolling(polled)).toBe(true);
+    expect(polled.label).toContain('polling latency ignored');
+    expect(ignoresPolling(awaited)).toBe(false);
+    expect(awaited.label).not.toContain('polling');
   });
 });

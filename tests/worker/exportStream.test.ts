@@ -126,7 +126,7 @@ describe('the export stream in the worker', () => {
     };
     const w = worker(() => ({ tracer: broken, events: 10 }));
     w.ex.start(4, 'jsonl', null);
-    expect(w.events).toEqual([{ kind: 'failed', id: 4, message: 'Error: boom' }]);
+    expect(w.events).toEqual([{ kind: 'failed', id: 4, fault: { kind: 'engineError', name: 'Error', message: 'boom', stack: expect.stringContaining('boom') } }]);
     expect(w.ex.busy).toBe(false);
   });
 

@@ -34,7 +34,7 @@ async function page(s: Scenario): Promise<{ log: string; csv: string; markers: s
   const timelines = out.flatMap((m) => (m.type === 'timeline' ? [m.tl] : [])) as WireTimeline[];
   const markers = timelines.flatMap((tl) => tl.markers ?? []).map((m) => m.label.en);
   return {
-    log: out.flatMap((m) => (m.type === 'snapshot' ? [m.snap.log] : [])).join('\n'),
+    log: out.flatMap((m) => (m.type === 'snapshot' ? m.snap.log.lines : [])).join('\n'),
     csv,
     markers,
   };

@@ -9,7 +9,7 @@ import { useLab, type Lang } from '../../store/labStore';
 import type { TheoryResult } from '../../theory/types';
 import { useMeasureWords } from './measureWords';
 import type { MeasureWords } from './words';
-import { figureRows, modelKind, type FigureRow } from './figureRows';
+import { figureRows, ignoresPolling, modelKind, type FigureRow } from './figureRows';
 import { num, pct } from './format';
 import { reading } from './reading';
 import { noModelWords } from './noModelWords';
@@ -72,7 +72,7 @@ function ModelLine({ th, m, lang }: { th: TheoryResult | null; m: MeasureWords; 
   let why: string | null = null;
   if (th.status === 'none') why = noModelWords(m.noModel, th.why);
   else if (th.status === 'unstable') why = Number.isFinite(th.rho) ? m.unstableWhy(pct(th.rho, lang)) : m.unstableInfinite;
-  const polling = th.label.includes('polling');
+  const polling = ignoresPolling(th);
   return (
     <div className="fig-model" data-testid="figures-model" data-kind={kind}>
       <span>

@@ -31,6 +31,9 @@ export function modelKind(th: TheoryResult): ModelKind {
   return th.exact ? 'exact' : 'approximation';
 }
 
+/** The model leaves out the consumers' polling latency: its caveat says so, as data (the label is the CLI's English). */
+export const ignoresPolling = (th: TheoryResult): boolean => th.status !== 'none' && th.caveats.some((c) => c.kind === 'polling');
+
 const SPECS: { key: RowKey; unit: RowUnit; m: (f: Figures) => Estimate; p: (p: Predicted) => number | null }[] = [
   { key: 'arrival', unit: 'rate', m: (f) => f.arrivalRate, p: (p) => p.arrivalRate },
   { key: 'service', unit: 'rate', m: (f) => f.serviceRate, p: (p) => p.serviceRate },

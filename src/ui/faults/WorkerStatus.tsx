@@ -6,16 +6,10 @@
 import { cancelSeek, restartLab } from '../../store/actions';
 import { useLab } from '../../store/labStore';
 import { useWorker } from '../../store/workerStatus';
-import type { SeekTarget } from '../../worker/timeTravel';
 import { useText } from '../i18n';
-import { formatInt, formatUpTo } from '../i18n/numbers';
+import { formatUpTo } from '../i18n/numbers';
 import type { WorkerWords } from './words';
-
-function moment(w: WorkerWords, target: SeekTarget): string {
-  if (target.kind === 'tick') return w.tick(formatInt(target.tick));
-  if (target.kind === 'time') return w.time(formatUpTo(target.t, 3));
-  return w.event(formatInt(target.seq));
-}
+import { seekText } from './wording';
 
 const dismissSeek = () => useWorker.setState({ seek: null });
 const dismissRestart = () => useWorker.setState({ restarted: null });
@@ -23,13 +17,13 @@ const dismissRestart = () => useWorker.setState({ restarted: null });
 function SeekStatus({ w }: { w: WorkerWords }) {
   const seek = useWorker((s) => s.seek);
   useLab((s) => s.lang);
-  if (seek === null || seek.kind === 'landed') return null;
-  const what = moment(w, seek.target);
+  if (seek === null) return null;
+  const text = seekText(seek, w);
+  if (text === null) return null;
   if (seek.kind === 'progress') {
-    const pct = `${formatInt(Math.floor(seek.done * 100))}%`;
     return (
       <div className="notice seek" role="status" data-testid="seek-status">
-        <span>{w.seeking(what, pct)}</span>
+        <span>{text}</span>
         <progress max={1} value={seek.done} aria-label={w.seekProgress} />
         <button type="button" onClick={cancelSeek}>
           {w.cancel}
@@ -37,12 +31,6 @@ function SeekStatus({ w }: { w: WorkerWords }) {
       </div>
     );
   }
-  const text =
-    seek.kind === 'pastEnd'
-      ? w.pastEnd(what, formatUpTo(seek.endT, 3))
-      : seek.kind === 'refused'
-        ? w.refused(what, formatInt(Math.round(seek.needed)), formatInt(seek.limit))
-        : w.cancelled(what);
   return (
     <div className={`notice seek ${seek.kind}`} role={seek.kind === 'refused' ? 'alert' : 'status'} data-testid="seek-status">
       <span>{text}</span>

@@ -15,6 +15,11 @@ export const workerEn = {
   restartedCrashed: (t: string) => `The simulation worker stopped at t = ${t} s; a fresh one runs the program again from t = 0.`,
   restartedStalled: (t: string) => `The simulation worker stopped answering at t = ${t} s; a fresh one runs the program again from t = 0.`,
   dismiss: 'Dismiss',
+  workerDied: (reason: string) => `the simulation worker died: ${reason}`,
+  technicalDetails: 'Technical details',
+  copyDetails: 'Copy',
+  copied: 'Copied to the clipboard.',
+  copyFailed: 'The clipboard is not available here: the details are selected, press Ctrl+C (⌘C on a Mac) to copy them.',
 };
 
 export type WorkerWords = typeof workerEn;
@@ -35,4 +40,9 @@ export const workerZh: WorkerWords = {
   restartedCrashed: (t: string) => `模拟工作线程在 t = ${t} 秒时停止了；新的工作线程从 t = 0 重新运行此程序。`,
   restartedStalled: (t: string) => `模拟工作线程在 t = ${t} 秒时停止响应；新的工作线程从 t = 0 重新运行此程序。`,
   dismiss: '关闭',
+  workerDied: (reason: string) => `模拟工作线程已退出：${reason}`,
+  technicalDetails: '技术细节',
+  copyDetails: '复制',
+  copied: '已复制到剪贴板。',
+  copyFailed: '此处无法使用剪贴板：细节已选中，按 Ctrl+C（Mac 上按 ⌘C）复制。',
 };

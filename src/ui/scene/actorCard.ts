@@ -13,7 +13,7 @@ import { C, fitText, font } from './palette';
 
 export function stateWords(a: ActorSnap, tx: Dict): string {
   if (a.state === 'finished' && a.role === 'consumer') return tx.state.exited;
-  if (a.state === 'crashed' && a.error) return `${tx.state.crashed}: ${a.error.split(':')[0]}`;
+  if (a.state === 'crashed' && a.error) return `${tx.state.crashed}: ${a.error.exception}`;
   return tx.state[a.state];
 }
 
@@ -33,7 +33,7 @@ function detail(a: ActorSnap, left: number, tx: Dict): string {
       return d.empty;
     case 'crashed':
       // the name is on the line above; here the message
-      return isolate((a.error ?? '').replace(/^\w+:\s*/, ''));
+      return isolate(a.error === null ? '' : a.error.message || a.error.exception);
     case 'waiting_join':
       return d.unfinished;
     case 'waiting':

@@ -1,26 +1,51 @@
 /**
- * The worker's notes in the page's language. A live change is told as Python would do it (`consumer-3.cancel()`,
- * `asyncio.create_task(consumer(...)) x2`: code, kept as it is) or as a sentence, worded here; so is the pause of
- * an unbounded queue that grew too large. tests/teach/notes.test.ts holds these sentences to the worker's.
+ * The notes under the controls, worded from data in the page's language: why the run restarted, what a live change
+ * did, why the run paused by itself. A live change that creates or cancels tasks is told as Python would do it
+ * (`consumer-3.cancel()`, `asyncio.create_task(consumer(...)) x2`: code, the same in every language).
  */
+import type { Notice } from '../../store/labStore';
+import type { WorkerNote } from '../../worker/protocol';
+import { assertNever } from '../../worker/never';
 import type { Dict } from '../i18n';
 import { formatInt } from '../i18n/numbers';
 
-export const ENGINE_SENTENCES = {
-  interval: 'new production interval from the next draw',
-  service: 'new service time from the next draw',
-  tooMany: /^paused: the unbounded queue holds over (\d+) items$/,
-} as const;
+type LiveDone = Extract<WorkerNote, { kind: 'live' }>['done'];
+type Pause = Extract<WorkerNote, { kind: 'paused' }>;
+
+/** The note's sentence. */
+export function noticeText(n: Notice, tx: Dict): string {
+  switch (n.kind) {
+    case 'restart':
+      return tx.restarted(tx[n.setting]);
+    case 'live':
+      return tx.live(liveText(n.done, tx));
+    case 'paused':
+      return tx.paused(pauseText(n, tx));
+    default:
+      return assertNever(n);
+  }
+}
 
 /** What a live change did, in words (or Python code). */
-export function liveNote(text: string, tx: Dict): string {
-  if (text === ENGINE_SENTENCES.interval) return tx.teach.notes.interval;
-  if (text === ENGINE_SENTENCES.service) return tx.teach.notes.service;
-  return text;
+export function liveText(d: LiveDone, tx: Dict): string {
+  switch (d.kind) {
+    case 'dist':
+      return d.role === 'producer' ? tx.teach.notes.interval : tx.teach.notes.service;
+    case 'created':
+      return `asyncio.create_task(${d.coroutine}(...)) x${d.count}`;
+    case 'cancelled':
+      return `${d.tasks.join(', ')}.cancel()`;
+    default:
+      return assertNever(d);
+  }
 }
 
 /** Why the run paused by itself. */
-export function pauseNote(text: string, tx: Dict): string {
-  const m = ENGINE_SENTENCES.tooMany.exec(text);
-  return m === null ? text : tx.teach.notes.tooMany(formatInt(Number(m[1])));
+export function pauseText(p: Pause, tx: Dict): string {
+  switch (p.reason) {
+    case 'unboundedQueue':
+      return tx.teach.notes.tooMany(formatInt(p.limit));
+    default:
+      return assertNever(p.reason);
+  }
 }

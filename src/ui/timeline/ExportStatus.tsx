@@ -3,6 +3,7 @@ import { useEffect, useId, useRef } from 'react';
 import { cancelExport, dismissExport, useExport, type ExportOutcome, type ExportProgress } from '../../store/traceExport';
 import { useText } from '../i18n';
 import { formatInt, formatUpTo } from '../i18n/numbers';
+import { assertNever } from '../../worker/never';
 import type { TravelWords } from './words';
 
 /** Bytes in binary units, as the cap is documented: 512 KiB, 98.3 MiB, 2 GiB. */
@@ -87,5 +88,7 @@ function outcomeText(o: ExportOutcome, w: TravelWords): string {
       return w.exportRefused(formatBytes(o.estimate), formatInt(o.events), formatBytes(o.cap));
     case 'failed':
       return w.exportFailed(o.detail);
+    default:
+      return assertNever(o);
   }
 }
