@@ -7,6 +7,7 @@ import { ChartData } from './chartData';
 import type { ActorInfo, Fault, FromWorker, SeekReport, ToWorker, WireTimeline } from './protocol';
 import type { ExportEvent } from './exportProtocol';
 import { decodeLog, decodeSnapshot, type LogBatch, type Snapshot } from './snapshot';
+import type { WireSlice } from './slice';
 
 type Listener<T> = (x: T) => void;
 
@@ -57,6 +58,7 @@ export class LabClient {
   private readonly beat: ReturnType<typeof setInterval>;
   private readonly stallListeners = new Set<Listener<boolean>>();
   private readonly seekListeners = new Set<Listener<SeekReport>>();
+  private readonly sliceListeners = new Set<Listener<WireSlice>>();
   private asks = 0;
   private readonly waiting = new Map<number, (h: Here | null) => void>();
   private readonly onVisibility = () => this.send({ type: 'visibility', hidden: document.hidden });
@@ -179,6 +181,12 @@ export class LabClient {
     return () => this.exportListeners.delete(fn);
   }
 
+  /** The latest task slice, for the caption (slice.ts). */
+  onSlice(fn: Listener<WireSlice>): () => void {
+    this.sliceListeners.add(fn);
+    return () => this.sliceListeners.delete(fn);
+  }
+
   resetStats(): void {
     this.stats.messages = 0;
     this.stats.bytes = 0;
@@ -217,6 +225,10 @@ export class LabClient {
     }
     if (m.type === 'seek') {
       for (const fn of this.seekListeners) fn(m.report);
+      return;
+    }
+    if (m.type === 'slice') {
+      for (const fn of this.sliceListeners) fn(m.slice);
       return;
     }
     if (m.type === 'here') {
