@@ -14,6 +14,7 @@ import { initialRun, useLab, type Lang } from './labStore';
 import { LogRing } from './logRing';
 import { throttle } from './throttle';
 import { useWorker } from './workerStatus';
+import { receiveSlice } from './caption';
 
 /** How often the counters and the clock in React are refreshed (the canvas runs at display rate regardless). */
 const STORE_MS = 100;
@@ -56,6 +57,7 @@ export function startLab(make: () => LabClient = createClient): void {
   client.onSeek((r) => useWorker.setState({ seek: r.kind === 'landed' ? null : r }));
   client.onSnapshot(onSnapshot);
   client.onLog(onLog);
+  client.onSlice((slice) => receiveSlice(slice, loads));
   client.onNote((m) => {
     if (m.type === 'note' && m.kind === 'paused') useLab.setState({ notice: { kind: 'paused', text: m.text }, playing: false });
     else if (m.type === 'note') useLab.setState({ notice: { kind: 'live', text: m.text } });
