@@ -14,7 +14,7 @@ import { captionLines } from './narrate';
 import './narration.css';
 
 /** The latest log lines shown under the caption. */
-const RECENT = 4;
+const RECENT = 5;
 export const CAPTION_ID = 'caption-text';
 
 const NO_PROGRAM: PythonProgram = { code: '', sites: {} };
@@ -45,30 +45,35 @@ export function Caption() {
   const recent = useMemo(() => logRing.tail(null, RECENT + 2).filter((e) => e.skipped === undefined).slice(-RECENT), [logVersion]);
   return (
     <div className="caption" data-testid="caption-box">
-      <h2 id="caption-title">{w.title}</h2>
-      <div className="caption-text" id={CAPTION_ID} role="status" aria-live="polite" aria-labelledby="caption-title" data-testid="caption">
-        {lines.length === 0 ? (
-          <p>{w.empty}</p>
-        ) : (
-          <ol>
-            {lines.map((l, i) => (
-              <li key={i}>
-                <b>{l.task}</b>
-                {w.afterTask}
-                <code translate="no">{l.call}</code>
-                {l.tail}
-              </li>
-            ))}
-          </ol>
-        )}
-        {slice !== null && slice.more > 0 && <p className="caption-more">{w.more(slice.more)}</p>}
+      <div className="caption-main">
+        <h2 id="caption-title">{w.title}</h2>
+        {/* focusable: a long slice scrolls inside the box, and the keyboard must reach it */}
+        <div className="caption-text" id={CAPTION_ID} role="status" aria-live="polite" aria-labelledby="caption-title" tabIndex={0} data-testid="caption">
+          {lines.length === 0 ? (
+            <p>{w.empty}</p>
+          ) : (
+            <ol>
+              {lines.map((l, i) => (
+                <li key={i}>
+                  <b>{l.task}</b>
+                  {w.afterTask}
+                  <code translate="no">{l.call}</code>
+                  {l.tail}
+                </li>
+              ))}
+            </ol>
+          )}
+          {slice !== null && slice.more > 0 && <p className="caption-more">{w.more(slice.more)}</p>}
+        </div>
       </div>
-      <h3 id="caption-log-title">{w.recent}</h3>
-      <ol className="caption-log" aria-labelledby="caption-log-title" translate="no" data-testid="caption-log">
-        {recent.map((e, i) => (
-          <li key={`${logVersion}-${i}`}>{e.line}</li>
-        ))}
-      </ol>
+      <div className="caption-recent">
+        <h3 id="caption-log-title">{w.recent}</h3>
+        <ol className="caption-log" aria-labelledby="caption-log-title" translate="no" data-testid="caption-log">
+          {recent.map((e, i) => (
+            <li key={`${logVersion}-${i}`}>{e.line}</li>
+          ))}
+        </ol>
+      </div>
     </div>
   );
 }
