@@ -8,7 +8,7 @@ import type { Record } from '../engine/simulation';
 import type { EventName, Item, TraceEvent } from '../scenarios/types';
 
 /** While the run plays, a slice is sent at most this often (wall-clock ms): a caption one can read. */
-export const CAPTION_MS = 1500;
+export const CAPTION_MS = 2500;
 /** A slice's events sent at most (an unbounded queue's producer may put thousands in one step); the rest are counted. */
 export const SLICE_CAP = 24;
 
