@@ -85,7 +85,8 @@ export class SliceTail {
 
   take(why: SliceWhy, run: number, maxsize: number, now: number, lookup: ActorLookup): WireSlice {
     this.dirty = false;
-    this.lastSent = now;
+    // the empty slice of a load does not hold back the run's first words
+    if (why !== 'load') this.lastSent = now;
     const last = new Map<string, number>();
     this.events.forEach((e, i) => last.set(e.actor, i));
     const events = this.events.map((e, i): SliceEvent => {
