@@ -39,6 +39,11 @@ export class Simulation {
     return this.sim.seq;
   }
 
+  /** The seq of the first event of the latest slice that wrote events (a task's step, or a thread's run). */
+  get sliceFrom(): number {
+    return this.sim.sliceFrom;
+  }
+
   get now(): number {
     return this.sim.loop.now;
   }

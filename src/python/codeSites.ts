@@ -4,6 +4,7 @@
  * the code sites it is shown on.
  */
 import type { Site } from '../engine/program/sites';
+import type { EventName } from '../engine/scenario';
 
 /** A producer's or consumer's code sites, `G.<site>` for its group G. */
 export const WORKER_SITES = [
@@ -86,4 +87,64 @@ export function codeSitesOf(role: 'producer' | 'consumer' | 'main', group: strin
   if (role === 'main') return FOR_MAIN[site].map((k): CodeSite => `main.${k}`);
   const keys = FOR_WORKER[site].map((k): CodeSite => `${group}.${k}`);
   return site === 'put' && holdsNone ? [`${group}.sentinel.put`, ...keys] : keys;
+}
+
+/** The statement a producer's or consumer's trace event reports on (the `log(...)` beside it is the fallback). */
+const EVENT_WORKER: Record<EventName, readonly WorkerSite[]> = {
+  start: ['def'],
+  put_wait: ['put'],
+  put: ['put'],
+  producer_done: ['loop'],
+  join_wait: ['join'],
+  join_done: ['join'],
+  get_wait: ['get'],
+  get: ['get', 'get_nowait'],
+  empty: ['get_nowait'],
+  done: ['service'],
+  task_done: ['task_done'],
+  error: ['raise'],
+  exit: ['exit'],
+  cancelled: [],
+  crashed: ['raise'],
+  shutdown_exc: ['get'],
+  cancel_consumers: [],
+  shutdown: [],
+  main_done: [],
+};
+
+const EVENT_MAIN: Record<EventName, readonly MainSite[]> = {
+  start: ['def'],
+  put_wait: ['sentinel.put'],
+  put: ['sentinel.put'],
+  producer_done: [],
+  join_wait: ['join'],
+  join_done: ['join'],
+  get_wait: [],
+  get: [],
+  empty: [],
+  done: [],
+  task_done: [],
+  error: [],
+  exit: [],
+  cancelled: [],
+  crashed: [],
+  shutdown_exc: [],
+  cancel_consumers: ['cancel'],
+  shutdown: ['shutdown'],
+  main_done: [],
+};
+
+/**
+ * The code sites of the statement an event of `group` reports on, best first, ending with the `log(...)` call
+ * that wrote it (every event has one); `holdsNone`: its item is a `None` sentinel. A consumer's exit is the
+ * sentinel code's `return` when the program has one (else the exit after QueueShutDown).
+ */
+export function eventCodeSites(role: 'producer' | 'consumer' | 'main', group: string, event: EventName, holdsNone: boolean): CodeSite[] {
+  const owner = role === 'main' ? 'main' : group;
+  const sentinel = (holdsNone && event !== 'get') || event === 'exit';
+  const logs: CodeSite[] = sentinel ? [`${owner}.log.sentinel.${event}`, `${owner}.log.${event}`] : [`${owner}.log.${event}`];
+  if (role === 'main') return [...EVENT_MAIN[event].map((k): CodeSite => `main.${k}`), ...logs];
+  const own: CodeSite[] = holdsNone && (event === 'put' || event === 'put_wait') ? [`${group}.sentinel.put`] : [];
+  if (holdsNone && event === 'task_done') own.push(`${group}.sentinel.task_done`);
+  return [...own, ...EVENT_WORKER[event].map((k): CodeSite => `${group}.${k}`), ...logs];
 }

@@ -15,6 +15,7 @@ import { initialRun, useLab, type Lang } from './labStore';
 import { LogRing } from './logRing';
 import { throttle } from './throttle';
 import { useWorker } from './workerStatus';
+import { receiveSlice } from './caption';
 
 /** How often the counters and the clock in React are refreshed (the canvas runs at display rate regardless). */
 const STORE_MS = 100;
@@ -57,6 +58,7 @@ export function startLab(make: () => LabClient = createClient): void {
   client.onSeek((r) => useWorker.setState({ seek: r.kind === 'landed' ? null : r }));
   client.onSnapshot(onSnapshot);
   client.onLog(onLog);
+  client.onSlice((slice) => receiveSlice(slice, loads));
   client.onNote(onNote);
   client.send({ type: 'speed', speed: useLab.getState().speed });
   load(useLab.getState().playing);

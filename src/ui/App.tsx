@@ -10,6 +10,7 @@ import { Settings } from './controls/Settings';
 import { Transport } from './controls/Transport';
 import { useText } from './i18n';
 import { Legend } from './scene/Legend';
+import { Caption } from './narration/Caption';
 import { Scene } from './scene/Scene';
 import { TeachBar } from './teach/TeachBar';
 import { TeachPanels } from './teach/TeachPanels';
@@ -65,6 +66,7 @@ export function App() {
         <Counters />
         <div className="scene-code">
           <Scene />
+          <Caption />
           <CodePanel />
         </div>
         <Timeline />

@@ -9,6 +9,7 @@ import { getClient } from '../store/actions';
 import { useLab } from '../store/labStore';
 import { useTimeline } from '../store/timeline';
 import { sceneStats } from './scene/sceneStats';
+import { shownCaption } from './narration/Caption';
 import { chartsHook } from './charts/chartsHook';
 import type { Fault } from '../worker/protocol';
 import { setExportCapForTests } from '../store/traceExport';
@@ -48,6 +49,8 @@ export function labSnapshot() {
     settings: st.settings,
     scene: sceneStats,
     timeline: { t: tl.t, max: tl.max, tick: tl.tick },
+    /** What the caption beside the scene says, as shown (one line per sentence). */
+    caption: shownCaption(),
   });
 }
 

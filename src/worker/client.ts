@@ -8,6 +8,7 @@ import type { Fault, FromWorker, SeekReport, ToWorker, WireSnapshot, WireTimelin
 import { assertNever } from './never';
 import type { ExportEvent } from './exportProtocol';
 import { receiveSnapshot, type LogBatch, type Snapshot } from './snapshot';
+import type { WireSlice } from './slice';
 
 type Listener<T> = (x: T) => void;
 
@@ -57,6 +58,7 @@ export class LabClient {
   private readonly beat: ReturnType<typeof setInterval>;
   private readonly stallListeners = new Set<Listener<boolean>>();
   private readonly seekListeners = new Set<Listener<SeekReport>>();
+  private readonly sliceListeners = new Set<Listener<WireSlice>>();
   private asks = 0;
   private readonly waiting = new Map<number, (h: Here | null) => void>();
   private readonly onVisibility = () => this.send({ type: 'visibility', hidden: document.hidden });
@@ -179,6 +181,12 @@ export class LabClient {
     return () => this.exportListeners.delete(fn);
   }
 
+  /** The latest task slice, for the caption (slice.ts). */
+  onSlice(fn: Listener<WireSlice>): () => void {
+    this.sliceListeners.add(fn);
+    return () => this.sliceListeners.delete(fn);
+  }
+
   resetStats(): void {
     this.stats.messages = 0;
     this.stats.bytes = 0;
@@ -216,6 +224,9 @@ export class LabClient {
         return;
       case 'seek':
         for (const fn of this.seekListeners) fn(m.report);
+        return;
+      case 'slice':
+        for (const fn of this.sliceListeners) fn(m.slice);
         return;
       case 'here':
         this.waiting.get(m.id)?.({ run: m.run, tick: m.tick, t: m.t });

@@ -11,6 +11,7 @@ import type { ExportEvent, ExportRequest } from './exportProtocol';
 import type { ActorState, LiveDone } from '../engine/simulation';
 import type { Site } from '../engine/program/sites';
 import type { EngineFault } from './fault';
+import type { WireSlice } from './slice';
 
 export type ToWorker =
   /** `run` numbers the run (the page's count of loads, so a fresh worker after a crash carries on from it). */
@@ -67,6 +68,8 @@ export type FromWorker =
   | { type: 'seek'; report: SeekReport }
   | { type: 'pong'; n: number }
   | { type: 'here'; id: number; run: number; tick: number; t: number }
+  /** The latest task slice's events, for the caption (slice.ts). */
+  | { type: 'slice'; slice: WireSlice }
 
   /** A streamed trace export's progress, chunks and outcome (exportProtocol.ts). */
   | { type: 'export'; ev: ExportEvent };

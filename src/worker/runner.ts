@@ -16,6 +16,7 @@ import { SPEED_RANGE, type FromWorker } from './protocol';
 import { SeekJob, type Landing } from './seekJob';
 import { SEEK_SLICE_MS, SeekDriver, Slices } from './seekDriver';
 import { TimeTravel, type SeekTarget } from './timeTravel';
+import { SliceTail, type SliceWhy } from './slice';
 import type { TraceSource } from './exportStream';
 import { faultOf } from './fault';
 
@@ -64,6 +65,8 @@ export class Runner {
   /** The charts' measurement being rebuilt after going back (the charts wait for it), in slices. */
   private rebuild: MetricsRebuild | null = null;
   private readonly rebuilding: Slices;
+  /** The latest task slice, for the page's caption (slice.ts). */
+  private readonly slice = new SliceTail();
 
   constructor(private readonly host: Host) {
     this.seeks = new SeekDriver(host, (fn) => this.guard(fn), (landing) => this.land(landing));
@@ -96,7 +99,9 @@ export class Runner {
       return;
     }
     this.playing = playing;
+    this.slice.reset();
     this.post(true);
+    this.postSlice('load');
     this.wake();
   }
 
@@ -113,6 +118,7 @@ export class Runner {
   pause(): void {
     this.playing = false;
     this.post(true);
+    this.postSlice('pause');
   }
 
   step(): void {
@@ -128,6 +134,7 @@ export class Runner {
     });
     this.vt = Math.max(this.vt, sim.now);
     this.post(true);
+    this.postSlice('step');
   }
 
   setSpeed(speed: number): void {
@@ -203,6 +210,7 @@ export class Runner {
       this.host.post({ type: 'note', note: { kind: 'paused', reason: 'unboundedQueue', limit: MAX_BUFFERED } }, []);
     }
     this.post(end !== null || !this.playing);
+    this.postSlice(end !== null ? 'end' : this.playing ? 'play' : 'pause');
     if (this.playing && !this.ticking) {
       this.ticking = true;
       this.host.later(() => this.tick(), caught ? TICK_MS : 0);
@@ -213,6 +221,7 @@ export class Runner {
 
   private collect(records: Record[]): void {
     if (this.sim !== null) this.tt?.note(this.sim, records, this.vt);
+    if (this.sim !== null) this.slice.add(records, this.sim.sliceFrom);
     if (records.length > 0) {
       this.pending.add(records, this.idOf, this.scenario!.python);
       if (this.rebuild !== null) this.rebuild.add(records);
@@ -269,6 +278,21 @@ export class Runner {
     this.postMetrics(now, force);
   }
 
+  /** The latest slice for the caption, when one is due (slice.ts): its tasks' waits read from the view now. */
+  private postSlice(why: SliceWhy): void {
+    const sim = this.sim;
+    const now = this.host.now();
+    if (sim === null || !this.slice.due(why, now)) return;
+    const view = this.guard(() => sim.view());
+    if (view === undefined) return;
+    const byName = new Map(view.actors.map((a) => [a.name, a]));
+    const slice = this.slice.take(why, this.run, sim.sim.queue.maxsize, now, (name) => {
+      const a = byName.get(name);
+      return a && { role: a.role, kind: a.kind, waitsOn: a.waitingOn ?? null };
+    });
+    this.host.post({ type: 'slice', slice }, []);
+  }
+
   // -------------------------------------------------------------------------------------------------------------
   // time travel (timeTravel.ts)
 
@@ -316,11 +340,14 @@ export class Runner {
     this.pending.reset();
     this.pending.add(landing.records, this.idOf, this.scenario!.python);
     this.pending.moves = [];
+    this.slice.reset();
+    this.slice.add(landing.records, landing.sim.sliceFrom);
     this.metricsStale = true;
     this.chartCut = Math.min(this.chartCut, this.vt);
     this.seeked = true;
     this.samples = [];
     this.post(true);
+    this.postSlice('seek');
   }
 
   /** After going back, the charts' measurement is rebuilt from t = 0 (in slices) before the charts move on. */

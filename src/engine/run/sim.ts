@@ -56,6 +56,10 @@ export class Sim implements TaskHost, ProgramHost, RunOwner {
    * time travel goes back by running a fresh simulation to an earlier tick.
    */
   ticks = 0;
+  /** The seq of the first event of the latest slice (one handle, or one thread's run to its next sleep) that wrote any: the lab's caption. */
+  sliceFrom = 0;
+  private sliceTick = -1;
+  private sliceThreadRun = -1;
   private readonly drawSites = new Map<string, DrawSite>();
 
   constructor(
@@ -122,6 +126,12 @@ export class Sim implements TaskHost, ProgramHost, RunOwner {
   log(a: Actor, event: EventName, item?: Item): void {
     if (this.end !== null) return; // stopped mid-step at the horizon: nothing after it is written
     this.observer.event(a, event, item);
+    // a handle runs before ticks counts it, a thread's run before the next: either moving starts a new slice
+    if (this.ticks !== this.sliceTick || this.threads.runs !== this.sliceThreadRun) {
+      this.sliceTick = this.ticks;
+      this.sliceThreadRun = this.threads.runs;
+      this.sliceFrom = this.seq;
+    }
     if (!this.recording) {
       this.seq++;
       return;

@@ -26,6 +26,8 @@ export interface SimThread {
 export class Threads {
   private readonly all: SimThread[] = [];
   private seq = 0;
+  /** Runs started so far (each one slice of a thread, for the lab's caption). */
+  runs = 0;
 
   constructor(private readonly loop: EventLoop) {}
 
@@ -39,6 +41,7 @@ export class Threads {
 
   /** Runs one segment of a thread: up to its next `time.sleep`, or to its end. */
   run(th: SimThread): void {
+    this.runs++;
     th.actor.site = 'run';
     const r = th.gen.next();
     if (r.done === true) {

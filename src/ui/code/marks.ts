@@ -26,7 +26,7 @@ export interface Mark {
 const ENDED: ReadonlySet<State> = new Set<State>(['finished', 'cancelled', 'crashed']);
 
 /** The group a task belongs to: `consumer-3` -> `consumer` (group names are Python identifiers, no '-'). */
-export const groupOf = (a: MarkActor): string => (a.role === 'main' ? 'main' : a.name.replace(/-\d+$/, ''));
+export const groupOf = (a: Pick<MarkActor, 'name' | 'role'>): string => (a.role === 'main' ? 'main' : a.name.replace(/-\d+$/, ''));
 
 /** The generator's site keys for an actor, best first (a key the program lacks falls through to the next). */
 export function siteKeys(a: MarkActor): string[] {

@@ -4,6 +4,7 @@
  */
 import { teachEn } from '../teach/words';
 import { codeEn } from '../code/words';
+import { narrationEn } from '../narration/words';
 import { travelEn } from '../timeline/words';
 import { workerEn } from '../faults/words';
 
@@ -161,6 +162,7 @@ export const en = {
   language: 'Language',
   teach: teachEn,
   code: codeEn,
+  narration: narrationEn,
   travel: travelEn,
   worker: workerEn,
   measureTitle: 'Measured, and what queueing theory predicts',

@@ -4,6 +4,7 @@
 import type { Dict } from './en';
 import { teachZh } from '../teach/words.zh';
 import { codeZh } from '../code/words.zh';
+import { narrationZh } from '../narration/words.zh';
 import { travelZh } from '../timeline/words';
 import { workerZh } from '../faults/words';
 
@@ -159,6 +160,7 @@ export const zh: Dict = {
   language: '语言',
   teach: teachZh,
   code: codeZh,
+  narration: narrationZh,
   travel: travelZh,
   worker: workerZh,
   measureTitle: '实测结果与排队论预测',

@@ -42,7 +42,7 @@ export const teachEn = {
   helpIntro: 'Every control is reachable with Tab and works with Enter or Space. These keys work anywhere outside a text field:',
   keys: {
     playPause: 'Play or pause',
-    step: 'Run one event (pauses)',
+    step: 'Run one task slice: one task runs to its next await, and “What just happened” says what it did (pauses)',
     help: 'Open this help',
     close: 'Close this help or the catalogue',
   },

@@ -35,7 +35,7 @@ export const teachZh: TeachWords = {
   helpIntro: '每个控件都可以用 Tab 键到达，用 Enter 或空格键操作。在文本框以外，下面这些键随处可用：',
   keys: {
     playPause: '播放或暂停',
-    step: '运行一个事件（并暂停）',
+    step: '运行一个任务切片：一个任务运行到它的下一个 await，“刚刚发生了什么”讲出它做了什么（并暂停）',
     help: '打开本帮助',
     close: '关闭本帮助或陷阱目录',
   },

@@ -1,0 +1,87 @@
+/**
+ * The caption beside the scene: what the latest task slice did and why, in words (a polite live region named by its
+ * heading), each sentence naming the task and the statement of the program; under it the latest log lines.
+ * Its box keeps its size whatever it says, so the scene and the code never move when the words change.
+ */
+import { useMemo } from 'react';
+import { generateProgram, type PythonProgram } from '../../python/generate';
+import { applySettings } from '../../scenarios/settings';
+import { logRing, presetById } from '../../store/actions';
+import { useCaption } from '../../store/caption';
+import { useLab } from '../../store/labStore';
+import { useText } from '../i18n';
+import { captionLines } from './narrate';
+import './narration.css';
+
+/** The latest log lines shown under the caption. */
+const RECENT = 5;
+export const CAPTION_ID = 'caption-text';
+
+const NO_PROGRAM: PythonProgram = { code: '', sites: {} };
+
+export function Caption() {
+  const w = useText().narration;
+  const caption = useCaption((s) => s.caption);
+  const run = useLab((s) => s.run);
+  const presetId = useLab((s) => s.presetId);
+  const settings = useLab((s) => s.settings);
+  const custom = useLab((s) => s.custom);
+  const logVersion = useLab((s) => s.logVersion);
+  const scenario = useMemo(() => applySettings(custom ?? presetById(presetId).scenario, settings), [presetId, custom, settings]);
+  const program = useMemo(() => {
+    try {
+      return generateProgram(scenario);
+    } catch {
+      return NO_PROGRAM; // the code panel says why; the caption names the events only
+    }
+  }, [scenario]);
+  // the slice of the run shown now (a new load clears the last run's words at once)
+  const slice = caption !== null && caption.run === run ? caption : null;
+  const lines = useMemo(
+    () => (slice === null ? [] : captionLines(slice.events, slice.maxsize, program, scenario.python, w)),
+    [slice, program, scenario.python, w],
+  );
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- the ring changes in place; logVersion says when
+  const recent = useMemo(() => logRing.tail(null, RECENT + 2).filter((e) => e.skipped === undefined).slice(-RECENT), [logVersion]);
+  return (
+    <div className="caption" data-testid="caption-box">
+      <div className="caption-main">
+        <h2 id="caption-title">{w.title}</h2>
+        {/* focusable: a long slice scrolls inside the box, and the keyboard must reach it */}
+        <div className="caption-text" id={CAPTION_ID} role="status" aria-live="polite" aria-labelledby="caption-title" tabIndex={0} data-testid="caption">
+          {lines.length === 0 ? (
+            <p>{w.empty}</p>
+          ) : (
+            <ol>
+              {lines.map((l, i) => (
+                <li key={i}>
+                  <b>{l.task}</b>
+                  {w.afterTask}
+                  <code translate="no">{l.call}</code>
+                  {l.tail}
+                </li>
+              ))}
+            </ol>
+          )}
+          {slice !== null && slice.more > 0 && <p className="caption-more">{w.more(slice.more)}</p>}
+        </div>
+      </div>
+      <div className="caption-recent">
+        <h3 id="caption-log-title">{w.recent}</h3>
+        <ol className="caption-log" aria-labelledby="caption-log-title" translate="no" data-testid="caption-log">
+          {recent.map((e, i) => (
+            <li key={`${logVersion}-${i}`}>{e.line}</li>
+          ))}
+        </ol>
+      </div>
+    </div>
+  );
+}
+
+/** The caption's text as shown: one line per sentence (the test hook reads it). */
+export function shownCaption(): string {
+  const box = document.getElementById(CAPTION_ID);
+  if (box === null) return '';
+  const parts = box.querySelectorAll('li, p');
+  return Array.from(parts, (el) => el.textContent ?? '').join('\n');
+}
