@@ -28,7 +28,7 @@ export const consumerCrash: CatalogueEntry = {
         ],
       },
     },
-    { id: 'consumer-crash-fixed', role: 'fixed', label: { en: 'try/except/finally', zh: 'try/except/finally' }, scenario: crashBase('except', 'try/except/finally around the processing'), expect: { status: 'completed' } },
+    { id: 'consumer-crash-fixed', watch: { en: 'consumer-1 still fails on item 4, but except catches it and finally calls task_done(): it carries on, every item is marked done, and join() returns.', zh: 'consumer-1 仍然在元素 4 上出错，但 except 接住了它，finally 调用 task_done()：它继续工作，每个元素都被标记完成，join() 返回。' }, role: 'fixed', label: { en: 'try/except/finally', zh: 'try/except/finally' }, scenario: crashBase('except', 'try/except/finally around the processing'), expect: { status: 'completed' } },
   ],
 };
 
@@ -46,7 +46,7 @@ export const unboundedGrowth: CatalogueEntry = {
   watch: { en: 'The producer puts ten items a second, the two consumers serve two: the buffer grows and grows. With maxsize the producer is held in put() instead: backpressure.', zh: '生产者每秒放十个，两个消费者每秒只处理两个：缓冲区越来越大。设置 maxsize 后，生产者会被挡在 put() 里：这就是背压。' },
   variants: [
     { id: 'unbounded-growth', role: 'broken', label: { en: 'maxsize=0', zh: 'maxsize=0' }, scenario: growth(0, 'An unbounded queue with a fast producer'), expect: { status: 'completed' } },
-    { id: 'unbounded-growth-fixed', role: 'fixed', label: { en: 'maxsize=5', zh: 'maxsize=5' }, scenario: growth(5, 'A bounded queue: backpressure'), expect: { status: 'completed' } },
+    { id: 'unbounded-growth-fixed', watch: { en: 'With maxsize=5 the buffer never holds more than five items: the producer waits in put() until a consumer frees a slot. That wait is backpressure.', zh: 'maxsize=5 时缓冲区最多只有五个元素：生产者在 put() 中等到消费者腾出空位。这种等待就是背压。' }, role: 'fixed', label: { en: 'maxsize=5', zh: 'maxsize=5' }, scenario: growth(5, 'A bounded queue: backpressure'), expect: { status: 'completed' } },
   ],
 };
 
@@ -69,7 +69,7 @@ export const tooFewSentinels: CatalogueEntry = {
       scenario: sentinels(2, 'Too few sentinels'),
       expect: { status: 'hang', waits: [{ task: 'main', waiting_on: 'asyncio.gather' }, { task: 'consumer-2', waiting_on: 'Queue.get' }] },
     },
-    { id: 'too-few-sentinels-fixed', role: 'fixed', label: { en: 'one None per consumer', zh: '每个消费者一个 None' }, scenario: sentinels(null, 'One sentinel per consumer'), expect: { status: 'completed' } },
+    { id: 'too-few-sentinels-fixed', watch: { en: 'One None per consumer: each of the three consumers takes one and exits, and main\'s wait ends: the program exits.', zh: '每个消费者一个 None：三个消费者各取一个后退出，main 的等待结束：程序退出。' }, role: 'fixed', label: { en: 'one None per consumer', zh: '每个消费者一个 None' }, scenario: sentinels(null, 'One sentinel per consumer'), expect: { status: 'completed' } },
   ],
 };
 
@@ -86,7 +86,7 @@ export const putNowaitFull: CatalogueEntry = {
   watch: { en: 'The buffer fills up; the next put_nowait() raises QueueFull, the producer crashes and gather() passes the exception to main.', zh: '缓冲区满了；下一次 put_nowait() 抛出 QueueFull，生产者崩溃，gather() 把异常传给 main。' },
   variants: [
     { id: 'put-nowait-full', role: 'broken', label: { en: 'q.put_nowait(item)', zh: 'q.put_nowait(item)' }, scenario: nowait('nowait', 'put_nowait() on a full queue'), expect: { status: 'error', exception: 'QueueFull' } },
-    { id: 'put-nowait-full-fixed', role: 'fixed', label: { en: 'await q.put(item)', zh: 'await q.put(item)' }, scenario: nowait('await', 'await q.put() waits for a slot'), expect: { status: 'completed' } },
+    { id: 'put-nowait-full-fixed', watch: { en: 'await q.put(item) waits while the buffer is full instead of raising: the producer pauses until a consumer takes an item, and every item gets through.', zh: 'await q.put(item) 在缓冲区满时等待而不是抛异常：生产者暂停到消费者取走一个元素，每个元素都能送达。' }, role: 'fixed', label: { en: 'await q.put(item)', zh: 'await q.put(item)' }, scenario: nowait('await', 'await q.put() waits for a slot'), expect: { status: 'completed' } },
   ],
 };
 
@@ -130,6 +130,6 @@ export const unkeptTask: CatalogueEntry = {
   },
   variants: [
     { id: 'unkept-task', role: 'broken', label: { en: 'create_task() not kept', zh: '不保存 create_task()' }, scenario: unkept(false, 'A create_task() whose result is not kept'), expect: { status: 'completed' } },
-    { id: 'unkept-task-fixed', role: 'fixed', label: { en: 'producers = [create_task(...)]', zh: 'producers = [create_task(...)]' }, scenario: unkept(true, 'The task kept in a list'), expect: { status: 'completed' } },
+    { id: 'unkept-task-fixed', watch: { en: 'The run looks the same; the difference is in main: it keeps the Task in producers, so the task cannot be garbage-collected while it runs.', zh: '运行看起来一样；区别在 main：它把 Task 保存在 producers 里，所以任务运行时不会被垃圾回收。' }, role: 'fixed', label: { en: 'producers = [create_task(...)]', zh: 'producers = [create_task(...)]' }, scenario: unkept(true, 'The task kept in a list'), expect: { status: 'completed' } },
   ],
 };

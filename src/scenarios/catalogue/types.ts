@@ -15,6 +15,8 @@ export interface Variant {
   id: string;
   role: 'broken' | 'fixed' | 'compare';
   label: Text;
+  /** What to watch in this variant's run, where it differs from the entry's (a fixed run). */
+  watch?: Text;
   scenario: Scenario;
   expect: Expect;
 }
@@ -22,7 +24,7 @@ export interface Variant {
 export interface CatalogueEntry {
   id: string;
   title: Text;
-  /** What to watch in the scene. */
+  /** What to watch in the scene (the broken or compared run; a variant may say its own). */
   watch: Text;
   variants: Variant[];
 }

@@ -83,7 +83,7 @@ export function Catalogue() {
           <VariantButtons entry={found.entry} current={presetId} lang={lang} tx={tx} />
           <dl>
             <dt>{tx.watch}</dt>
-            <dd>{found.entry.watch[lang]}</dd>
+            <dd>{(found.variant.watch ?? found.entry.watch)[lang]}</dd>
             <dt>{tx.why}</dt>
             <dd>{EXPLANATIONS[found.entry.id]?.why[lang]}</dd>
             <dt>{tx.fix}</dt>
