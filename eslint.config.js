@@ -64,6 +64,9 @@ export default tseslint.config(
   {
     ignores: [
       'dist/**',
+      // the builds and results of side-by-side e2e runs (E2E_DIST, E2E_RESULTS), as in .gitignore
+      'dist-*/**',
+      'test-results-*/**',
       'build/**',
       'node_modules/**',
       'reports/**',
