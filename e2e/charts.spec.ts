@@ -4,20 +4,8 @@
  * their intervals beside the theory's prediction for an exponential preset, in English and Chinese, at desktop and
  * phone widths. State is read through the read-only hook `window.__queueLab.charts()`; pixels from the canvases.
  */
-import { LONG, openLab, preset } from './kit';
-import { expect, test, type Page, type TestInfo } from '@playwright/test';
-import type { QueueLabHook } from '../src/ui/testHook';
-
-type Charts = ReturnType<QueueLabHook['charts']>;
-
-async function charts(page: Page): Promise<Charts> {
-  return page.evaluate(() => window.__queueLab!.charts());
-}
-
-/** The speed slider's index: 6 is 10x, 9 is 100x. */
-async function speed(page: Page, index: number): Promise<void> {
-  await page.getByRole('slider', { name: 'Speed' }).fill(String(index));
-}
+import { expect, LONG, test, type Lab } from './fixtures';
+import type { Page } from '@playwright/test';
 
 /** A fingerprint of each chart canvas's pixels. */
 async function pixels(page: Page): Promise<string[]> {
@@ -46,25 +34,25 @@ async function inked(page: Page, chart: string, rgb: [number, number, number]): 
   );
 }
 
-async function shot(page: Page, info: TestInfo, name: string, testId = 'measure'): Promise<void> {
-  await page.getByTestId(testId).evaluate((e) => e.scrollIntoView({ block: 'start' }));
-  await page.waitForTimeout(100);
-  const body = await page.screenshot({ path: info.outputPath(`${name}.png`) });
-  await info.attach(name, { body, contentType: 'image/png' });
+/** A screenshot with the section `testId` at the top of the window. */
+async function shot(lab: Lab, name: string, testId = 'measure'): Promise<void> {
+  await lab.page.getByTestId(testId).evaluate((e) => e.scrollIntoView({ block: 'start' }));
+  await lab.page.waitForTimeout(100);
+  await lab.shot(name);
 }
 
-async function runningCharts(page: Page): Promise<void> {
-  await preset(page, 'mm2-blocking');
-  await speed(page, 6);
-  await page.getByTestId('measure').scrollIntoViewIfNeeded();
-  await expect.poll(async () => (await charts(page)).points, LONG).toBeGreaterThan(10);
+async function runningCharts(lab: Lab): Promise<void> {
+  await lab.preset('mm2-blocking');
+  await lab.speed(6); // 10x
+  await lab.page.getByTestId('measure').scrollIntoViewIfNeeded();
+  await expect.poll(async () => (await lab.charts()).points, LONG).toBeGreaterThan(10);
 }
 
-test('the charts draw and move during a run', async ({ page }, info) => {
-  const errors = await openLab(page);
-  await runningCharts(page);
-  await expect.poll(async () => (await charts(page)).visible, LONG).toBeGreaterThan(0);
-  const a = await charts(page);
+test('the charts draw and move during a run', async ({ page, lab, problems }) => {
+  await lab.open();
+  await runningCharts(lab);
+  await expect.poll(async () => (await lab.charts()).visible, LONG).toBeGreaterThan(0);
+  const a = await lab.charts();
   const px1 = await pixels(page);
   expect(px1).toHaveLength(7);
   expect(a.maxsize).toBe(5);
@@ -73,7 +61,7 @@ test('the charts draw and move during a run', async ({ page }, info) => {
   expect(await inked(page, 'queue', [213, 94, 0])).toBeGreaterThan(50); // the maxsize line
   expect(await inked(page, 'rates', [0, 158, 115])).toBeGreaterThan(50);
   await page.waitForTimeout(1500);
-  const b = await charts(page);
+  const b = await lab.charts();
   const px2 = await pixels(page);
   expect(b.points).toBeGreaterThan(a.points);
   expect(b.lastT!).toBeGreaterThan(a.lastT!);
@@ -82,7 +70,7 @@ test('the charts draw and move during a run', async ({ page }, info) => {
   expect(b.draws).toBeGreaterThan(a.draws + 10);
   // every time chart changed its pixels
   for (const k of [0, 1, 2, 3, 5]) expect(px2[k], `chart ${k}`).not.toBe(px1[k]);
-  await shot(page, info, 'charts-1280');
+  await shot(lab, 'charts-1280');
   await page.setViewportSize({ width: 390, height: 844 });
   await page.waitForTimeout(600);
   const narrow = await page.evaluate(() => ({
@@ -91,20 +79,19 @@ test('the charts draw and move during a run', async ({ page }, info) => {
   }));
   expect(narrow.page).toBeLessThanOrEqual(390);
   for (const right of narrow.charts) expect(right).toBeLessThanOrEqual(390);
-  await shot(page, info, 'charts-390');
-  expect(errors).toEqual([]);
+  await shot(lab, 'charts-390');
+  expect(problems.of('console', 'page')).toEqual([]);
 });
 
-test('Pause holds the charts still; Play moves them again', async ({ page }, info) => {
-  await openLab(page);
-  await runningCharts(page);
-  await page.getByRole('button', { name: 'Pause', exact: true }).click();
-  await expect.poll(async () => page.evaluate(() => window.__queueLab!.snapshot()!.playing)).toBe(false);
+test('Pause holds the charts still; Play moves them again', async ({ page, lab }) => {
+  await lab.open();
+  await runningCharts(lab);
+  await lab.pause();
   await page.waitForTimeout(400); // the last message of the run in flight
-  const a = await charts(page);
+  const a = await lab.charts();
   const px1 = await pixels(page);
   await page.waitForTimeout(1500);
-  const b = await charts(page);
+  const b = await lab.charts();
   expect({ points: b.points, lastT: b.lastT, xMin: b.xMin, xMax: b.xMax, draws: b.draws }).toEqual({
     points: a.points,
     lastT: a.lastT,
@@ -113,34 +100,34 @@ test('Pause holds the charts still; Play moves them again', async ({ page }, inf
     draws: a.draws,
   });
   expect(await pixels(page)).toEqual(px1);
-  await shot(page, info, 'charts-paused');
+  await shot(lab, 'charts-paused');
   await page.getByRole('button', { name: 'Play', exact: true }).click();
-  await expect.poll(async () => (await charts(page)).xMax, LONG).toBeGreaterThan(a.xMax);
+  await expect.poll(async () => (await lab.charts()).xMax, LONG).toBeGreaterThan(a.xMax);
 });
 
-test('Freeze holds the window while the run goes on', async ({ page }) => {
-  await openLab(page);
-  await runningCharts(page);
+test('Freeze holds the window while the run goes on', async ({ page, lab }) => {
+  await lab.open();
+  await runningCharts(lab);
   const freeze = page.getByRole('button', { name: 'Freeze' });
   await freeze.click();
   await expect(freeze).toHaveAttribute('aria-pressed', 'true');
   await page.waitForTimeout(100);
-  const a = await charts(page);
+  const a = await lab.charts();
   expect(a.frozen).toBe(true);
   await page.waitForTimeout(1500);
-  const b = await charts(page);
+  const b = await lab.charts();
   expect([b.xMin, b.xMax]).toEqual([a.xMin, a.xMax]);
   expect(b.lastT!).toBeGreaterThan(a.lastT!); // the run went on behind the frozen window
   await freeze.click();
-  await expect.poll(async () => (await charts(page)).xMax, LONG).toBeGreaterThan(b.lastT! - 1);
+  await expect.poll(async () => (await lab.charts()).xMax, LONG).toBeGreaterThan(b.lastT! - 1);
 });
 
-test('the figures table shows measured values with intervals beside the exact prediction', async ({ page }, info) => {
-  const errors = await openLab(page);
-  await preset(page, 'mm2-blocking');
-  await speed(page, 9); // 100x: long enough for intervals within seconds
-  await expect.poll(async () => (await charts(page)).ciReady, LONG).toBe(true);
-  const c = await charts(page);
+test('the figures table shows measured values with intervals beside the exact prediction', async ({ page, lab, problems }) => {
+  await lab.open();
+  await lab.preset('mm2-blocking');
+  await lab.speed(9); // 100x: long enough for intervals within seconds
+  await expect.poll(async () => (await lab.charts()).ciReady, LONG).toBe(true);
+  const c = await lab.charts();
   expect(c.model).toEqual({ name: 'M/M/c/K with blocking producers (exact)', kind: 'exact', status: 'ok' });
   const row = (k: string) => c.rows.find((r) => r.key === k)!;
   for (const k of ['arrival', 'service', 'rho', 'Lq', 'L', 'Wq', 'W', 'throughput', 'blocked']) {
@@ -168,66 +155,66 @@ test('the figures table shows measured values with intervals beside the exact pr
   await expect(cells('little').nth(0)).toContainText('λW =');
   await expect(page.getByTestId('figures-reading')).toContainText(/Consumers are busy \d+% of the time/);
   await expect(page.getByTestId('figures-reading')).toContainText("Little's law");
-  await shot(page, info, 'figures-1280', 'figures');
+  await shot(lab, 'figures-1280', 'figures');
 
-  await page.getByRole('combobox', { name: 'Language' }).selectOption('zh');
+  await lab.language('zh');
   await expect(page.getByTestId('figures-model')).toContainText('精确');
   await expect(table.locator('thead')).toContainText('理论');
   await expect(page.getByTestId('figures-reading')).toContainText('消费者');
-  await shot(page, info, 'figures-zh-1280', 'figures');
-  await shot(page, info, 'charts-zh-1280');
+  await shot(lab, 'figures-zh-1280', 'figures');
+  await shot(lab, 'charts-zh-1280');
   await page.setViewportSize({ width: 390, height: 844 });
   await page.waitForTimeout(600);
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
-  await shot(page, info, 'figures-zh-390', 'figures');
-  await shot(page, info, 'charts-zh-390');
-  await page.getByRole('combobox', { name: '语言' }).selectOption('en');
-  await shot(page, info, 'figures-390', 'figures');
-  expect(errors).toEqual([]);
+  await shot(lab, 'figures-zh-390', 'figures');
+  await shot(lab, 'charts-zh-390');
+  await lab.language('en');
+  await shot(lab, 'figures-390', 'figures');
+  expect(problems.of('console', 'page')).toEqual([]);
 });
 
-test('an unbounded buffer past rho = 1 says there is no steady state; a finite program is simulation only', async ({ page }, info) => {
-  await openLab(page);
-  await preset(page, 'mm2-blocking');
+test('an unbounded buffer past rho = 1 says there is no steady state; a finite program is simulation only', async ({ page, lab }) => {
+  await lab.open();
+  await lab.preset('mm2-blocking');
   await page.getByRole('slider', { name: 'Buffer size' }).fill('0'); // unbounded: 5/s into 2 x 2.22/s
   await page.getByTestId('figures').scrollIntoViewIfNeeded();
   await expect(page.getByTestId('figures-model')).toHaveAttribute('data-kind', 'unstable');
   await expect(page.getByTestId('figures-model')).toContainText('no steady state: ρ ≥ 1 — the queue grows');
   await expect(page.getByTestId('figures').locator('tr[data-row="Lq"] td').nth(1)).toHaveText('grows');
-  await shot(page, info, 'figures-unstable', 'figures');
-  await preset(page, 'seed-2');
+  await shot(lab, 'figures-unstable', 'figures');
+  await lab.preset('seed-2');
   await expect(page.getByTestId('figures-model')).toHaveAttribute('data-kind', 'none');
   await expect(page.getByTestId('figures-model')).toContainText('simulation only');
   await expect(page.getByTestId('figures-notes').locator('li[data-note="stops"]')).toContainText('producer stops after 60 items');
 });
 
-test("the figures table notes the prediction's caveats (a finite run, an approximation, polling), in English and Chinese", async ({ page }, info) => {
-  const errors = await openLab(page); // seed-1: consumers that poll, uniform intervals (Allen-Cunneen)
+test("the figures table notes the prediction's caveats (a finite run, an approximation, polling), in English and Chinese", async ({ page, lab, problems }) => {
+  await lab.open(); // seed-1: consumers that poll, uniform intervals (Allen-Cunneen)
   const notes = page.getByTestId('figures-notes');
   await page.getByTestId('figures').scrollIntoViewIfNeeded();
   await expect(notes).toContainText('About this prediction');
   await expect(notes.locator('li[data-note="polling"]')).toContainText('Consumers poll every 1 s');
   await expect(notes.locator('li[data-note="allenCunneen"]')).toContainText('An approximation');
-  await preset(page, 'mm2-blocking'); // the exact chain, for ever: nothing to add
+  await lab.preset('mm2-blocking'); // the exact chain, for ever: nothing to add
   await expect(page.getByTestId('figures-model')).toHaveAttribute('data-kind', 'exact');
   await expect(notes).toHaveCount(0);
-  await preset(page, 'seed-2'); // 60 items, then join
+  await lab.preset('seed-2'); // 60 items, then join
   await expect(notes.locator('li')).toHaveCount(1);
   await expect(notes.locator('li[data-note="stops"]')).toHaveText(
     'producer stops after 60 items: the prediction is the steady state while the producers run; the measurement also holds the start, and the end once they stop.',
   );
-  await shot(page, info, 'notes-1280', 'figures');
-  await page.getByRole('combobox', { name: 'Language' }).selectOption('zh');
+  await shot(lab, 'notes-1280', 'figures');
+  await lab.language('zh');
   await expect(notes).toContainText('关于这个预测');
   await expect(notes.locator('li[data-note="stops"]')).toContainText('producer 放入 60 个元素后停止');
-  await shot(page, info, 'notes-zh-1280', 'figures');
+  await shot(lab, 'notes-zh-1280', 'figures');
   await page.setViewportSize({ width: 390, height: 844 });
   await page.waitForTimeout(600);
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
-  await shot(page, info, 'notes-zh-390', 'figures');
-  await page.getByRole('combobox', { name: '语言' }).selectOption('en');
-  await preset(page, 'seed-1');
+  await shot(lab, 'notes-zh-390', 'figures');
+  await lab.language('en');
+  await lab.preset('seed-1');
   await expect(notes.locator('li')).toHaveCount(2);
-  await shot(page, info, 'notes-390', 'figures');
-  expect(errors).toEqual([]);
+  await shot(lab, 'notes-390', 'figures');
+  expect(problems.of('console', 'page')).toEqual([]);
 });

@@ -5,16 +5,11 @@
  * Download .py give exactly the panel's text. Screenshots at 1280x720 and 390 wide, in English and Chinese.
  */
 import { readFile } from 'node:fs/promises';
-import { LONG, openLab, preset, snap } from './kit';
-import { expect, test, type Locator, type Page, type TestInfo } from '@playwright/test';
+import { expect, LONG, test } from './fixtures';
+import type { Locator, Page } from '@playwright/test';
 import { generateProgram } from '../src/python/generate';
 import { PRESETS } from '../src/scenarios/presets';
 import { applySettings, settingsOf } from '../src/scenarios/settings';
-
-async function shot(page: Page, info: TestInfo, name: string): Promise<void> {
-  const body = await page.screenshot({ path: info.outputPath(`${name}.png`) });
-  await info.attach(name, { body, contentType: 'image/png' });
-}
 
 /** The program as the generator writes it for a preset with its own settings (what the panel must show). */
 function expectedProgram(id: string): string {
@@ -57,9 +52,9 @@ const litLine = async (page: Page): Promise<string> => {
   return (await row.count()) === 0 ? '' : ((await row.locator('.src').textContent()) ?? '').trim();
 };
 
-test('the code panel shows the program for seed-2', async ({ page }, info) => {
-  const errors = await openLab(page);
-  await preset(page, 'seed-2');
+test('the code panel shows the program for seed-2', async ({ page, lab, problems }) => {
+  await lab.open();
+  await lab.preset('seed-2');
   const panel = page.getByTestId('code-panel');
   await expect(panel.getByRole('heading', { name: 'The program in Python' })).toBeVisible();
   await expect(code(page)).toContainText('asyncio.Queue(maxsize=2)');
@@ -69,15 +64,15 @@ test('the code panel shows the program for seed-2', async ({ page }, info) => {
   // highlighted as Python
   await expect(code(page).locator('.t-kw', { hasText: /^async$/ }).first()).toBeVisible();
   await expect(code(page).locator('.t-com').first()).toBeAttached();
-  await shot(page, info, 'code-seed-2-1280');
-  expect(errors).toEqual([]);
+  await lab.shot('code-seed-2-1280');
+  expect(problems.of('console', 'page')).toEqual([]);
 });
 
-test('seed-3: the consumer is marked on the get() line when the hang banner appears; a click on its card lights it', async ({ page }, info) => {
+test('seed-3: the consumer is marked on the get() line when the hang banner appears; a click on its card lights it', async ({ page, lab }) => {
   await page.setViewportSize({ width: 1280, height: 720 });
-  await openLab(page);
-  await preset(page, 'seed-3');
-  await page.getByRole('slider', { name: 'Speed' }).press('End');
+  await lab.open();
+  await lab.preset('seed-3');
+  await lab.speed('End');
   await expect(page.getByTestId('hang-banner')).toBeVisible(LONG);
   expect(await markedLine(page, 'consumer')).toBe('item = await q.get()');
   // main waits for the consumer; the producer has finished and is on no line
@@ -87,26 +82,26 @@ test('seed-3: the consumer is marked on the get() line when the hang banner appe
   await expect(chip).toHaveAttribute('data-state', 'waiting_get');
 
   // pick the consumer by clicking its card on the canvas
-  const card = (await snap(page)).scene.cards.find((c) => c.name === 'consumer');
+  const card = (await lab.snapshot()).scene.cards.find((c) => c.name === 'consumer');
   expect(card).toBeDefined();
   await page.getByTestId('scene').click({ position: { x: card!.x + card!.w / 2, y: card!.y + card!.h / 2 } });
   await expect.poll(() => litLine(page)).toBe('item = await q.get()');
   await expect(chip).toHaveAttribute('aria-pressed', 'true');
   await expect(code(page).locator('.row.lit')).toBeInViewport();
-  await shot(page, info, 'code-seed-3-hang-1280');
+  await lab.shot('code-seed-3-hang-1280');
 
-  await page.getByRole('combobox', { name: 'Language' }).selectOption('zh');
+  await lab.language('zh');
   await expect(page.getByTestId('code-panel').getByRole('heading', { name: 'Python 程序' })).toBeVisible();
   await expect(page.getByTestId('code-panel').getByRole('button', { name: '下载 .py' })).toBeVisible();
   expect(await markedLine(page, 'consumer')).toBe('item = await q.get()');
-  await shot(page, info, 'code-seed-3-hang-1280-zh');
+  await lab.shot('code-seed-3-hang-1280-zh');
 });
 
-test('picking a task in the log lights its line; Step moves the marks', async ({ page }) => {
-  await openLab(page);
-  await preset(page, 'seed-2');
+test('picking a task in the log lights its line; Step moves the marks', async ({ page, lab }) => {
+  await lab.open();
+  await lab.preset('seed-2');
   await page.getByRole('button', { name: 'Reset', exact: true }).click();
-  await expect.poll(async () => (await snap(page)).playing).toBe(false);
+  await lab.poll((s) => s.playing).toBe(false);
   // t = 0, nothing has run: main is about to start
   await expect.poll(() => markedLine(page, 'main')).toBe('async def main():');
   const step = page.getByRole('button', { name: 'Step', exact: true });
@@ -130,26 +125,24 @@ test('picking a task in the log lights its line; Step moves the marks', async ({
   await expect.poll(() => litLine(page)).toBe('');
 });
 
-test('a live change of the consumers is flagged beside the code', async ({ page }, info) => {
-  await openLab(page);
-  await preset(page, 'seed-1');
-  await expect
-    .poll(async () => (await snap(page)).tasks.filter((t) => t.role === 'consumer' && t.state !== 'finished').length, LONG)
-    .toBe(3);
+test('a live change of the consumers is flagged beside the code', async ({ page, lab }) => {
+  await lab.open();
+  await lab.preset('seed-1');
+  await lab.poll((s) => s.tasks.filter((t) => t.role === 'consumer' && t.state !== 'finished').length, LONG).toBe(3);
   await page.getByRole('slider', { name: 'Consumers' }).fill('8');
   const flags = page.getByTestId('code-flags');
   await expect(flags).toContainText('consumers 3 → 8 (create_task); the script below starts with 8');
   await expect(code(page)).toContainText('for n in range(8)');
-  await shot(page, info, 'code-live-change-1280');
+  await lab.shot('code-live-change-1280');
   // a restart (a new seed) starts a plain program again: nothing to flag
   await page.getByRole('spinbutton', { name: 'Seed' }).fill('7');
   await page.getByRole('spinbutton', { name: 'Seed' }).press('Enter');
   await expect(flags).toHaveCount(0, LONG);
 });
 
-test('Download .py saves exactly the panel text, named after the scenario', async ({ page }) => {
-  await openLab(page);
-  await preset(page, 'seed-2');
+test('Download .py saves exactly the panel text, named after the scenario', async ({ page, lab }) => {
+  await lab.open();
+  await lab.preset('seed-2');
   const shown = await panelText(page);
   const [download] = await Promise.all([
     page.waitForEvent('download'),
@@ -162,10 +155,10 @@ test('Download .py saves exactly the panel text, named after the scenario', asyn
   await expect(page.getByTestId('code-panel').getByRole('status')).toContainText(download.suggestedFilename());
 });
 
-test('Copy puts the panel text on the clipboard', async ({ page, context }) => {
+test('Copy puts the panel text on the clipboard', async ({ page, lab, context }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
-  await openLab(page);
-  await preset(page, 'seed-2');
+  await lab.open();
+  await lab.preset('seed-2');
   const shown = await panelText(page);
   await page.getByTestId('code-panel').getByRole('button', { name: 'Copy', exact: true }).click();
   const status = page.getByTestId('code-panel').getByRole('status');
@@ -178,11 +171,11 @@ test('Copy puts the panel text on the clipboard', async ({ page, context }) => {
   }
 });
 
-test('the code panel at 390 wide, in English and Chinese', async ({ page }, info) => {
+test('the code panel at 390 wide, in English and Chinese', async ({ page, lab, problems }) => {
   await page.setViewportSize({ width: 390, height: 844 });
-  const errors = await openLab(page);
-  await preset(page, 'seed-3');
-  await page.getByRole('slider', { name: 'Speed' }).press('End');
+  await lab.open();
+  await lab.preset('seed-3');
+  await lab.speed('End');
   await expect(page.getByTestId('hang-banner')).toBeVisible(LONG);
   await code(page).locator('.chip[data-task="consumer"]').click();
   await expect.poll(() => litLine(page)).toBe('item = await q.get()');
@@ -191,10 +184,10 @@ test('the code panel at 390 wide, in English and Chinese', async ({ page }, info
   await expect(panel.getByRole('button', { name: 'Copy', exact: true })).toBeInViewport();
   const box = await panel.boundingBox();
   expect(box!.width).toBeLessThanOrEqual(390);
-  await shot(page, info, 'code-390');
-  await page.getByRole('combobox', { name: 'Language' }).selectOption('zh');
+  await lab.shot('code-390');
+  await lab.language('zh');
   await expect(panel.getByRole('heading', { name: 'Python 程序' })).toBeVisible();
   await panel.scrollIntoViewIfNeeded();
-  await shot(page, info, 'code-390-zh');
-  expect(errors).toEqual([]);
+  await lab.shot('code-390-zh');
+  expect(problems.of('console', 'page')).toEqual([]);
 });

@@ -5,10 +5,10 @@
  * it has loaded), or sooner where needed: Chinese chosen at the start. A part whose code cannot be fetched says so in
  * its place while the rest of the lab goes on.
  */
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { en } from '../src/ui/i18n/en';
 import { zh } from '../src/ui/i18n/zh';
-import { LONG, openLab, snap } from './kit';
+import { expect, LONG, test } from './fixtures';
 
 /** The lazily loaded chunks (named after their modules by the build). */
 const CHARTS = '**/assets/renderer-*.js';
@@ -22,8 +22,8 @@ const fetched = (page: Page, part: string) =>
 // a short window keeps the charts below the first screen whatever the layout above them
 test.use({ viewport: { width: 1280, height: 400 } });
 
-test('the parts that load later are fetched after the first scene frame', async ({ page }) => {
-  await openLab(page);
+test('the parts that load later are fetched after the first scene frame', async ({ page, lab }) => {
+  await lab.open();
   const parts = ['Measure', 'renderer', 'FiguresTable', 'EventLog', 'Catalogue', 'Help', 'zh'];
   await expect.poll(async () => (await Promise.all(parts.map((p) => fetched(page, p)))).every(Boolean), LONG).toBe(true);
   const order = await page.evaluate((ps) => {
@@ -35,13 +35,13 @@ test('the parts that load later are fetched after the first scene frame', async 
   for (const { part, at } of order.parts) expect(at, part).toBeGreaterThan(order.first!);
   // once here, the charts draw as before
   await page.getByTestId('measure').scrollIntoViewIfNeeded();
-  await expect.poll(async () => page.evaluate(() => window.__queueLab!.charts().visible), LONG).toBeGreaterThan(0);
+  await expect.poll(async () => (await lab.charts()).visible, LONG).toBeGreaterThan(0);
 });
 
-test('a part whose code cannot be fetched says so, and the lab goes on', async ({ page }) => {
+test('a part whose code cannot be fetched says so, and the lab goes on', async ({ page, lab }) => {
   await page.route(CHARTS, (r) => r.abort());
   await page.route(TABLE, (r) => r.abort());
-  await openLab(page);
+  await lab.open();
   await page.getByTestId('measure').scrollIntoViewIfNeeded();
   const failed = page.getByTestId('load-failed');
   await expect(failed).toHaveCount(2, LONG);
@@ -49,24 +49,24 @@ test('a part whose code cannot be fetched says so, and the lab goes on', async (
   await expect(failed.first()).toContainText('Reload the page');
   // the chart cards keep their place; the run, the scene and the controls still work
   await expect(page.getByTestId('chart-queue')).toBeVisible();
-  const t0 = (await snap(page)).t;
-  await expect.poll(async () => (await snap(page)).t, LONG).toBeGreaterThan(t0);
-  await page.getByRole('combobox', { name: 'Language' }).selectOption('zh');
+  const t0 = (await lab.snapshot()).t;
+  await lab.poll((s) => s.t, LONG).toBeGreaterThan(t0);
+  await lab.language('zh');
   await expect(failed.first()).toContainText('未能加载');
 });
 
-test('Chinese words that cannot be fetched: a note says so, the page stays in English, choosing again retries', async ({ page }) => {
+test('Chinese words that cannot be fetched: a note says so, the page stays in English, choosing again retries', async ({ page, lab }) => {
   await page.route(ZH, (r) => r.abort());
-  await openLab(page);
-  await page.getByRole('combobox', { name: en.language }).selectOption('zh');
+  await lab.open();
+  await lab.language('zh');
   const failed = page.getByTestId('load-failed');
   await expect(failed).toContainText('中文 could not be loaded');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(en.title);
   // the network is back: choosing Chinese again fetches it
   await page.unroute(ZH);
-  await page.getByRole('combobox', { name: en.language }).selectOption('en');
+  await lab.language('en');
   await expect(failed).toHaveCount(0);
-  await page.getByRole('combobox', { name: en.language }).selectOption('zh');
+  await lab.language('zh');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(zh.title);
   await expect(failed).toHaveCount(0);
 });
@@ -74,7 +74,7 @@ test('Chinese words that cannot be fetched: a note says so, the page stays in En
 test.describe('a Chinese browser', () => {
   test.use({ locale: 'zh-CN' });
 
-  test('sees Chinese from the first render: the page waits for the words', async ({ page }) => {
+  test('sees Chinese from the first render: the page waits for the words', async ({ page, lab }) => {
     // every text the heading ever had, from the moment the page is parsed
     await page.addInitScript(`
       window.__h1 = [];
@@ -83,14 +83,14 @@ test.describe('a Chinese browser', () => {
         if (h !== null && window.__h1[window.__h1.length - 1] !== h.textContent) window.__h1.push(h.textContent);
       }).observe(document, { subtree: true, childList: true, characterData: true });
     `);
-    await openLab(page);
+    await lab.open();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(zh.title);
     expect(await page.evaluate(() => (window as unknown as { __h1: string[] }).__h1)).toEqual([zh.title]);
   });
 });
 
-test('the pitfall panel and the help dialog open, and close as before', async ({ page }) => {
-  await openLab(page);
+test('the pitfall panel and the help dialog open, and close as before', async ({ page, lab }) => {
+  await lab.open();
   await page.getByRole('button', { name: en.teach.help, exact: true }).click();
   await expect(page.getByRole('dialog', { name: en.teach.helpTitle })).toBeVisible();
   await page.keyboard.press('Escape');

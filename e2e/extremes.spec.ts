@@ -4,10 +4,7 @@
  * (a requestAnimationFrame heartbeat measured in the page, Pause taking effect promptly) and the page says when the
  * simulation cannot keep up with the chosen speed.
  */
-import { heartbeat } from './kit';
-import { expect, test, type Page } from '@playwright/test';
-
-const LONG = { timeout: 30_000 };
+import { expect, LONG, test, type Lab } from './fixtures';
 /**
  * A freeze, not a slow frame: the page must never stop drawing for this long. The gaps themselves (far below 500 ms
  * on an idle machine, up to about a second on a shared 2-core one running two browsers) are measured and attached
@@ -17,17 +14,16 @@ const LONG = { timeout: 30_000 };
 const MAX_GAP_MS = Number(process.env.E2E_MAX_FRAME_GAP_MS ?? 5000);
 
 /** The longest frame gap since the last call (the settling right after a control change is not counted). */
-async function gapOver(page: Page, ms: number): Promise<number> {
-  await page.waitForTimeout(500);
-  await page.evaluate(() => ((window as unknown as { __gap: number }).__gap = 0));
-  await page.waitForTimeout(ms);
-  return page.evaluate(() => (window as unknown as { __gap: number }).__gap);
+async function gapOver(lab: Lab, ms: number): Promise<number> {
+  await lab.page.waitForTimeout(500);
+  await lab.resetGap();
+  await lab.page.waitForTimeout(ms);
+  return lab.gap();
 }
 
-const snap = (page: Page) => page.evaluate(() => window.__queueLab!.snapshot()!);
-
 /** Pause, and how long (measured in the page, from the click) until the worker's stream says it stopped. */
-async function pauseTakes(page: Page): Promise<number> {
+async function pauseTakes(lab: Lab): Promise<number> {
+  const page = lab.page;
   const pause = page.getByRole('button', { name: 'Pause', exact: true });
   await expect(pause).toBeEnabled();
   const took = await pause.evaluate(
@@ -42,29 +38,26 @@ async function pauseTakes(page: Page): Promise<number> {
         poll();
       }),
   );
-  const t = (await snap(page)).t;
+  const t = (await lab.snapshot()).t;
   await page.waitForTimeout(300);
-  expect((await snap(page)).t).toBe(t);
+  expect((await lab.snapshot()).t).toBe(t);
   await page.getByRole('button', { name: 'Play', exact: true }).click();
   return Math.round(took);
 }
 
-test('extremes never freeze the page, and the page says when it cannot keep up', async ({ page }, info) => {
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto('/');
-  await expect.poll(() => page.evaluate(() => window.__queueLab?.snapshot()?.t ?? null), LONG).not.toBeNull();
-  await heartbeat(page);
+test('extremes never freeze the page, and the page says when it cannot keep up', async ({ page, lab, problems }, info) => {
+  await lab.open();
+  await lab.heartbeat();
   const figures: Record<string, number> = {};
   const check = async (name: string) => {
-    const gap = await gapOver(page, 1200);
+    const gap = await gapOver(lab, 1200);
     figures[`${name} gap ms`] = Math.round(gap);
     expect(gap, `frame gap at ${name}`).toBeLessThan(MAX_GAP_MS);
   };
 
   await page.getByRole('combobox', { name: 'Preset' }).selectOption('mm2-blocking');
-  await page.getByRole('slider', { name: 'Speed' }).press('End');
-  await expect.poll(async () => (await snap(page)).speed).toBe(1000);
+  await lab.speed('End');
+  await lab.poll((s) => s.speed).toBe(1000);
   await check('1000x');
   await page.getByRole('slider', { name: 'Consumers' }).fill('64');
   await check('64 consumers');
@@ -75,7 +68,7 @@ test('extremes never freeze the page, and the page says when it cannot keep up',
   await page.getByRole('slider', { name: 'Production interval', exact: true }).press('Home');
   await check('producer with no sleep');
   await expect(page.getByText(/Cannot keep up: running at .*x, not 1,?000x\./)).toBeVisible(LONG);
-  figures['pause ms'] = await pauseTakes(page);
+  figures['pause ms'] = await pauseTakes(lab);
   expect(figures['pause ms']).toBeLessThan(MAX_GAP_MS); // a freeze bound, not a timing target
 
   // unbounded with a producer that never sleeps: the queue grows without end; the worker pauses it in time.
@@ -85,15 +78,15 @@ test('extremes never freeze the page, and the page says when it cannot keep up',
   await page.getByRole('slider', { name: 'Buffer size' }).fill('0');
   await page.getByRole('slider', { name: 'Service time', exact: true }).press('End');
   await check('unbounded, fast producer');
-  await expect.poll(async () => (await snap(page)).bufferCount, LONG).toBeGreaterThan(1000);
+  await lab.poll((s) => s.bufferCount, LONG).toBeGreaterThan(1000);
   // past 200,000 items the worker pauses the run and the page says why
   await expect(page.getByTestId('notice')).toContainText('Paused:', LONG);
-  expect((await snap(page)).playing).toBe(false);
+  expect((await lab.snapshot()).playing).toBe(false);
   await check('unbounded, later');
-  const s = await snap(page);
+  const s = await lab.snapshot();
   figures['unbounded: items in buffer'] = s.bufferCount;
 
   info.annotations.push({ type: 'figures', description: JSON.stringify(figures) });
   console.log(JSON.stringify(figures));
-  expect(errors).toEqual([]);
+  expect(problems.of('page')).toEqual([]);
 });

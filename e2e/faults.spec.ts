@@ -3,29 +3,18 @@
  * happened, the last events, Restart); a worker that dies is replaced and the lab carries on with its scenario.
  * A requestAnimationFrame heartbeat in the page shows it never froze meanwhile.
  */
-import { heartbeat } from './kit';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, LONG, test, type Lab } from './fixtures';
 
-const LONG = { timeout: 30_000 };
+/** The clock, or -1 while the lab has no snapshot (a worker being replaced). */
+const clock = async (lab: Lab) => (await lab.peek())?.t ?? -1;
 
-async function openLab(page: Page): Promise<string[]> {
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
-  await page.goto('/');
-  await expect.poll(() => page.evaluate(() => window.__queueLab?.snapshot()?.t ?? null), LONG).not.toBeNull();
-  await heartbeat(page);
-  return errors;
-}
-
-const clock = (page: Page) => page.evaluate(() => window.__queueLab?.snapshot()?.t ?? -1);
-const gap = (page: Page) => page.evaluate(() => (window as unknown as { __gap: number }).__gap);
-
-test('an exception inside the engine shows what happened, the last events and Restart', async ({ page }) => {
-  const errors = await openLab(page);
+test('an exception inside the engine shows what happened, the last events and Restart', async ({ page, lab, problems }) => {
+  await lab.open();
+  await lab.heartbeat();
   await page.getByRole('combobox', { name: 'Preset' }).selectOption('seed-2');
-  await page.getByRole('slider', { name: 'Speed' }).fill('6');
+  await lab.speed(6);
   await expect.poll(async () => (await page.getByTestId('event-log').textContent())?.split('\n').length ?? 0, LONG).toBeGreaterThan(5);
-  await page.evaluate(() => window.__queueLab?.inject('engine-error'));
+  await lab.inject('engine-error');
 
   const panel = page.getByTestId('error-panel');
   await expect(panel).toBeVisible();
@@ -43,46 +32,46 @@ test('an exception inside the engine shows what happened, the last events and Re
   const log = ((await page.getByTestId('event-log').textContent()) ?? '').split('\n').filter((l) => l.trim() !== '');
   expect(log.slice(-lines.length)).toEqual(lines);
   // the run stopped where it failed
-  const stopped = await clock(page);
+  const stopped = await clock(lab);
   await page.waitForTimeout(400);
-  expect(await clock(page)).toBe(stopped);
+  expect(await clock(lab)).toBe(stopped);
 
   await page.getByRole('button', { name: 'Restart', exact: true }).click();
   await expect(panel).toHaveCount(0);
-  await expect.poll(async () => (await page.evaluate(() => window.__queueLab?.snapshot() ?? null))?.presetId).toBe('seed-2');
-  await expect.poll(() => clock(page), LONG).toBeGreaterThan(0);
-  expect(await gap(page)).toBeLessThan(5000); // no freeze (a bound far above the noise of a shared machine)
-  expect(errors).toEqual([]);
+  await expect.poll(async () => (await lab.peek())?.presetId).toBe('seed-2');
+  await expect.poll(() => clock(lab), LONG).toBeGreaterThan(0);
+  expect(await lab.gap()).toBeLessThan(5000); // no freeze (a bound far above the noise of a shared machine)
+  expect(problems.of('page')).toEqual([]);
 });
 
-test('a worker that dies is replaced, and the lab recovers its scenario', async ({ page }) => {
+test('a worker that dies is replaced, and the lab recovers its scenario', async ({ page, lab, problems }) => {
   const workers: string[] = [];
   page.on('worker', (w) => workers.push(w.url()));
-  const errors = await openLab(page);
+  await lab.open();
+  await lab.heartbeat();
   await page.getByRole('combobox', { name: 'Preset' }).selectOption('mm2-blocking');
   await page.getByRole('slider', { name: 'Buffer size' }).fill('5');
-  const before = await page.evaluate(() => window.__queueLab!.snapshot()!);
-  await expect.poll(() => clock(page), LONG).toBeGreaterThan(0);
+  const before = await lab.snapshot();
+  await expect.poll(() => clock(lab), LONG).toBeGreaterThan(0);
   expect(workers).toHaveLength(1);
 
-  await page.evaluate(() => window.__queueLab?.inject('worker-crash'));
+  await lab.inject('worker-crash');
   await expect.poll(() => workers.length, LONG).toBe(2);
   // the same scenario runs again in the new worker, from t = 0, and moves on
   await expect
     .poll(async () => {
-      const s = await page.evaluate(() => window.__queueLab?.snapshot() ?? null);
+      const s = await lab.peek();
       return s !== null && s.run > before.run && s.t > 0 ? s : null;
     }, LONG)
     .not.toBeNull();
-  const after = await page.evaluate(() => window.__queueLab!.snapshot()!);
+  const after = await lab.snapshot();
   expect(after.presetId).toBe('mm2-blocking');
   expect(after.settings).toEqual(before.settings);
   expect(after.maxsize).toBe(5);
   expect(after.tasks.map((t) => t.name)).toEqual(expect.arrayContaining(before.tasks.map((t) => t.name)));
   await expect(page.getByTestId('error-panel')).toHaveCount(0);
   // the controls still drive it
-  await page.getByRole('button', { name: 'Pause' }).click();
-  await expect.poll(async () => (await page.evaluate(() => window.__queueLab!.snapshot()!)).playing).toBe(false);
-  expect(await gap(page)).toBeLessThan(5000); // no freeze (a bound far above the noise of a shared machine)
-  expect(errors).toEqual([]);
+  await lab.pause();
+  expect(await lab.gap()).toBeLessThan(5000); // no freeze (a bound far above the noise of a shared machine)
+  expect(problems.of('page')).toEqual([]);
 });

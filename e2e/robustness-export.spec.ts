@@ -7,12 +7,12 @@
  */
 import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page, type TestInfo } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { Simulation } from '../src/engine/simulation';
 import { TraceEncoder } from '../src/engine/trace/traceBytes';
 import { findPreset } from '../src/scenarios/registry';
 import type { Scenario } from '../src/scenarios/types';
-import { LONG, openLab, snap } from './kit';
+import { expect, LONG, test, type Lab } from './fixtures';
 
 /** mm2-blocking made heavy: 16 producers, 64 consumers, short times; about a million events a second at 1000x. */
 const HEAVY: Scenario = (() => {
@@ -24,11 +24,6 @@ const HEAVY: Scenario = (() => {
   s.consumers[0]!.service = { dist: 'expo', mean: 0.004 };
   return s;
 })();
-
-async function shot(page: Page, info: TestInfo, name: string): Promise<void> {
-  const body = await page.screenshot({ path: info.outputPath(`${name}.png`) });
-  await info.attach(name, { body, contentType: 'image/png' });
-}
 
 /** No File System Access API: the export is assembled as a Blob and downloaded. */
 async function withoutPicker(page: Page): Promise<void> {
@@ -71,15 +66,15 @@ async function heldPicker(page: Page): Promise<void> {
 }
 
 /** Imports the heavy scenario, plays it at 1000x until it has run `ticks` ticks, and pauses. */
-async function longRun(page: Page, ticks: number): Promise<void> {
+async function longRun(lab: Lab, ticks: number): Promise<void> {
+  const page = lab.page;
   await page.getByTestId('import-scenario').setInputFiles({ name: 'heavy.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(HEAVY)) });
   await expect(page.getByTestId('share-notice')).toContainText('Imported');
-  await page.getByRole('slider', { name: 'Speed' }).press('End');
+  await lab.speed('End');
   await page.getByRole('button', { name: 'Play' }).click();
-  await expect.poll(async () => (await snap(page)).speed).toBe(1000);
-  await expect.poll(async () => (await snap(page)).timeline.tick, { timeout: 120_000 }).toBeGreaterThan(ticks);
-  await page.getByRole('button', { name: 'Pause' }).click();
-  await expect.poll(async () => (await snap(page)).playing).toBe(false);
+  await lab.poll((s) => s.speed).toBe(1000);
+  await lab.poll((s) => s.timeline.tick, { timeout: 120_000 }).toBeGreaterThan(ticks);
+  await lab.pause();
 }
 
 /** The engine's trace of `s` as JSON Lines up to its record `n - 1` (the first n records), run in Node. */
@@ -99,11 +94,11 @@ function engineTrace(s: Scenario, n: number): Buffer {
 
 const exportButton = (page: Page, name = 'Export trace (JSON Lines)') => page.getByRole('button', { name, exact: true });
 
-test('a long run exports with progress; the file has one line per engine event, equal to its trace', async ({ page }, info) => {
+test('a long run exports with progress; the file has one line per engine event, equal to its trace', async ({ page, lab, problems }) => {
   test.setTimeout(240_000);
   await withoutPicker(page);
-  const errors = await openLab(page);
-  await longRun(page, 400_000);
+  await lab.open();
+  await longRun(lab, 400_000);
   // what the progress showed, watched from inside the page (it comes and goes faster than polling)
   await page.evaluate(() => {
     const w = window as unknown as { __seen: { value: number; max: number; text: string }[] };
@@ -129,17 +124,17 @@ test('a long run exports with progress; the file has one line per engine event, 
   const seen = await page.evaluate(() => (window as unknown as { __seen: { value: number; max: number; text: string }[] }).__seen);
   expect(seen.some((s) => s.value > 0 && s.value < s.max && s.max === events)).toBe(true);
   expect(seen.some((s) => s.text.includes(`of ${events.toLocaleString('en-US')} events`))).toBe(true);
-  await shot(page, info, 'export-saved-1280-en');
-  expect(errors).toEqual([]);
+  await lab.shot('export-saved-1280-en');
+  expect(problems.of('console', 'page')).toEqual([]);
 });
 
-test('progress and Cancel (en and zh): Cancel stops the export and drops the file', async ({ page }, info) => {
+test('progress and Cancel (en and zh): Cancel stops the export and drops the file', async ({ page, lab, problems }) => {
   test.setTimeout(180_000);
   await heldPicker(page);
-  const errors = await openLab(page);
-  await longRun(page, 150_000);
+  await lab.open();
+  await longRun(lab, 150_000);
   for (const lang of ['en', 'zh'] as const) {
-    await page.locator('label.lang select').selectOption(lang);
+    await lab.language(lang);
     const button = lang === 'en' ? exportButton(page, 'Export trace (CSV)') : page.getByRole('button', { name: '导出轨迹（CSV）' });
     await button.focus();
     await page.keyboard.press('Enter');
@@ -151,7 +146,7 @@ test('progress and Cancel (en and zh): Cancel stops the export and drops the fil
     const cancel = progress.getByRole('button', { name: lang === 'en' ? 'Cancel export' : '取消导出' });
     // the keyboard went from the export button to Cancel
     await expect(cancel).toBeFocused();
-    await shot(page, info, `export-progress-1280-${lang}`);
+    await lab.shot(`export-progress-1280-${lang}`);
     const axe = await new AxeBuilder({ page }).include('[data-testid="export-progress"]').withTags(['wcag2a', 'wcag2aa', 'best-practice']).analyze();
     expect(axe.violations.map((v) => v.id)).toEqual([]);
     const written = await page.evaluate(() => (window as unknown as { __file: { writes: number } }).__file.writes);
@@ -165,7 +160,7 @@ test('progress and Cancel (en and zh): Cancel stops the export and drops the fil
     expect(file.writes).toBe(written);
     expect(file.aborted).toBe(true);
     expect(file.closed).toBe(false);
-    await shot(page, info, `export-cancelled-1280-${lang}`);
+    await lab.shot(`export-cancelled-1280-${lang}`);
     await page.keyboard.press('Enter');
     await expect(outcome).toBeHidden();
     await page.evaluate(() => {
@@ -173,16 +168,16 @@ test('progress and Cancel (en and zh): Cancel stops the export and drops the fil
       f.aborted = false;
     });
   }
-  expect(errors).toEqual([]);
+  expect(problems.of('console', 'page')).toEqual([]);
 });
 
-test('an export over the cap is refused with a message before it starts (en and zh)', async ({ page }, info) => {
+test('an export over the cap is refused with a message before it starts (en and zh)', async ({ page, lab, problems }) => {
   test.setTimeout(180_000);
   await withoutPicker(page);
-  const errors = await openLab(page);
-  await longRun(page, 100_000);
+  await lab.open();
+  await longRun(lab, 100_000);
   // a cap of 1 MiB stands for the 2 GiB a Blob can hold: the same refusal without a run of gigabytes
-  await page.evaluate(() => window.__queueLab!.exportCap(1 << 20));
+  await lab.exportCap(1 << 20);
   let downloads = 0;
   page.on('download', () => downloads++);
   await exportButton(page).click();
@@ -190,16 +185,16 @@ test('an export over the cap is refused with a message before it starts (en and 
   await expect(alert).toHaveAttribute('role', 'alert');
   await expect(alert).toContainText('Not exported: this trace would be about');
   await expect(alert).toContainText('more than the 1 MiB a download can hold in this browser. Nothing was written.');
-  await shot(page, info, 'export-refused-1280-en');
+  await lab.shot('export-refused-1280-en');
   const axe = await new AxeBuilder({ page }).include('[data-testid="export-outcome"]').withTags(['wcag2a', 'wcag2aa', 'best-practice']).analyze();
   expect(axe.violations.map((v) => v.id)).toEqual([]);
-  await page.locator('label.lang select').selectOption('zh');
+  await lab.language('zh');
   await expect(alert).toContainText('未导出：此轨迹约为');
   await expect(alert).toContainText('超过此浏览器下载所能容纳的 1 MiB');
-  await shot(page, info, 'export-refused-1280-zh');
+  await lab.shot('export-refused-1280-zh');
   await page.setViewportSize({ width: 390, height: 844 });
   await alert.scrollIntoViewIfNeeded();
-  await shot(page, info, 'export-refused-390-zh');
+  await lab.shot('export-refused-390-zh');
   expect(downloads).toBe(0);
-  expect(errors).toEqual([]);
+  expect(problems.of('console', 'page')).toEqual([]);
 });

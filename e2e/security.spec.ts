@@ -3,12 +3,11 @@
  * remote origin), no network request after the page has loaded and none to another host at all, and user strings
  * (a scenario's name and its item format) shown as text, never parsed as HTML.
  */
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { findPreset } from '../src/scenarios/registry';
 import type { Scenario } from '../src/scenarios/types';
 import { encodeLink } from '../src/share/link';
-
-const LONG = { timeout: 30_000 };
+import { expect, LONG, test } from './fixtures';
 const NAME = 'evil<img src=x onerror="window.__pwned=1">';
 const FORMAT = '<img src=x onerror="window.__pwned=2">{i}';
 
@@ -19,11 +18,7 @@ function hostile(): Scenario {
   return s;
 }
 
-async function ready(page: Page): Promise<void> {
-  await expect.poll(() => page.evaluate(() => window.__queueLab?.snapshot()?.t ?? null), LONG).not.toBeNull();
-}
-
-test('the page carries a strict CSP: no inline script, no eval, no remote origin', async ({ page, request }) => {
+test('the page carries a strict CSP: no inline script, no eval, no remote origin', async ({ page, lab, request }) => {
   const html = await (await request.get('/')).text();
   const csp = /<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]+)"/i.exec(html)?.[1] ?? '';
   const dirs = new Map(csp.split(';').map((d) => d.trim().split(/\s+/)).map(([k, ...v]) => [k!, v]));
@@ -35,8 +30,7 @@ test('the page carries a strict CSP: no inline script, no eval, no remote origin
   // every script of the page is a file of its own origin
   expect(html).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/i);
 
-  await page.goto('/');
-  await ready(page);
+  await lab.open();
   // DevTools' own evaluation may compile strings; the page's code (here a timer's callback) may not
   const blocked = await page.evaluate(
     () =>
@@ -80,20 +74,16 @@ test('the page carries a strict CSP: no inline script, no eval, no remote origin
   });
 });
 
-test('no request after load, none to another host: a run, a preset, the catalogue, help, exports', async ({ page, baseURL }) => {
-  const requests: { url: string; afterLoad: boolean }[] = [];
-  let loaded = false;
-  page.on('request', (r) => requests.push({ url: r.url(), afterLoad: loaded }));
+test('no request after load, none to another host: a run, a preset, the catalogue, help, exports', async ({ page, lab, problems, baseURL }) => {
   // trace exports as downloads: headless Chromium's save picker (File System Access) rejects at once
   await page.addInitScript(() => Object.defineProperty(window, 'showSaveFilePicker', { value: undefined, configurable: true }));
-  await page.goto('/');
-  await ready(page);
+  await lab.open();
   await page.waitForLoadState('networkidle');
-  loaded = true;
+  const atLoad = problems.requests.length; // the requests made from here on are after load
 
-  await page.getByRole('slider', { name: 'Speed' }).fill('9');
+  await lab.speed(9);
   await page.getByRole('combobox', { name: 'Preset' }).selectOption('mm2-blocking');
-  await expect.poll(() => page.evaluate(() => window.__queueLab?.snapshot()?.t ?? 0), LONG).toBeGreaterThan(1);
+  await expect.poll(async () => (await lab.peek())?.t ?? 0, LONG).toBeGreaterThan(1);
   await page.getByRole('button', { name: 'Pitfalls' }).click();
   await page.getByRole('button', { name: 'Pitfalls' }).click();
   await page.getByRole('button', { name: 'Help', exact: true }).click();
@@ -107,9 +97,10 @@ test('no request after load, none to another host: a run, a preset, the catalogu
   await page.waitForTimeout(300);
 
   const origin = new URL(baseURL!).origin;
-  const offHost = requests.filter((r) => !/^(blob|data):/.test(r.url) && new URL(r.url).origin !== origin);
+  const requests = problems.requests;
+  const offHost = requests.filter((url) => !/^(blob|data):/.test(url) && new URL(url).origin !== origin);
   expect(offHost).toEqual([]);
-  expect(requests.filter((r) => r.afterLoad && !/^(blob|data):/.test(r.url))).toEqual([]);
+  expect(requests.slice(atLoad).filter((url) => !/^(blob|data):/.test(url))).toEqual([]);
   expect(requests.length).toBeGreaterThan(0);
 });
 
@@ -120,18 +111,16 @@ async function expectLiteral(page: Page): Promise<void> {
   expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned ?? null)).toBeNull();
 }
 
-test('a shared link whose strings are markup shows them as text', async ({ page }) => {
+test('a shared link whose strings are markup shows them as text', async ({ page, lab }) => {
   const link = await encodeLink({ scenario: hostile(), view: { lang: 'en', speed: 10, preset: null, tick: null, t: null } });
   if (!link.ok) throw new Error(link.errors.join('; '));
-  await page.goto(`/${link.fragment}`);
-  await ready(page);
-  await expect.poll(() => page.evaluate(() => window.__queueLab?.snapshot()?.tasks.length ?? 0), LONG).toBeGreaterThan(0);
+  await lab.open(`/${link.fragment}`);
+  await expect.poll(async () => (await lab.peek())?.tasks.length ?? 0, LONG).toBeGreaterThan(0);
   await expectLiteral(page);
 });
 
-test('an imported scenario file whose strings are markup shows them as text', async ({ page }) => {
-  await page.goto('/');
-  await ready(page);
+test('an imported scenario file whose strings are markup shows them as text', async ({ page, lab }) => {
+  await lab.open();
   await page.getByTestId('import-scenario').setInputFiles({
     name: 'evil.json',
     mimeType: 'application/json',

@@ -1,13 +1,6 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 
-test('the page loads with title "Queue Lab" and no console errors', async ({ page }, testInfo) => {
-  const errors: string[] = [];
-  page.on('console', (msg) => {
-    if (msg.type() === 'error') errors.push(`console.error: ${msg.text()}`);
-  });
-  page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`));
-  page.on('requestfailed', (req) => errors.push(`requestfailed: ${req.url()} ${req.failure()?.errorText ?? ''}`));
-
+test('the page loads with title "Queue Lab" and no console errors', async ({ page, lab, problems }) => {
   const response = await page.goto('/', { waitUntil: 'load' });
   expect(response?.ok()).toBe(true);
 
@@ -16,8 +9,7 @@ test('the page loads with title "Queue Lab" and no console errors', async ({ pag
   // Let late errors (favicon, CSP reports) arrive.
   await page.waitForLoadState('networkidle');
 
-  const shot = await page.screenshot({ path: testInfo.outputPath('smoke.png'), fullPage: true });
-  await testInfo.attach('smoke', { body: shot, contentType: 'image/png' });
+  await lab.shot('smoke', { fullPage: true });
 
-  expect(errors).toEqual([]);
+  expect(problems.of('console', 'page', 'request')).toEqual([]);
 });

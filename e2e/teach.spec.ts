@@ -4,10 +4,9 @@
  * broken/fixed switch changes the outcome, and a screenshot of each variant is kept. The browser's language picks
  * the page's; a switch with the picker is remembered.
  */
-import { expect, test } from '@playwright/test';
 import { CATALOGUE } from '../src/scenarios/catalogue';
 import { EXPLANATIONS } from '../src/scenarios/catalogue/explanations';
-import { DICTS, LOCALES, endOf, normal, open, shot, snap, topSpeed, type Lang } from './teachKit';
+import { DICTS, expect, LOCALES, normal, test, type Lang } from './fixtures';
 
 // no trace recording here: it doubles the time of each step on this busy page (56 variant runs)
 test.use({ trace: 'off' });
@@ -18,10 +17,10 @@ for (const lang of Object.keys(DICTS) as Lang[]) {
     test.use({ locale: LOCALES[lang], viewport: { width: 1280, height: 1100 } });
 
     CATALOGUE.forEach((entry, i) => {
-      test(`${i + 1}. ${entry.id}`, async ({ page }, info) => {
-        const errors = await open(page);
+      test(`${i + 1}. ${entry.id}`, async ({ page, lab, problems }) => {
+        await lab.open();
         await expect(page.getByRole('heading', { level: 1 })).toHaveText(tx.title);
-        await topSpeed(page, tx);
+        await lab.speed('End');
         await page.getByRole('button', { name: tx.teach.catalogue, exact: true }).click();
         const panel = page.getByTestId('catalogue');
         await expect(panel).toBeVisible();
@@ -34,9 +33,9 @@ for (const lang of Object.keys(DICTS) as Lang[]) {
           const button = panel.getByRole('button', { name: v.label[lang] });
           if (seen.length > 0) await button.click(); // the first one is loaded by picking the entry
           await expect(button).toHaveAttribute('aria-pressed', 'true');
-          const got = await endOf(page, v.id);
+          const got = await lab.endOf(v.id);
           expect(got, `${v.id} (${lang})`).toEqual(normal(v.expect));
-          const s = await snap(page);
+          const s = await lab.snapshot();
           seen.push({ id: v.id, run: s.run, end: got });
           // the figures follow the loaded program, and the banner says the outcome in this language
           expect(s.presetId).toBe(v.id);
@@ -45,13 +44,13 @@ for (const lang of Object.keys(DICTS) as Lang[]) {
             for (const w of got.waits) await expect(banner).toContainText(tx.hangEntry(w.task, w.waiting_on));
           }
           if (got.status === 'error') await expect(page.getByRole('alert').first()).toContainText(got.exception);
-          await shot(page, info, `${entry.id}--${v.id}--${lang}`);
+          await lab.shot(`${entry.id}--${v.id}--${lang}`);
         }
         // each switch loaded a new run; where the variants' documented outcomes differ, so did the runs'
         expect(new Set(seen.map((x) => x.run)).size).toBe(entry.variants.length);
         const documented = new Set(entry.variants.map((v) => JSON.stringify(normal(v.expect))));
         expect(new Set(seen.map((x) => JSON.stringify(x.end))).size).toBe(documented.size);
-        expect(errors).toEqual([]);
+        expect(problems.of('console', 'page')).toEqual([]);
       });
     });
   });
@@ -60,21 +59,21 @@ for (const lang of Object.keys(DICTS) as Lang[]) {
 test.describe('language', () => {
   test.use({ locale: 'zh-CN' });
 
-  test('follows the browser, switches, and is remembered', async ({ page }) => {
-    await open(page);
+  test('follows the browser, switches, and is remembered', async ({ page, lab }) => {
+    await lab.open();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(DICTS.zh.title);
     await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
-    await page.getByRole('combobox', { name: DICTS.zh.language }).selectOption('en');
+    await lab.language('en');
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(DICTS.en.title);
     await page.reload();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(DICTS.en.title);
     await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   });
 
-  test('numbers and the scene summary are worded in Chinese; Python names stay as Python writes them', async ({ page }) => {
-    await open(page, '?preset=never-stops');
-    await topSpeed(page, DICTS.zh);
-    await endOf(page, 'never-stops');
+  test('numbers and the scene summary are worded in Chinese; Python names stay as Python writes them', async ({ page, lab }) => {
+    await lab.open('/?preset=never-stops');
+    await lab.speed('End');
+    await lab.endOf('never-stops');
     const summary = page.getByTestId('scene-summary');
     await expect(summary).toContainText('已挂起');
     await expect(summary).toContainText('Queue.get');

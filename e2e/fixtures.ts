@@ -1,0 +1,31 @@
+/**
+ * The one Playwright fixture every e2e spec imports `test` and `expect` from. `lab` is the typed page object over the
+ * lab (support/lab.ts); `problems`, set up for every test before its first navigation, records console errors,
+ * uncaught page errors, failed requests and every request made, and attaches them to the report of a test that
+ * fails. Which of them a test forbids, it says itself: `expect(problems.of('console', 'page')).toEqual([])`.
+ */
+import { test as base } from '@playwright/test';
+import { Lab } from './support/lab';
+import { Problems } from './support/problems';
+
+export { expect } from '@playwright/test';
+export { LONG } from './support/lab';
+export { DICTS, LOCALES, type Lang } from './support/words';
+export { normal } from './support/outcome';
+export type { Lab } from './support/lab';
+export type { ProblemKind } from './support/problems';
+
+export const test = base.extend<{ lab: Lab; problems: Problems }>({
+  problems: [
+    async ({ page }, use, info) => {
+      const problems = new Problems(page);
+      await use(problems);
+      const seen = problems.all();
+      if (info.status !== info.expectedStatus && seen.length > 0) await info.attach('page problems', { body: seen.join('\n'), contentType: 'text/plain' });
+    },
+    { auto: true },
+  ],
+  lab: async ({ page }, use, info) => {
+    await use(new Lab(page, info));
+  },
+});
