@@ -5,8 +5,8 @@
  * picks that task (its code line lights); the test hook's snapshot carries the caption; the scene does not move when
  * the words change. Screenshots at 1280x800 and 390 wide.
  */
-import { expect, test, type Page, type TestInfo } from '@playwright/test';
-import { LONG, openLab, snap } from './kit';
+import type { Page, TestInfo } from '@playwright/test';
+import { expect, LONG, test } from './fixtures';
 import { Simulation } from '../src/engine/simulation';
 import { generateProgram } from '../src/python/generate';
 import { PRESETS } from '../src/scenarios/presets';
@@ -55,34 +55,34 @@ for (const [lang, id, steps] of [
   ['en', 'seed-3', 4],
   ['zh', 'seed-1', 3],
 ] as const) {
-  test(`${lang}: a Step's caption names the task and the call (${id})`, async ({ page }, info) => {
+  test(`${lang}: a Step's caption names the task and the call (${id})`, async ({ page, lab, problems }, info) => {
     const t = WORDS[lang];
     await page.setViewportSize({ width: 1280, height: 800 });
-    const errors = await openLab(page);
+    await lab.open();
     if (lang === 'zh') await page.getByRole('combobox', { name: 'Language' }).selectOption('zh');
     await page.getByRole('combobox', { name: t.preset }).selectOption(id);
-    await expect.poll(async () => (await snap(page)).presetId, LONG).toBe(id);
+    await expect.poll(async () => (await lab.snapshot()).presetId, LONG).toBe(id);
     await page.getByRole('button', { name: t.reset, exact: true }).click();
-    await expect.poll(async () => (await snap(page)).t, LONG).toBe(0);
+    await expect.poll(async () => (await lab.snapshot()).t, LONG).toBe(0);
 
     // the status region is named by its visible heading; before anything runs it says so
     const status = page.getByRole('status', { name: t.w.title });
     await expect(status).toBeVisible();
     await expect(page.getByRole('heading', { name: t.w.title })).toBeVisible();
     await expect(status).toHaveText(t.w.empty);
-    expect((await snap(page)).caption).toBe(t.w.empty);
+    expect((await lab.snapshot()).caption).toBe(t.w.empty);
     const top = await sceneTop(page);
     await shot(page, info, `${lang}-1280-reset`);
 
     const step = page.getByRole('button', { name: t.step, exact: true });
     for (let k = 0; k < steps; k++) {
       await step.click();
-      await expect.poll(async () => (await snap(page)).timeline.tick, LONG).toBeGreaterThan(0);
+      await expect.poll(async () => (await lab.snapshot()).timeline.tick, LONG).toBeGreaterThan(0);
     }
     const want = expectedCaption(id, steps, lang);
-    await expect.poll(async () => (await snap(page)).caption, LONG).toBe(want.text);
+    await expect.poll(async () => (await lab.snapshot()).caption, LONG).toBe(want.text);
     // every sentence names a task of the run and the program's statement
-    const names = (await snap(page)).tasks.map((x) => x.name);
+    const names = (await lab.snapshot()).tasks.map((x) => x.name);
     for (const [i, line] of want.text.split('\n').entries()) {
       expect(names).toContain(line.split(t.w.afterTask)[0]);
       expect(line).toContain(want.calls[i]!);
@@ -98,32 +98,32 @@ for (const [lang, id, steps] of [
     await shot(page, info, `${lang}-1280-step`);
 
     await page.setViewportSize({ width: 390, height: 844 });
-    await expect.poll(async () => (await snap(page)).caption).toBe(want.text);
+    await expect.poll(async () => (await lab.snapshot()).caption).toBe(want.text);
     const narrowTop = await sceneTop(page);
     await page.getByTestId('caption-box').scrollIntoViewIfNeeded();
     await shot(page, info, `${lang}-390-step`);
     await page.evaluate(() => window.scrollTo(0, 0));
     await step.click();
-    await expect.poll(async () => (await snap(page)).caption, LONG).not.toBe(want.text);
+    await expect.poll(async () => (await lab.snapshot()).caption, LONG).not.toBe(want.text);
     expect(await sceneTop(page)).toBe(narrowTop);
-    expect(errors).toEqual([]);
+    expect(problems.of('console', 'page')).toEqual([]);
   });
 }
 
-test('while it plays the caption follows the run; a pause shows the latest slice', async ({ page }, info) => {
+test('while it plays the caption follows the run; a pause shows the latest slice', async ({ page, lab, problems }, info) => {
   await page.setViewportSize({ width: 1280, height: 800 });
-  const errors = await openLab(page);
+  await lab.open();
   await page.getByRole('combobox', { name: 'Preset' }).selectOption('mm2-blocking');
-  await expect.poll(async () => (await snap(page)).presetId, LONG).toBe('mm2-blocking');
+  await expect.poll(async () => (await lab.snapshot()).presetId, LONG).toBe('mm2-blocking');
   const first = await page.evaluate(() => window.__queueLab!.snapshot()!.caption);
-  await expect.poll(async () => (await snap(page)).caption, LONG).not.toBe(first);
+  await expect.poll(async () => (await lab.snapshot()).caption, LONG).not.toBe(first);
   await page.getByRole('button', { name: 'Pause', exact: true }).click();
-  await expect.poll(async () => (await snap(page)).playing, LONG).toBe(false);
-  const s = await snap(page);
+  await expect.poll(async () => (await lab.snapshot()).playing, LONG).toBe(false);
+  const s = await lab.snapshot();
   const names = s.tasks.map((x) => x.name);
   const lines = s.caption.split('\n');
   expect(lines.length).toBeGreaterThan(0);
   for (const line of lines) expect(names).toContain(line.split(': ')[0]);
   await shot(page, info, 'en-1280-paused');
-  expect(errors).toEqual([]);
+  expect(problems.of('console', 'page')).toEqual([]);
 });
