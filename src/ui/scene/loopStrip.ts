@@ -78,6 +78,20 @@ export interface Placed {
   x: number;
   text: string;
   w: number;
+  /** The piece's first line (its icon is drawn there, not on the lines it wraps onto). */
+  head: boolean;
+}
+
+/** The longest prefix length of `text` that `fits`. */
+function fitting(text: string, fits: (t: string) => boolean): number {
+  let lo = 0;
+  let hi = text.length;
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    if (fits(text.slice(0, mid))) lo = mid;
+    else hi = mid - 1;
+  }
+  return Math.max(1, lo);
 }
 
 /** Lays the pieces out in lines of `width` (measured with `measure`); pieces past `maxLines` are left out. */
@@ -96,19 +110,25 @@ export function layoutPieces(pieces: Piece[], width: number, maxLines: number, m
       x = 0;
     }
     if (line >= maxLines) break;
+    let first = true;
+    // wider than a whole line: wrapped onto the lines below (at a space, or anywhere in Chinese)
+    while (w > width && line + 1 < maxLines) {
+      const cut = fitting(text, (t) => lead + measure(p, t) <= width);
+      const space = text.lastIndexOf(' ', cut);
+      const at = space > cut / 2 ? space : cut;
+      const head = text.slice(0, at);
+      placed.push({ piece: p, line, x, text: head, w: lead + measure(p, head), head: first });
+      first = false;
+      text = text.slice(at).trimStart();
+      w = lead + measure(p, text);
+      line++;
+    }
     if (w > width) {
-      // alone on its line and still too wide: the last resort, an ellipsis
-      let lo = 0;
-      let hi = text.length;
-      while (lo < hi) {
-        const mid = Math.ceil((lo + hi) / 2);
-        if (lead + measure(p, `${p.text.slice(0, mid)}…`) <= width) lo = mid;
-        else hi = mid - 1;
-      }
-      text = `${p.text.slice(0, lo)}…`;
+      // the last line, and still too wide: the last resort, an ellipsis
+      text = `${text.slice(0, fitting(text, (t) => lead + measure(p, `${t}…`) <= width))}…`;
       w = lead + measure(p, text);
     }
-    placed.push({ piece: p, line, x, text, w });
+    placed.push({ piece: p, line, x, text, w, head: first });
     x += w + GAP;
   }
   return { placed, left: pieces.length - k };
@@ -148,7 +168,7 @@ export function drawLoopStrip(ctx: CanvasRenderingContext2D, r: Rect, s: Snapsho
     const x = r.x + padX + p.x;
     const y = top + p.line * lh;
     let tx0 = x;
-    if (p.piece.icon !== undefined) {
+    if (p.piece.icon !== undefined && p.head) {
       drawIcon(ctx, p.piece.icon[0], x + 6, y, 6, p.piece.icon[1]);
       tx0 += ICON_W;
     }
