@@ -142,8 +142,9 @@ export class Simulation {
     return this.advanceTo(t, budget);
   }
 
-  view(): SimView {
-    return viewOf(this.sim, this.tracker);
+  /** The run as the page shows it at `at` (default: now); see viewOf. */
+  view(at?: number): SimView {
+    return viewOf(this.sim, this.tracker, at);
   }
 
   /** A change Python could make to the running program; null when it could not (restart instead). */

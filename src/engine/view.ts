@@ -6,6 +6,7 @@ import type { Item } from './scenario';
 import { AioQueue } from './asyncio/queue';
 import type { Frozen, ViewTracker } from './metrics/viewTracker';
 import type { Actor } from './program/actor';
+import { plannedWorkers } from './program/shape';
 import { waitingOn } from './run/end';
 import type { Sim } from './run/sim';
 
@@ -22,7 +23,8 @@ export type ActorState =
   | 'waiting' // main, on tasks (wait / gather / await)
   | 'finished'
   | 'cancelled'
-  | 'crashed';
+  | 'crashed'
+  | 'not_started'; // a worker main will create, before main has created it (the picture at t = 0)
 
 export interface ActorView {
   id: number;
@@ -73,7 +75,33 @@ export function actorState(tracker: ViewTracker, a: Actor): ActorState {
   return 'waiting';
 }
 
-export function viewOf(sim: Sim, tracker: ViewTracker): SimView {
+/** The workers main has yet to create, as the picture shows them before it has: by name, not started. */
+function notStarted(sim: Sim): ActorView[] {
+  // main (actor 0) creates them all in its first step; a run that ended before it never will
+  if (sim.end !== null || sim.actors.length > 1) return [];
+  return plannedWorkers(sim.shape).map((p, i) => ({
+    id: sim.actors.length + i,
+    name: p.name,
+    role: p.role,
+    kind: p.kind,
+    state: 'not_started' as const,
+    site: 'start' as const,
+  }));
+}
+
+/** The last blocking time.sleep, if the moment `at` falls inside it (the loop stands still there). */
+function frozenAt(tracker: ViewTracker, at: number): Frozen | null {
+  const f = tracker.frozen;
+  return f !== null && at >= f.from && at < f.until ? f : null;
+}
+
+/**
+ * The view of the run; `at` is the moment shown (the page's clock, at most the engine's): a blocking time.sleep
+ * runs inside one task step, so the engine is already past it while the page still shows the loop frozen. Inside
+ * that sleep its task is in time.sleep and its item in service, not yet consumed.
+ */
+export function viewOf(sim: Sim, tracker: ViewTracker, at: number = sim.loop.now): SimView {
+  const freeze = frozenAt(tracker, at);
   const actors: ActorView[] = sim.actors.map((a) => {
     const state = actorState(tracker, a);
     const v: ActorView = { id: a.id, name: a.name, role: a.role, kind: a.kind, state, site: a.site };
@@ -81,12 +109,24 @@ export function viewOf(sim: Sim, tracker: ViewTracker): SimView {
     if (state === 'sleeping' || state === 'polling' || state === 'busy') v.until = a.until;
     if (a.task !== null && !a.task.done() && !a.task.isReady()) v.waitingOn = waitingOn(a.task);
     if (state === 'crashed' && a.task?.crash) v.error = { exception: a.task.crash.pyName, message: a.task.crash.message };
+    if (freeze !== null && a.name === freeze.by) {
+      // what it did after the sleep (got on, exited, crashed) has not happened yet at `at`
+      v.state = 'blocking';
+      v.until = freeze.until;
+      if (a.site !== 'blocking') delete v.item; // the item it holds now is a later one
+      v.site = 'blocking';
+      delete v.waitingOn;
+      delete v.error;
+    }
     return v;
   });
+  actors.push(...notStarted(sim));
   const q = sim.queue;
   // a blocking time.sleep leaves its site behind when the consumer crashes right after it (task_done twice)
   const ended = (v: ActorView): boolean => v.state === 'crashed' || v.state === 'finished' || v.state === 'cancelled';
-  const inService = actors.filter((v) => v.state === 'busy' || (v.role === 'consumer' && v.site === 'blocking' && !ended(v))).length;
+  const inService = actors.filter((v) => v.state === 'busy' || v.state === 'blocking' || (v.role === 'consumer' && v.site === 'blocking' && !ended(v))).length;
+  // inside the sleep, its `done` (logged right after it, in the same step) is still ahead
+  const unDone = freeze !== null ? 1 : 0;
   return {
     t: sim.loop.now,
     status: sim.end === null ? 'running' : sim.end.status,
@@ -96,7 +136,7 @@ export function viewOf(sim: Sim, tracker: ViewTracker): SimView {
     queueKind: q.kind,
     counters: {
       produced: tracker.counters.produced,
-      consumed: tracker.counters.consumed,
+      consumed: tracker.counters.consumed - unDone,
       inBuffer: q.qsize(),
       inService,
       unfinished: q.unfinishedTasks,

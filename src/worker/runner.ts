@@ -256,7 +256,8 @@ export class Runner {
     const now = this.host.now();
     if (!force && now - this.lastPost < FRAME_MS - 1) return;
     this.lastPost = now;
-    const view = this.guard(() => sim.view());
+    // the moment the page shows: inside a blocking time.sleep the engine is already past it
+    const view = this.guard(() => sim.view(this.vt));
     if (view === undefined) return;
     const snap = encodeSnapshot(
       view,

@@ -636,7 +636,9 @@ class Checker {
         if (st === 'finished') this.check(last === 'producer_done', ctx);
         continue;
       }
-      if (a.events === 0) this.check(st === 'ready' || st === 'cancelled' || (st === 'waiting' && av.role === 'main') || (av.role === 'main' && DONE_STATES.has(st)), ctx);
+      // not started: main has not created it yet (the picture at t = 0)
+      if (st === 'not_started') this.check(a.events === 0 && v.actors.every((x) => x.role === 'main' || x.state === 'not_started'), ctx);
+      if (a.events === 0) this.check(st === 'not_started' || st === 'ready' || st === 'cancelled' || (st === 'waiting' && av.role === 'main') || (av.role === 'main' && DONE_STATES.has(st)), ctx);
       if (last === 'get_wait') this.check(st === 'waiting_get' || st === 'ready', ctx);
       if (last === 'put_wait') this.check(st === 'blocked_put' || st === 'ready' || (av.role === 'main' && st === 'crashed'), ctx);
       if (last === 'join_wait') this.check(st === 'waiting_join' || st === 'ready', ctx);

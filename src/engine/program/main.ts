@@ -9,7 +9,7 @@ import type { Task } from '../asyncio/task';
 import { Consumer } from './consumer';
 import type { ProgramHost } from './host';
 import { producerTask, producerThread } from './producer';
-import { actorName } from './shape';
+import { plannedWorkers } from './shape';
 
 /** The worker tasks main creates, in creation order and by role. */
 interface Workers {
@@ -18,35 +18,21 @@ interface Workers {
   producers: Task<unknown>[];
 }
 
-/** Creates the worker tasks (and starts the threads) in the order main's code does. */
+/** Creates the worker tasks (and starts the threads) in the order main's code does: the program's plan. */
 function startWorkers(sim: ProgramHost): Workers {
-  const shape = sim.shape;
   const w: Workers = { all: [], consumers: [], producers: [] };
-  const make = (which: 'consumers' | 'producers'): void => {
-    if (which === 'consumers') {
-      for (const cs of shape.consumers) {
-        for (let n = 0; n < cs.group.count; n++) {
-          const a = sim.newActor(actorName(cs.group, n), 'consumer', 'task', cs.index);
-          w.consumers.push(sim.spawn(a, new Consumer(sim, a, cs)));
-        }
-      }
-      return;
-    }
-    for (const ps of shape.producers) {
-      if (ps.thread) continue;
-      for (let n = 0; n < ps.group.count; n++) {
-        const a = sim.newActor(actorName(ps.group, n), 'producer', 'task', ps.index);
-        w.producers.push(sim.spawn(a, producerTask(sim, a, ps, n)));
-      }
-    }
-  };
-  for (const which of shape.startOrder) make(which);
-  w.all = shape.startOrder[0] === 'consumers' ? [...w.consumers, ...w.producers] : [...w.producers, ...w.consumers];
-  for (const ps of shape.producers) {
-    if (!ps.thread) continue;
-    for (let n = 0; n < ps.group.count; n++) {
-      const a = sim.newActor(actorName(ps.group, n), 'producer', 'thread', ps.index);
-      sim.startThread(a, producerThread(sim, a, ps, n));
+  for (const p of plannedWorkers(sim.shape)) {
+    const a = sim.newActor(p.name, p.role, p.kind, p.shape.index);
+    if (p.role === 'consumer') {
+      const t = sim.spawn(a, new Consumer(sim, a, p.shape));
+      w.consumers.push(t);
+      w.all.push(t);
+    } else if (p.kind === 'task') {
+      const t = sim.spawn(a, producerTask(sim, a, p.shape, p.n));
+      w.producers.push(t);
+      w.all.push(t);
+    } else {
+      sim.startThread(a, producerThread(sim, a, p.shape, p.n));
     }
   }
   return w;

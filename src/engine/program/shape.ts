@@ -50,6 +50,32 @@ export function actorName(g: { name: string; count: number }, n: number): string
   return g.count === 1 ? g.name : `${g.name}-${n}`;
 }
 
+/** A worker main will create (or start, a thread), in the order it does: `n` its number in its group. */
+export type PlannedWorker =
+  | { role: 'consumer'; kind: 'task'; name: string; n: number; shape: ConsumerShape }
+  | { role: 'producer'; kind: 'task' | 'thread'; name: string; n: number; shape: ProducerShape };
+
+/**
+ * The workers main creates, in creation order: its groups in `startOrder` (thread producers skipped), then the
+ * threads. main.ts creates exactly these, so a picture drawn before main has run names the same tasks.
+ */
+export function plannedWorkers(shape: ProgramShape): PlannedWorker[] {
+  const out: PlannedWorker[] = [];
+  for (const which of shape.startOrder) {
+    if (which === 'consumers') {
+      for (const cs of shape.consumers) for (let n = 0; n < cs.group.count; n++) out.push({ role: 'consumer', kind: 'task', name: actorName(cs.group, n), n, shape: cs });
+    } else {
+      for (const ps of shape.producers) {
+        if (!ps.thread) for (let n = 0; n < ps.group.count; n++) out.push({ role: 'producer', kind: 'task', name: actorName(ps.group, n), n, shape: ps });
+      }
+    }
+  }
+  for (const ps of shape.producers) {
+    if (ps.thread) for (let n = 0; n < ps.group.count; n++) out.push({ role: 'producer', kind: 'thread', name: actorName(ps.group, n), n, shape: ps });
+  }
+  return out;
+}
+
 /** One sentinel per consumer unless the scenario says how many. */
 function sentinelCount(s: Scenario): number {
   const sd = s.shutdown;

@@ -20,20 +20,22 @@ const stateWords = (tx: Dict, s: State): string => tx.state[s];
 
 function Chip({ m, selected, tx, onPick }: { m: Mark; selected: string | null; tx: Dict; onPick: (name: string) => void }) {
   const lk = lookOf(m.state);
-  const words = `${m.name}: ${stateWords(tx, m.state)}`;
+  const words = `${m.name}: ${m.hung ? tx.scene.forever : stateWords(tx, m.state)}`;
   return (
     <button
       type="button"
-      className={`chip${m.name === selected ? ' on' : ''}`}
+      className={`chip${m.name === selected ? ' on' : ''}${m.hung ? ' hung' : ''}`}
       style={{ borderColor: lk.color, background: lk.fill }}
       data-task={m.name}
       data-state={m.state}
+      data-hung={m.hung ? 'true' : undefined}
       title={words}
       aria-label={words}
       aria-pressed={m.name === selected}
       onClick={() => onPick(m.name)}
     >
       {m.name}
+      {m.hung && <span className="chip-forever"> · {tx.scene.forever}</span>}
     </button>
   );
 }
@@ -138,9 +140,10 @@ interface LineProps {
 
 function LineView({ n, tokens, marks, lit, fast, selected, tx, onPick }: LineProps) {
   const first = marks?.[0];
+  const hung = marks?.some((m) => m.hung) === true;
   return (
     <div
-      className={`row${marks !== undefined ? ' marked' : ''}${lit ? ' lit' : ''}${fast ? ' fast' : ''}`}
+      className={`row${marks !== undefined ? ' marked' : ''}${hung ? ' hung' : ''}${lit ? ' lit' : ''}${fast ? ' fast' : ''}`}
       data-line={n}
       style={first !== undefined ? { ['--mark' as string]: lookOf(first.state).color } : undefined}
     >

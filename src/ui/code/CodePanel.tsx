@@ -16,7 +16,7 @@ import { Line } from './CodeLines';
 import { copyText, downloadText, fileNameFor, selectContents } from './exportCode';
 import { highlightPython } from './highlight';
 import { LiveFlags } from './LiveFlags';
-import { lineOf, marksByLine, type Mark } from './marks';
+import { hungLines, lineOf, marksByLine, type Mark } from './marks';
 import { useTasks } from './useTasks';
 import './code.css';
 
@@ -40,7 +40,8 @@ function programFor(presetId: string, custom: Scenario | null, settings: Setting
   }
 }
 
-const sigOf = (marks: Mark[] | undefined): string => (marks === undefined ? '' : marks.map((m) => `${m.name}/${m.state}`).join(','));
+const sigOf = (marks: Mark[] | undefined): string =>
+  marks === undefined ? '' : marks.map((m) => `${m.name}/${m.state}${m.hung ? '/hung' : ''}`).join(',');
 
 /** What Copy or Download last did, for the program it did it to (a new program clears it). */
 type Status = { kind: 'copied' | 'copyFailed' | 'saved'; file?: string; code: string } | null;
@@ -86,6 +87,28 @@ export function CodePanel() {
       el.scrollTop = Math.max(0, top - el.clientHeight / 3);
     }
   }, [litLine, selected]);
+
+  // at a hang, the lines where tasks wait forever come into view: all of them if they fit, else main's
+  const hung = useMemo(() => hungLines(marks), [marks]);
+  const hungKey = hung.lines.join(',');
+  useEffect(() => {
+    const el = scroller.current;
+    if (el === null || hung.lines.length === 0) return;
+    const rowAt = (n: number) => el.querySelector<HTMLElement>(`[data-line="${n}"]`);
+    const first = rowAt(hung.lines[0]!);
+    const last = rowAt(hung.lines[hung.lines.length - 1]!);
+    if (first === null || last === null) return;
+    const top = first.offsetTop;
+    const bottom = last.offsetTop + last.offsetHeight;
+    const room = el.clientHeight;
+    if (bottom - top <= room - 16) {
+      el.scrollTop = Math.max(0, top - (room - (bottom - top)) / 2);
+    } else {
+      const main = rowAt(hung.main ?? hung.lines[0]!) ?? first;
+      el.scrollTop = Math.max(0, main.offsetTop - room / 3);
+    }
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the lines, not the object, say when to scroll
+  }, [hungKey, program.code]);
 
   const copy = async (): Promise<void> => {
     const ok = await copyText(program.code);

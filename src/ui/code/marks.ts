@@ -14,6 +14,8 @@ export interface MarkActor {
   site: Site;
   /** The item it holds, as the scene labels it ('None' for a sentinel). */
   item: string | null;
+  /** It waits forever: the run hung with it blocked. */
+  hung?: boolean;
 }
 
 export interface Mark {
@@ -21,9 +23,11 @@ export interface Mark {
   state: State;
   /** The generator's site key the line comes from. */
   key: string;
+  hung: boolean;
 }
 
-const ENDED: ReadonlySet<State> = new Set<State>(['finished', 'cancelled', 'crashed']);
+/** Ended, or not created yet (main has not run): no line. */
+const ENDED: ReadonlySet<State> = new Set<State>(['finished', 'cancelled', 'crashed', 'not_started']);
 
 /** The group a task belongs to: `consumer-3` -> `consumer` (group names are Python identifiers, no '-'). */
 export const groupOf = (a: Pick<MarkActor, 'name' | 'role'>): string => (a.role === 'main' ? 'main' : a.name.replace(/-\d+$/, ''));
@@ -50,7 +54,7 @@ export function marksByLine(actors: readonly MarkActor[], sites: Record<string, 
     const at = lineOf(a, sites);
     if (at === null) continue;
     const list = out.get(at.line);
-    const mark = { name: a.name, state: a.state, key: at.key };
+    const mark = { name: a.name, state: a.state, key: at.key, hung: a.hung === true };
     if (list === undefined) out.set(at.line, [mark]);
     else list.push(mark);
   }
@@ -60,6 +64,18 @@ export function marksByLine(actors: readonly MarkActor[], sites: Record<string, 
 /** A short fingerprint of the marks, to skip re-rendering when nothing moved. */
 export function marksKey(marks: Map<number, Mark[]>): string {
   let s = '';
-  for (const [line, list] of marks) s += `${line}:${list.map((m) => `${m.name}/${m.state}`).join(',')};`;
+  for (const [line, list] of marks) s += `${line}:${list.map((m) => `${m.name}/${m.state}${m.hung ? '/hung' : ''}`).join(',')};`;
   return s;
+}
+
+/** The lines of the tasks that wait forever, main's first (the one to keep in view when not all fit). */
+export function hungLines(marks: Map<number, Mark[]>): { lines: number[]; main: number | null } {
+  const lines: number[] = [];
+  let main: number | null = null;
+  for (const [line, list] of marks) {
+    if (!list.some((m) => m.hung)) continue;
+    lines.push(line);
+    if (list.some((m) => m.hung && m.key.startsWith('main.'))) main = line;
+  }
+  return { lines: lines.sort((a, b) => a - b), main };
 }

@@ -9,11 +9,17 @@ import type { MarkActor } from './marks';
 
 const EVERY_MS = 100;
 
-const toMarkActors = (s: Snapshot): MarkActor[] =>
-  s.actors.map((a) => ({ name: a.name, role: a.role, kind: a.kind, state: a.state, site: a.site, item: a.item }));
+/** The tasks that wait forever: at a hang, those its end record lists. */
+const hungOf = (s: Snapshot): Set<string> =>
+  new Set(s.end?.status === 'hang' ? s.end.blocked.flatMap((b) => ('task' in b ? [b.task] : [])) : []);
+
+const toMarkActors = (s: Snapshot): MarkActor[] => {
+  const hung = hungOf(s);
+  return s.actors.map((a) => ({ name: a.name, role: a.role, kind: a.kind, state: a.state, site: a.site, item: a.item, hung: hung.has(a.name) }));
+};
 
 const fingerprint = (list: MarkActor[]): string =>
-  list.map((a) => `${a.name}\u0001${a.state}\u0001${a.site}\u0001${a.item ?? ''}`).join('\u0002');
+  list.map((a) => `${a.name}\u0001${a.state}\u0001${a.site}\u0001${a.item ?? ''}\u0001${a.hung === true ? 1 : 0}`).join('\u0002');
 
 export function useTasks(): MarkActor[] {
   const [tasks, setTasks] = useState<MarkActor[]>(() => {

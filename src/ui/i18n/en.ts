@@ -108,6 +108,9 @@ export const en = {
   logEmpty: 'No events yet.',
   legendTitle: 'What the shapes mean',
   scene: {
+    main: 'main()',
+    forever: 'waits forever',
+    awaits: (on: string) => `await ${on}`,
     label: 'Live picture of the running program',
     producers: 'Producers',
     consumers: 'Consumers',
@@ -146,6 +149,7 @@ export const en = {
     exited: 'exited',
     cancelled: 'cancelled',
     crashed: 'crashed',
+    not_started: 'not started yet',
   },
   detail: {
     sleep: (s: string) => `sleep · ${s}`,
@@ -167,6 +171,11 @@ export const en = {
   worker: workerEn,
   measureTitle: 'Measured, and what queueing theory predicts',
   legend: {
+    ready: 'ready: its next step is queued on the loop',
+    running: 'running now',
+    waiting: 'main, waiting for its tasks',
+    notStarted: 'not started yet: main has not created it',
+    forever: 'waits forever: nothing can ever wake it (a hang)',
     task: 'task',
     thread: 'thread',
     item: 'item (its value)',

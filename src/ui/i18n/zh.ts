@@ -106,6 +106,9 @@ export const zh: Dict = {
   logEmpty: '还没有事件。',
   legendTitle: '图形含义',
   scene: {
+    main: 'main()',
+    forever: '永远等待',
+    awaits: (on: string) => `await ${on}`,
     label: '运行中程序的实时画面',
     producers: '生产者',
     consumers: '消费者',
@@ -144,6 +147,7 @@ export const zh: Dict = {
     exited: '已退出',
     cancelled: '已取消',
     crashed: '崩溃',
+    not_started: '尚未开始',
   },
   detail: {
     sleep: (s: string) => `休眠 · ${s}`,
@@ -165,6 +169,11 @@ export const zh: Dict = {
   worker: workerZh,
   measureTitle: '实测结果与排队论预测',
   legend: {
+    ready: '就绪：下一步已排在事件循环上',
+    running: '正在运行',
+    waiting: 'main 在等待它的任务',
+    notStarted: '尚未开始：main 还没有创建它',
+    forever: '永远等待：再也没有什么能唤醒它（挂起）',
     task: '任务',
     thread: '线程',
     item: '元素（显示其值）',

@@ -2,7 +2,7 @@
 import { useEffect, useRef } from 'react';
 import type { State } from '../../worker/protocol';
 import { useText } from '../i18n';
-import { drawFrame, drawIcon, drawItem, lookOf } from './glyphs';
+import { drawForever, drawFrame, drawIcon, drawItem, lookOf } from './glyphs';
 
 type Entry = { key: string; label: string; draw: (ctx: CanvasRenderingContext2D) => void };
 
@@ -16,6 +16,14 @@ function card(state: State, thread = false, frac = 0.6) {
     drawIcon(ctx, lk.icon, W / 2 + (thread ? 3 : 0), H / 2, 8, lk.color, state === 'sleeping' || state === 'polling' || state === 'busy' ? frac : 1);
   };
 }
+
+/** A task that waits forever: its state's card inside the hang's dashed double outline. */
+const forever = (ctx: CanvasRenderingContext2D): void => {
+  const lk = lookOf('waiting_get');
+  drawFrame(ctx, 5, 5, W - 10, H - 10, lk, false);
+  drawForever(ctx, 5, 5, W - 10, H - 10, false);
+  drawIcon(ctx, lk.icon, W / 2, H / 2, 6, lk.color);
+};
 
 function Swatch({ draw }: { draw: Entry['draw'] }) {
   const ref = useRef<HTMLCanvasElement>(null);
@@ -38,12 +46,17 @@ export function Legend() {
   const entries: Entry[] = [
     { key: 'task', label: tx.legend.task, draw: card('ready') },
     { key: 'thread', label: tx.legend.thread, draw: card('sleeping', true) },
+    { key: 'not_started', label: tx.legend.notStarted, draw: card('not_started') },
+    { key: 'ready', label: tx.legend.ready, draw: card('ready') },
+    { key: 'running', label: tx.legend.running, draw: card('running') },
     { key: 'sleeping', label: s.sleeping, draw: card('sleeping') },
     { key: 'blocked', label: s.blocked_put, draw: card('blocked_put') },
     { key: 'get', label: s.waiting_get, draw: card('waiting_get') },
     { key: 'busy', label: s.busy, draw: card('busy') },
     { key: 'polling', label: tx.legend.polling, draw: card('polling') },
     { key: 'join', label: s.waiting_join, draw: card('waiting_join') },
+    { key: 'waiting', label: tx.legend.waiting, draw: card('waiting') },
+    { key: 'forever', label: tx.legend.forever, draw: forever },
     { key: 'blocking', label: s.blocking, draw: card('blocking') },
     { key: 'finished', label: `${s.finished} / ${s.exited}`, draw: card('finished') },
     { key: 'cancelled', label: s.cancelled, draw: card('cancelled') },

@@ -6,15 +6,25 @@ import type { ActorSnap } from '../../worker/snapshot';
 import type { Dict } from '../i18n';
 import { formatFixed } from '../i18n/numbers';
 import { reducedMotion } from '../a11y/motion';
-import { drawFrame, drawIcon, drawItem, lookOf } from './glyphs';
+import { drawForever, drawFrame, drawIcon, drawItem, lookOf } from './glyphs';
 import { isolate } from '../userText';
 import type { Rect } from './layout';
 import { C, fitText, font } from './palette';
 
-export function stateWords(a: ActorSnap, tx: Dict): string {
+export function stateWords(a: ActorSnap, tx: Dict, hung = false): string {
+  if (hung) return tx.scene.forever;
   if (a.state === 'finished' && a.role === 'consumer') return tx.state.exited;
   if (a.state === 'crashed' && a.error) return `${tx.state.crashed}: ${a.error.exception}`;
   return tx.state[a.state];
+}
+
+/** What a task that waits forever awaits, as its code says it. */
+function foreverDetail(a: ActorSnap, tx: Dict): string {
+  const on = a.waitingOn ?? '';
+  if (on === 'Queue.get') return 'await q.get()';
+  if (on === 'Queue.put') return a.item === null ? 'await q.put()' : `await q.put(${isolate(a.item)})`;
+  if (on === 'Queue.join') return 'await q.join()';
+  return tx.scene.awaits(on.replace(/^task /, ''));
 }
 
 function detail(a: ActorSnap, left: number, tx: Dict): string {
@@ -37,7 +47,7 @@ function detail(a: ActorSnap, left: number, tx: Dict): string {
     case 'waiting_join':
       return d.unfinished;
     case 'waiting':
-      return a.waitingOn ?? '';
+      return a.waitingOn === null ? '' : tx.scene.awaits(a.waitingOn.replace(/^task /, ''));
     case 'ready':
     case 'running':
       return a.item === null ? '' : a.role === 'producer' ? d.put(isolate(a.item)) : d.got(isolate(a.item));
@@ -46,11 +56,16 @@ function detail(a: ActorSnap, left: number, tx: Dict): string {
   }
 }
 
-/** Draws the card; `start` is when the current timed state began (for the countdown), or NaN. */
-export function drawActorCard(ctx: CanvasRenderingContext2D, r: Rect, a: ActorSnap, vt: number, start: number, tx: Dict, basePx: number): void {
+/**
+ * Draws the card; `start` is when the current timed state began (for the countdown), or NaN; `hung`: it waits
+ * forever (the run hung). Returns the item chip drawn on it, if any.
+ */
+export function drawActorCard(ctx: CanvasRenderingContext2D, r: Rect, a: ActorSnap, vt: number, start: number, tx: Dict, basePx: number, hung = false): string | null {
   const lk = lookOf(a.state);
   const thread = a.kind === 'thread';
+  let chip: string | null = null;
   drawFrame(ctx, r.x, r.y, r.w, r.h, lk, thread);
+  if (hung) drawForever(ctx, r.x, r.y, r.w, r.h, thread);
   const timed = !Number.isNaN(a.until) && (a.state === 'sleeping' || a.state === 'polling' || a.state === 'busy');
   const left = timed ? a.until - vt : 0;
   const span = timed && !Number.isNaN(start) ? a.until - start : 0;
@@ -70,6 +85,7 @@ export function drawActorCard(ctx: CanvasRenderingContext2D, r: Rect, a: ActorSn
     drawIcon(ctx, lk.icon, cx, cy, rad, lk.color, frac);
     if (a.state === 'busy' && a.item !== null) {
       drawItem(ctx, a.item, cx - rad * 0.8, cy - rad * 0.45, rad * 1.6, rad * 0.9, rad * 0.55);
+      chip = a.item;
     }
     const tx0 = cx + rad * 1.5 + 4;
     const w = r.x + r.w - tx0 - 6;
@@ -80,13 +96,13 @@ export function drawActorCard(ctx: CanvasRenderingContext2D, r: Rect, a: ActorSn
     const lh = px * 1.25;
     const y0 = cy - ((lines - 1) * lh) / 2;
     fitText(ctx, a.name, tx0, y0, w);
-    ctx.font = font(px, a.state === 'blocked_put' ? 700 : 600);
-    ctx.fillStyle = a.state === 'blocked_put' || a.state === 'crashed' ? C.verm : C.ink;
-    fitText(ctx, stateWords(a, tx), tx0, y0 + lh, w);
+    ctx.font = font(px, a.state === 'blocked_put' || hung ? 700 : 600);
+    ctx.fillStyle = a.state === 'blocked_put' || a.state === 'crashed' || hung ? C.verm : C.ink;
+    fitText(ctx, stateWords(a, tx, hung), tx0, y0 + lh, w);
     if (big) {
-      ctx.font = font(px - 2, 400);
-      ctx.fillStyle = C.muted;
-      fitText(ctx, detail(a, left, tx), tx0, y0 + 2 * lh, w);
+      ctx.font = font(px - 2, hung ? 600 : 400);
+      ctx.fillStyle = hung ? C.ink : C.muted;
+      fitText(ctx, hung ? foreverDetail(a, tx) : detail(a, left, tx), tx0, y0 + 2 * lh, w);
     }
   } else {
     // tiny: the icon, and the name's number under it
@@ -100,4 +116,5 @@ export function drawActorCard(ctx: CanvasRenderingContext2D, r: Rect, a: ActorSn
     ctx.fillText(short, r.x + r.w / 2, r.y + r.h - Math.max(7, r.h * 0.2), r.w - 4);
   }
   ctx.restore();
+  return chip;
 }

@@ -12,6 +12,8 @@ import { C, font, pattern } from './palette';
 export interface BufferDrawn {
   /** Item chips drawn (labelled items), and the count the scene states. */
   items: number;
+  /** The labels of the chips drawn, next out first. */
+  chips: string[];
   count: number;
   slots: number;
   full: boolean;
@@ -83,10 +85,12 @@ export function drawBuffer(ctx: CanvasRenderingContext2D, area: Rect, s: Snapsho
     // slot 0 (the next out) at the right end of the first row, then leftwards
     return { x: inner.x + inner.w - (col + 1) * grid.w - col * 4 + 2, y: inner.y + row * (grid.h + 4), w: grid.w, h: grid.h };
   };
+  const chips: string[] = [];
   for (let k = 0; k < slots; k++) {
     const r = at(k);
     if (k < labelled) {
       drawItem(ctx, s.buffer[k] ?? '', r.x, r.y, r.w, r.h, Math.min(px, r.h * 0.5));
+      chips.push(s.buffer[k] ?? '');
     } else if (!(overflow && k === slots - 1 && count > labelled)) {
       ctx.save();
       ctx.setLineDash([3, 3]);
@@ -121,7 +125,7 @@ export function drawBuffer(ctx: CanvasRenderingContext2D, area: Rect, s: Snapsho
   arrow(ctx, pipe.x + pipe.w + 2, exit.y, arrowW - 4, tx.scene.out, px);
   if (lifo) arrowBack(ctx, pipe.x + pipe.w + arrowW - 2, entry.y, arrowW - 4, tx.scene.in, px);
   else arrow(ctx, area.x + 1, entry.y, arrowW - 4, tx.scene.in, px);
-  return { items: labelled, count, slots, full, entry, exit };
+  return { items: labelled, chips, count, slots, full, entry, exit };
 }
 
 /** Columns and rows of slots for n slots in `r`: the fewest rows whose slots are at least 30 px wide. */

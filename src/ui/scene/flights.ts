@@ -32,7 +32,8 @@ export class Flights {
     this.list = [];
   }
 
-  draw(ctx: CanvasRenderingContext2D, now: number, size: number): void {
+  /** Draws the items in the air; returns their labels. */
+  draw(ctx: CanvasRenderingContext2D, now: number, size: number): string[] {
     this.list = this.list.filter((f) => now - f.born < DURATION_MS);
     for (const f of this.list) {
       const a = Math.max(0, (now - f.born) / DURATION_MS);
@@ -44,5 +45,6 @@ export class Flights {
       drawItem(ctx, f.label, x - size * 0.8, y - size * 0.5, size * 1.6, size, size * 0.6);
       ctx.restore();
     }
+    return this.list.map((f) => f.label);
   }
 }

@@ -6,7 +6,7 @@ import type { State } from '../../worker/protocol';
 import { C, font, pattern, type PatternName } from './palette';
 import { isolate } from '../userText';
 
-export type Icon = 'play' | 'chevrons' | 'moon' | 'stop' | 'hourglass' | 'zz' | 'ring' | 'lock' | 'join' | 'check' | 'cross' | 'warn';
+export type Icon = 'play' | 'chevrons' | 'moon' | 'stop' | 'hourglass' | 'zz' | 'ring' | 'lock' | 'join' | 'check' | 'cross' | 'warn' | 'circle';
 export type Border = 'solid' | 'thick' | 'dashed' | 'dotted' | 'double';
 
 export interface Look {
@@ -42,6 +42,7 @@ const LOOKS: Record<State, Look> = {
   finished: look('check', C.green, '#f1f1ee', 'solid', null, true),
   cancelled: look('cross', C.grey, '#f1f1ee', 'dashed', 'hatch', true),
   crashed: look('warn', C.verm, '#fbe0e0', 'thick', 'stripes'),
+  not_started: look('circle', C.grey, '#ffffff', 'dotted', null, true),
 };
 
 export const lookOf = (state: State): Look => LOOKS[state];
@@ -79,6 +80,22 @@ export function drawFrame(ctx: CanvasRenderingContext2D, x: number, y: number, w
     ctx.fillStyle = pattern(ctx, 'stripes', '#444444');
     ctx.fillRect(x, y, Math.min(8, w / 8), h);
   }
+  ctx.restore();
+}
+
+/**
+ * A task that waits forever (a hang): a dashed double outline in vermilion around its card, so that it differs
+ * from every other state by shape, not colour alone (blocked_put's double outline is solid).
+ */
+export function drawForever(ctx: CanvasRenderingContext2D, x: number, y: number, w: number, h: number, thread: boolean): void {
+  ctx.save();
+  ctx.strokeStyle = C.verm;
+  ctx.lineWidth = 2.5;
+  ctx.setLineDash([8, 4]);
+  cardPath(ctx, x - 3, y - 3, w + 6, h + 6, thread);
+  ctx.stroke();
+  cardPath(ctx, x + 3, y + 3, w - 6, h - 6, thread);
+  ctx.stroke();
   ctx.restore();
 }
 
@@ -176,6 +193,10 @@ export function drawIcon(ctx: CanvasRenderingContext2D, icon: Icon, cx: number, 
       ctx.lineTo(cx + r * 0.6, cy + r * 0.6);
       ctx.moveTo(cx + r * 0.6, cy - r * 0.6);
       ctx.lineTo(cx - r * 0.6, cy + r * 0.6);
+      ctx.stroke();
+      break;
+    case 'circle':
+      ctx.arc(cx, cy, r * 0.7, 0, Math.PI * 2);
       ctx.stroke();
       break;
     case 'warn':

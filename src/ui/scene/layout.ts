@@ -1,6 +1,7 @@
 /**
  * Where things go on the canvas. Wide (a laptop, a projector): producers left, the buffer in the middle, consumers
- * right, the loop strip along the bottom. Narrow (a phone): the same four bands stacked top to bottom.
+ * right, main's card under the buffer, the loop strip along the bottom. Narrow (a phone): main, producers, buffer,
+ * consumers and the strip stacked top to bottom.
  */
 export interface Rect {
   x: number;
@@ -21,6 +22,8 @@ export interface SceneLayout {
   buffer: Rect;
   consumersHead: Rect;
   consumers: Rect[];
+  /** main(): the task that created the others and waits for them. */
+  main: Rect;
   strip: Rect;
 }
 
@@ -58,7 +61,7 @@ function wide(width: number, nProd: number, nCons: number): SceneLayout {
   const height = Math.round(Math.min(600, Math.max(440, width * 0.5)));
   const fontPx = width >= 1100 ? 15 : 14;
   const head = 26;
-  const stripH = 70;
+  const stripH = 96; // four lines: a freeze, the loop, who waits on what (two)
   const bodyY = PAD + head;
   const bodyH = height - bodyY - stripH - PAD * 2;
   // the side with more workers gets more room
@@ -68,6 +71,10 @@ function wide(width: number, nProd: number, nCons: number): SceneLayout {
   const xC = xB + colB + PAD * 2;
   const colC = width - xC - PAD;
   const maxCard = { w: 240, h: 118 };
+  // main's card at the foot of the middle column, as tall as a full card's three lines need
+  const mainH = 66;
+  const mainW = Math.min(colB, 260);
+  const buffer = rect(xB, bodyY, colB, bodyH - mainH - GAP * 2);
   return {
     width,
     height,
@@ -76,9 +83,10 @@ function wide(width: number, nProd: number, nCons: number): SceneLayout {
     producersHead: rect(PAD, PAD, colP, head),
     producers: fitGrid(rect(PAD, bodyY, colP, bodyH), nProd, 2, maxCard.w, maxCard.h),
     bufferHead: rect(xB, PAD, colB, head),
-    buffer: rect(xB, bodyY, colB, bodyH),
+    buffer,
     consumersHead: rect(xC, PAD, colC, head),
     consumers: fitGrid(rect(xC, bodyY, colC, bodyH), nCons, 2, maxCard.w, maxCard.h),
+    main: rect(xB + (colB - mainW) / 2, bodyY + bodyH - mainH, mainW, mainH),
     strip: rect(PAD, height - stripH - PAD, width - PAD * 2, stripH),
   };
 }
@@ -100,6 +108,8 @@ function narrow(width: number, nProd: number, nCons: number): SceneLayout {
     return { cells, bottom: y + rowsFor(n, cols, h) };
   };
   let y = PAD;
+  const main = rect(PAD, y, inner, 60);
+  y = main.y + main.h + PAD;
   const producersHead = rect(PAD, y, inner, head);
   const p = place(y + head, nProd);
   y = p.bottom + PAD * 1.5;
@@ -109,7 +119,7 @@ function narrow(width: number, nProd: number, nCons: number): SceneLayout {
   const consumersHead = rect(PAD, y, inner, head);
   const c = place(y + head, nCons);
   y = c.bottom + PAD * 1.5;
-  const strip = rect(PAD, y, inner, 92);
+  const strip = rect(PAD, y, inner, 116);
   return {
     width,
     height: Math.ceil(strip.y + strip.h + PAD),
@@ -121,6 +131,7 @@ function narrow(width: number, nProd: number, nCons: number): SceneLayout {
     buffer,
     consumersHead,
     consumers: c.cells,
+    main,
     strip,
   };
 }

@@ -1,6 +1,8 @@
 /**
  * The event loop's own lane along the bottom: the task running now (or the one that ran last), the tasks ready to
- * run, and the waiting ones grouped by what they wait on. A blocking time.sleep freezes the whole strip.
+ * run, and who waits on what (main's included). A blocking time.sleep freezes the whole strip and says so on its
+ * first line. Every piece is measured and laid out in lines; text is cut with an ellipsis only when one piece alone
+ * is wider than the strip, and nothing is drawn over anything else.
  */
 import type { ActorSnap, Snapshot } from '../../worker/snapshot';
 import { fmt } from '../controls/scales';
@@ -16,88 +18,169 @@ const WAIT_ICON: Record<string, [Icon, string]> = {
   sleep: ['moon', C.orange],
 };
 
-function waitGroups(actors: ActorSnap[]): [string, number][] {
-  const groups = new Map<string, number>();
+/** One piece of the strip: words, maybe after an icon; `br`: it starts a new line. */
+export interface Piece {
+  text: string;
+  weight: 400 | 600 | 700;
+  color: string;
+  icon?: [Icon, string];
+  br?: boolean;
+}
+
+/** At most this many names are listed for one thing waited on; the rest are counted. */
+const NAMES_SHOWN = 3;
+
+const nameList = (names: string[]): string =>
+  names.length > NAMES_SHOWN ? `${names.slice(0, NAMES_SHOWN).join(', ')} +${names.length - NAMES_SHOWN}` : names.join(', ');
+
+/** Who waits on what, in the order the tasks were created: `Queue.get` -> [consumer-0, consumer-1]. */
+export function waitGroups(actors: ActorSnap[]): [string, string[]][] {
+  const groups = new Map<string, string[]>();
   for (const a of actors) {
     if (a.kind === 'thread' || a.waitingOn === null || a.state === 'ready' || a.state === 'running') continue;
-    const key = a.waitingOn === 'sleep' ? 'sleep' : a.waitingOn;
-    groups.set(key, (groups.get(key) ?? 0) + 1);
+    const list = groups.get(a.waitingOn);
+    if (list === undefined) groups.set(a.waitingOn, [a.name]);
+    else list.push(a.name);
   }
   return [...groups.entries()];
 }
 
-export function drawLoopStrip(ctx: CanvasRenderingContext2D, r: Rect, s: Snapshot, vt: number, tx: Dict, px: number): void {
+/** The strip's pieces, in reading order. */
+export function stripPieces(s: Snapshot, frozen: boolean, tx: Dict): Piece[] {
   const t = tx.scene;
+  const out: Piece[] = [];
+  if (frozen && s.frozen !== null) out.push({ text: t.frozen(s.frozen.by, fmt(s.frozen.until)), weight: 700, color: C.verm });
+  out.push({ text: `${t.loop}:`, weight: 700, color: C.ink, br: out.length > 0 });
+  if (s.running !== null) out.push({ text: `${t.running} ${s.running}`, weight: 700, color: C.blue, icon: ['play', C.blue] });
+  else out.push({ text: `${t.lastRan} ${s.lastRan ?? t.none}`, weight: 600, color: C.muted });
+  out.push({ text: `${t.ready} (${s.ready.length}): ${s.ready.length === 0 ? t.none : nameList(s.ready)}`, weight: 400, color: C.ink, icon: ['chevrons', C.blue] });
+  const groups = waitGroups(s.actors);
+  out.push({ text: `${t.waiting}:${groups.length === 0 ? ` ${t.none}` : ''}`, weight: 600, color: C.ink, br: true });
+  for (const [on, names] of groups) {
+    const shown = on === 'sleep' ? 'asyncio.sleep' : on.startsWith('task ') ? t.awaits(on.slice(5)) : on;
+    out.push({ text: `${shown}: ${nameList(names)}`, weight: 400, color: C.ink, icon: WAIT_ICON[on] ?? ['hourglass', C.purple] });
+  }
+  const threads = s.actors.filter((a) => a.kind === 'thread');
+  if (threads.length > 0) {
+    const alive = threads.filter((a) => a.state !== 'finished' && a.state !== 'not_started').length;
+    out.push({ text: `· ${t.threads}: ${alive} ${tx.state.sleeping} / ${threads.length}`, weight: 400, color: C.muted });
+  }
+  return out;
+}
+
+const ICON_W = 16;
+const GAP = 10;
+
+/** Where each piece goes: its line and x offset, and its text cut to fit (only a piece wider than a line is). */
+export interface Placed {
+  piece: Piece;
+  line: number;
+  x: number;
+  text: string;
+  w: number;
+  /** The piece's first line (its icon is drawn there, not on the lines it wraps onto). */
+  head: boolean;
+}
+
+/** The longest prefix length of `text` that `fits`. */
+function fitting(text: string, fits: (t: string) => boolean): number {
+  let lo = 0;
+  let hi = text.length;
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    if (fits(text.slice(0, mid))) lo = mid;
+    else hi = mid - 1;
+  }
+  return Math.max(1, lo);
+}
+
+/** Lays the pieces out in lines of `width` (measured with `measure`); pieces past `maxLines` are left out. */
+export function layoutPieces(pieces: Piece[], width: number, maxLines: number, measure: (p: Piece, text: string) => number): { placed: Placed[]; left: number } {
+  const placed: Placed[] = [];
+  let line = 0;
+  let x = 0;
+  let k = 0;
+  for (; k < pieces.length; k++) {
+    const p = pieces[k]!;
+    const lead = p.icon === undefined ? 0 : ICON_W;
+    let text = p.text;
+    let w = lead + measure(p, text);
+    if ((p.br === true && x > 0) || (x > 0 && x + w > width)) {
+      line++;
+      x = 0;
+    }
+    if (line >= maxLines) break;
+    let first = true;
+    // wider than a whole line: wrapped onto the lines below (at a space, or anywhere in Chinese)
+    while (w > width && line + 1 < maxLines) {
+      const cut = fitting(text, (t) => lead + measure(p, t) <= width);
+      const space = text.lastIndexOf(' ', cut);
+      const at = space > cut / 2 ? space : cut;
+      const head = text.slice(0, at);
+      placed.push({ piece: p, line, x, text: head, w: lead + measure(p, head), head: first });
+      first = false;
+      text = text.slice(at).trimStart();
+      w = lead + measure(p, text);
+      line++;
+    }
+    if (w > width) {
+      // the last line, and still too wide: the last resort, an ellipsis
+      text = `${text.slice(0, fitting(text, (t) => lead + measure(p, `${t}…`) <= width))}…`;
+      w = lead + measure(p, text);
+    }
+    placed.push({ piece: p, line, x, text, w, head: first });
+    x += w + GAP;
+  }
+  return { placed, left: pieces.length - k };
+}
+
+/** Draws the strip; returns who froze the loop (a blocking time.sleep under way at `vt`), or null. */
+export function drawLoopStrip(ctx: CanvasRenderingContext2D, r: Rect, s: Snapshot, vt: number, tx: Dict, px: number): string | null {
+  const f = s.frozen;
+  // the engine's view at the shown moment says whether its sleeper is still inside time.sleep: the strip and the
+  // card agree, whatever the clock between two snapshots
+  const frozen = f !== null && vt < f.until && s.actors.some((a) => a.name === f.by && a.state === 'blocking');
   ctx.save();
   ctx.beginPath();
   ctx.roundRect(r.x, r.y, r.w, r.h, 8);
   ctx.fillStyle = '#f1efe7';
   ctx.fill();
-  ctx.strokeStyle = C.line;
-  ctx.lineWidth = 1.5;
+  if (frozen) {
+    ctx.fillStyle = pattern(ctx, 'cross', '#D55E0033');
+    ctx.fill();
+  }
+  ctx.strokeStyle = frozen ? C.verm : C.line;
+  ctx.lineWidth = frozen ? 4 : 1.5;
   ctx.stroke();
   ctx.textBaseline = 'middle';
   ctx.textAlign = 'left';
-  const lh = Math.min(r.h / 3, px * 1.6);
-  let x = r.x + 10;
-  let y = r.y + lh * 0.75;
-  const write = (text: string, weight: 400 | 600 | 700 = 400, color: string = C.ink): void => {
-    ctx.font = font(px, weight);
-    ctx.fillStyle = color;
-    const w = Math.min(ctx.measureText(text).width, r.x + r.w - x - 6);
-    if (w > 0) ctx.fillText(text, x, y, w);
-    x += w + 8;
+  const lh = Math.round(px * 1.45);
+  const padX = 10;
+  const maxLines = Math.max(1, Math.floor((r.h - 8) / lh));
+  const measure = (p: Piece, text: string): number => {
+    ctx.font = font(p === pieces[0] && frozen ? px + 1 : px, p.weight);
+    return ctx.measureText(text).width;
   };
-  const newline = (): void => {
-    x = r.x + 10;
-    y += lh;
-  };
-  write(`${t.loop}:`, 700);
-  if (s.running !== null) {
-    drawIcon(ctx, 'play', x + 6, y, 6, C.blue);
-    x += 16;
-    write(`${t.running} ${s.running}`, 700, C.blue);
-  } else {
-    write(`${t.lastRan} ${s.lastRan ?? t.none}`, 600, C.muted);
-  }
-  if (r.w < 500) newline();
-  drawIcon(ctx, 'chevrons', x + 6, y, 6, C.blue);
-  x += 16;
-  const ready = s.ready.length > 6 ? `${s.ready.slice(0, 6).join(', ')} +${s.ready.length - 6}` : s.ready.join(', ');
-  write(`${t.ready} (${s.ready.length}): ${ready || t.none}`);
-  newline();
-  write(`${t.waiting}:`, 600);
-  const groups = waitGroups(s.actors);
-  if (groups.length === 0) write(t.none, 400, C.muted);
-  for (const [on, n] of groups) {
-    const [icon, color] = WAIT_ICON[on] ?? (['hourglass', C.purple] as [Icon, string]);
-    if (x > r.x + r.w - 60) {
-      newline();
-      if (y > r.y + r.h) break;
+  const pieces = stripPieces(s, frozen, tx);
+  const { placed } = layoutPieces(pieces, r.w - padX * 2, maxLines, measure);
+  const top = r.y + (r.h - maxLines * lh) / 2 + lh / 2;
+  for (const p of placed) {
+    const x = r.x + padX + p.x;
+    const y = top + p.line * lh;
+    let tx0 = x;
+    if (p.piece.icon !== undefined && p.head) {
+      drawIcon(ctx, p.piece.icon[0], x + 6, y, 6, p.piece.icon[1]);
+      tx0 += ICON_W;
     }
-    drawIcon(ctx, icon, x + 6, y, 6, color);
-    x += 16;
-    write(`${on === 'sleep' ? 'asyncio.sleep' : on} ×${n}`);
-  }
-  const threads = s.actors.filter((a) => a.kind === 'thread');
-  if (threads.length > 0) {
-    if (x > r.x + r.w * 0.6) newline();
-    const alive = threads.filter((a) => a.state !== 'finished').length;
-    write(`· ${t.threads}: ${alive} ${tx.state.sleeping} / ${threads.length}`, 400, C.muted);
-  }
-  const f = s.frozen;
-  if (f !== null && vt >= f.from && vt < f.until) {
-    ctx.beginPath();
-    ctx.roundRect(r.x, r.y, r.w, r.h, 8);
-    ctx.fillStyle = pattern(ctx, 'cross', '#D55E0066');
-    ctx.fill();
-    ctx.lineWidth = 4;
-    ctx.strokeStyle = C.verm;
-    ctx.stroke();
-    ctx.fillStyle = C.verm;
-    ctx.font = font(px + 1, 700);
-    ctx.textAlign = 'center';
-    ctx.fillText(t.frozen(f.by, fmt(f.until)), r.x + r.w / 2, r.y + r.h - lh * 0.6, r.w - 20);
+    if (frozen && p.piece === pieces[0]) {
+      // the frozen line on a plain ground: readable over the pattern
+      ctx.fillStyle = '#fdf1ea';
+      ctx.fillRect(x - 4, y - lh / 2 + 1, p.w + 8, lh - 2);
+    }
+    ctx.font = font(frozen && p.piece === pieces[0] ? px + 1 : px, p.piece.weight);
+    ctx.fillStyle = p.piece.color;
+    ctx.fillText(p.text, tx0, y);
   }
   ctx.restore();
+  return frozen ? f.by : null;
 }

@@ -56,7 +56,7 @@ export class SceneRenderer {
   private onScreen = true;
   private lastDrawn = -Infinity;
   /** The cards drawn last, for clicks (hitTest), and the task picked when they were drawn. */
-  private hits: { name: string; r: Rect }[] = [];
+  private hits: { name: string; r: Rect; state: string; hung: boolean }[] = [];
   private lastSel: string | null = null;
 
   constructor(
@@ -139,27 +139,32 @@ export class SceneRenderer {
     this.head(ctx, L.consumersHead, tx.scene.consumers, px);
     const drawn = drawBuffer(ctx, L.buffer, cur, tx, px);
     this.hits = [];
+    const hung = hungTasks(cur);
+    const chips: string[] = drawn.chips.slice();
     const cards = (list: ActorSnap[], rects: Rect[]): void =>
       list.forEach((a, i) => {
         const r = rects[i];
         if (r === undefined) return;
-        drawActorCard(ctx, r, a, vt, this.startOf(a, cur), tx, px);
-        this.hits.push({ name: a.name, r });
+        const chip = drawActorCard(ctx, r, a, vt, this.startOf(a, cur), tx, px, hung.has(a.name));
+        if (chip !== null) chips.push(chip);
+        this.hits.push({ name: a.name, r, state: a.state, hung: hung.has(a.name) });
       });
+    const main = cur.actors.find((a) => a.role === 'main');
+    if (main !== undefined) cards([main], [L.main]);
     cards(producers, L.producers);
     cards(consumers, L.consumers);
     const picked = this.hits.find((h) => h.name === sel);
     if (picked !== undefined) drawPicked(ctx, picked.r);
-    drawLoopStrip(ctx, L.strip, cur, vt, tx, px);
+    sceneStats.frozenBy = drawLoopStrip(ctx, L.strip, cur, vt, tx, px);
     // reduced motion: no items flying; the buffer and the cards show each change where it lands
     const still = reducedMotion();
     sceneStats.reducedMotion = still;
     if (fresh && cur.run === this.lastRun && !still) this.spawn(cur, producers, consumers, drawn, now);
     if (still) this.flights.clear();
-    else this.flights.draw(ctx, now, Math.max(14, px + 4));
+    else chips.push(...this.flights.draw(ctx, now, Math.max(14, px + 4)));
     this.lastN = cur.n;
     this.lastRun = cur.run;
-    this.record(cur, drawn, producers, consumers, L);
+    this.record(cur, drawn, producers, consumers, L, chips);
   }
 
   /** The task whose card is at (x, y) in CSS pixels of the canvas, or null. */
@@ -226,7 +231,7 @@ export class SceneRenderer {
     }
   }
 
-  private record(cur: Snapshot, drawn: BufferDrawn, producers: ActorSnap[], consumers: ActorSnap[], L: SceneLayout): void {
+  private record(cur: Snapshot, drawn: BufferDrawn, producers: ActorSnap[], consumers: ActorSnap[], L: SceneLayout, chips: string[]): void {
     if (sceneStats.frames++ === 0) markFirstFrame();
     sceneStats.width = L.width;
     sceneStats.height = L.height;
@@ -238,9 +243,24 @@ export class SceneRenderer {
     sceneStats.producers = producers.map((a) => ({ name: a.name, state: a.state }));
     sceneStats.consumers = consumers.map((a) => ({ name: a.name, state: a.state }));
     const z = this.zoom;
-    sceneStats.cards = this.hits.map(({ name, r }) => ({ name, x: r.x * z, y: r.y * z, w: r.w * z, h: r.h * z }));
+    sceneStats.cards = this.hits.map(({ name, r, state, hung }) => ({ name, state, hung, x: r.x * z, y: r.y * z, w: r.w * z, h: r.h * z }));
+    sceneStats.chips = chipKeys(chips);
   }
 }
+
+/** The tasks that wait forever: at a hang, those the end record lists as blocked. */
+function hungTasks(cur: Snapshot): Set<string> {
+  const out = new Set<string>();
+  if (cur.end?.status !== 'hang') return out;
+  for (const b of cur.end.blocked) if ('task' in b) out.add(b.task);
+  return out;
+}
+
+/**
+ * The chips drawn, each keyed by its item's value as the chip shows it: an item drawn in two places shows up as a
+ * key seen twice. (Items carry no identity beyond their value: equal values, as randint's, share a key.)
+ */
+const chipKeys = (labels: string[]): { key: string }[] => labels.map((key) => ({ key }));
 
 /** The picked task's card: a ring around it, in the code panel's highlight colour. */
 function drawPicked(ctx: CanvasRenderingContext2D, r: Rect): void {

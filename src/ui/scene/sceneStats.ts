@@ -12,8 +12,12 @@ export interface SceneStats {
   maxBufferShown: number;
   producers: { name: string; state: string }[];
   consumers: { name: string; state: string }[];
-  /** Where each card was drawn (CSS pixels of the canvas): a click there picks the task. */
-  cards: { name: string; x: number; y: number; w: number; h: number }[];
+  /** Each card drawn (main's included), its state and whether it waits forever, and where (CSS pixels of the canvas): a click there picks the task. */
+  cards: { name: string; state: string; hung: boolean; x: number; y: number; w: number; h: number }[];
+  /** Who the loop strip says froze the loop (a blocking time.sleep), or null. */
+  frozenBy: string | null;
+  /** Each item chip drawn (in the queue, on a card, in flight), keyed by its item. */
+  chips: { key: string }[];
   /** Items sent flying since the page opened, and whether the picture honours prefers-reduced-motion now. */
   flights: number;
   reducedMotion: boolean;
@@ -31,6 +35,8 @@ export const sceneStats: SceneStats = {
   producers: [],
   consumers: [],
   cards: [],
+  chips: [],
+  frozenBy: null,
   flights: 0,
   reducedMotion: false,
 };
