@@ -29,6 +29,10 @@ class FakeHost implements FrameHost {
   hidden(): boolean {
     return this.isHidden;
   }
+  dpr(): number {
+    return this.ratio;
+  }
+  ratio = 1;
   onVisibilityChange(fn: () => void): void {
     this.visibility.push(fn);
   }
@@ -55,8 +59,8 @@ class FakeHost implements FrameHost {
 /** A surface that writes down what the loop asked of it. */
 function recorder(name: string, log: string[]): Surface {
   return {
-    draw: (now) => log.push(`${name} draw ${now}`),
-    offScreen: (now) => log.push(`${name} off ${now}`),
+    draw: (f) => log.push(`${name} draw ${f.now}`),
+    offScreen: (f) => log.push(`${name} off ${f.now}`),
     shown: (on) => log.push(`${name} shown ${on}`),
     resized: () => log.push(`${name} resized`),
     dispose: () => log.push(`${name} dispose`),
@@ -138,6 +142,17 @@ describe('FrameLoop', () => {
     expect(host.requested).toBe(1);
   });
 
+  test('each frame carries the device pixel ratio of its moment', () => {
+    const host = new FakeHost();
+    const loop = new FrameLoop(host);
+    const seen: number[] = [];
+    loop.add(el(), { draw: (f) => seen.push(f.dpr) });
+    host.frame(10);
+    host.ratio = 2; // the window moved to another screen
+    host.frame(20);
+    expect(seen).toEqual([1, 2]);
+  });
+
   test('a resize reaches the surface of that element only', () => {
     const host = new FakeHost();
     const loop = new FrameLoop(host);
@@ -174,7 +189,7 @@ describe('FrameLoop', () => {
     const loop = new FrameLoop(host);
     const log: string[] = [];
     let offB: () => void = () => {};
-    loop.add(el(), { draw: (now) => (log.push(`a draw ${now}`), offB()) });
+    loop.add(el(), { draw: (f) => (log.push(`a draw ${f.now}`), offB()) });
     offB = loop.add(el(), recorder('b', log));
     host.frame(10);
     expect(log).toEqual(['a draw 10', 'b dispose']);

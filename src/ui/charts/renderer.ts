@@ -10,7 +10,7 @@
 import uPlot from 'uplot';
 import type { ChartData } from '../../worker/chartData';
 import { clockAt, type SnapshotPair } from '../frame/clock';
-import type { Surface } from '../frame/frameLoop';
+import type { Frame, Surface } from '../frame/frameLoop';
 import { chartStats, MIN_WINDOW, windowFor } from './chartView';
 import type { Lang } from './format';
 import { barChartOptions, niceCeil, timeChartOptions, timeData, type ChartContext } from './specs';
@@ -70,7 +70,7 @@ export class ChartsBoard {
   private frozenAt: [number, number] | null = null;
   private input: ChartsInput | null = null;
   /** The frame last worked out, and what it asked. */
-  private at = NaN;
+  private at: Frame | null = null;
   private work: FrameWork | null = null;
   /** The frame in which a chart last drew (for the draw-time figures). */
   private drewAt = NaN;
@@ -95,8 +95,8 @@ export class ChartsBoard {
     this.charts.add(c);
     this.countVisible();
     return {
-      draw: (now) => this.frame(c, now),
-      offScreen: (now) => this.frame(c, now),
+      draw: (f) => this.frame(c, f),
+      offScreen: (f) => this.frame(c, f),
       shown: (on) => {
         c.visible = on;
         this.countVisible();
@@ -119,8 +119,8 @@ export class ChartsBoard {
   }
 
   /** One chart's turn in a frame: it draws if it is on screen and the frame moved it, or it missed a change. */
-  private frame(c: Chart, now: number): void {
-    const work = this.workFor(now);
+  private frame(c: Chart, f: Frame): void {
+    const work = this.workFor(f);
     if (work === null) return;
     const resized = c.sized;
     if (resized) {
@@ -138,14 +138,15 @@ export class ChartsBoard {
     if (c.spec === null) this.drawBars(c.id as BarChartId, c, work.data);
     else this.drawTime(c, c.spec, work.data, work.withData || c.stale);
     chartStats.drawMs += performance.now() - t0;
-    if (this.drewAt !== now) chartStats.drawFrames++;
-    this.drewAt = now;
+    if (this.drewAt !== f.now) chartStats.drawFrames++;
+    this.drewAt = f.now;
   }
 
   /** Works out the frame at `now` once, for every chart: the window, and whether the data or the window moved. */
-  private workFor(now: number): FrameWork | null {
-    if (now === this.at) return this.work;
-    this.at = now;
+  private workFor(f: Frame): FrameWork | null {
+    if (f === this.at) return this.work;
+    this.at = f;
+    const now = f.now;
     this.work = null;
     const input = this.source();
     this.input = input;
@@ -170,7 +171,7 @@ export class ChartsBoard {
       x0 = Math.max(0, x1 - windowFor(cur.speed));
     }
     const withData = data.version !== this.version;
-    const times = withData || this.shiftPx(x0, x1) >= 1;
+    const times = withData || this.shiftPx(x0, x1, f.dpr) >= 1;
     if (times) {
       this.version = data.version;
       this.x0 = x0;
@@ -191,13 +192,12 @@ export class ChartsBoard {
   }
 
   /** How far (device pixels, on the widest time chart on screen) the window moved since it was last drawn. */
-  private shiftPx(x0: number, x1: number): number {
+  private shiftPx(x0: number, x1: number, dpr: number): number {
     if (x0 === this.x0 && x1 === this.x1) return 0;
     const span = this.x1 - this.x0;
     if (!(span > 0)) return Infinity;
     let width = 0;
     for (const c of this.charts) if (c.visible && c.spec !== null) width = Math.max(width, c.u.width);
-    const dpr = typeof devicePixelRatio === 'number' ? devicePixelRatio : 1;
     return (Math.max(Math.abs(x0 - this.x0), Math.abs(x1 - this.x1)) / span) * width * dpr;
   }
 

@@ -10,6 +10,7 @@ export function browserHost(): FrameHost {
     request: (fn) => requestAnimationFrame(fn),
     cancel: (id) => cancelAnimationFrame(id),
     hidden: () => document.visibilityState === 'hidden',
+    dpr: () => window.devicePixelRatio || 1,
     onVisibilityChange: (fn) => document.addEventListener('visibilitychange', fn),
     watchOnScreen(el, fn) {
       if (typeof IntersectionObserver === 'undefined') return () => {};

@@ -6,12 +6,18 @@
  * logic is tested with fakes.
  */
 
+/** A frame: its time (ms, the animation frame's) and the device pixels per CSS pixel it is drawn at. */
+export interface Frame {
+  now: number;
+  dpr: number;
+}
+
 /** Something the loop draws. */
 export interface Surface {
-  /** Once a frame while its element is on screen (`now`: the frame's time, ms). */
-  draw(now: number): void;
+  /** Once a frame while its element is on screen. */
+  draw(frame: Frame): void;
   /** Once a frame instead of draw while its element is off screen. */
-  offScreen?(now: number): void;
+  offScreen?(frame: Frame): void;
   /** The element came on screen or left it. */
   shown?(on: boolean): void;
   /** The element's box changed size; the next draw sees it. */
@@ -25,6 +31,8 @@ export interface FrameHost {
   request(fn: (now: number) => void): number;
   cancel(id: number): void;
   hidden(): boolean;
+  /** Device pixels per CSS pixel now (it changes with the browser's zoom and the screen). */
+  dpr(): number;
   onVisibilityChange(fn: () => void): void;
   /** Calls fn with whether el is on screen, whenever that changes; returns a function that stops it. */
   watchOnScreen(el: Element, fn: (on: boolean) => void): () => void;
@@ -96,11 +104,12 @@ export class FrameLoop {
     this.pending = 0;
     if (this.host.hidden()) return;
     this.frames++;
+    const frame: Frame = { now, dpr: this.host.dpr() };
     // a surface may unregister another while drawing: walk a copy
     for (const e of [...this.entries]) {
       if (!this.entries.has(e)) continue;
-      if (e.on) e.surface.draw(now);
-      else e.surface.offScreen?.(now);
+      if (e.on) e.surface.draw(frame);
+      else e.surface.offScreen?.(frame);
     }
     this.schedule();
   };

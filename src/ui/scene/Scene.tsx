@@ -3,6 +3,7 @@ import { useCallback, useEffect, useRef, type MouseEvent } from 'react';
 import { getClient, selectTask } from '../../store/actions';
 import { useLab } from '../../store/labStore';
 import { SUMMARY_ID } from '../a11y/LiveSummary';
+import type { Frame } from '../frame/frameLoop';
 import { useFrame } from '../frame/useFrame';
 import { useText } from '../i18n';
 import { sceneZoom } from '../teach/view';
@@ -27,8 +28,8 @@ export function Scene() {
       return { prev: c?.prev ?? null, cur: c?.cur ?? null, zoom: sceneZoom(), ...shown.current };
     };
     return {
-      draw: (now: number) => r.draw(now, input()),
-      offScreen: (now: number) => r.offScreen(now, input()),
+      draw: (f: Frame) => r.draw(f, input()),
+      offScreen: (f: Frame) => r.offScreen(f, input()),
       resized: () => r.resized(),
       dispose: () => {
         renderer.current = null;

@@ -6,6 +6,7 @@
 import type { ActorSnap, Snapshot } from '../../worker/snapshot';
 import type { Dict } from '../i18n';
 import { clockAt, type SnapshotPair } from '../frame/clock';
+import type { Frame } from '../frame/frameLoop';
 import { drawActorCard } from './actorCard';
 import { drawBuffer, queueTitle, type BufferDrawn } from './bufferView';
 import { Flights } from './flights';
@@ -75,24 +76,25 @@ export class SceneRenderer {
   }
 
   /** Off screen: the charts below are being read. */
-  offScreen(now: number, input: SceneInput): void {
+  offScreen(frame: Frame, input: SceneInput): void {
     const cur = input.cur;
     if (cur === null || this.width === 0) return;
     // the scene (dozens of cards of text) need not be drawn at display rate; the countdowns still learn when each
     // sleep began, from the snapshot that first shows it
-    if (now - this.lastDrawn < OFF_SCREEN_MS) {
+    if (frame.now - this.lastDrawn < OFF_SCREEN_MS) {
       if (cur.n !== this.lastN || cur.run !== this.lastRun) this.noteStarts(cur);
       return;
     }
-    this.draw(now, input);
+    this.draw(frame, input);
   }
 
   /** Draws the frame at `now`, unless nothing moved since the last. */
-  draw(now: number, { prev, cur, tx, zoom, selected: sel }: SceneInput): void {
+  draw({ now, dpr: screenDpr }: Frame, { prev, cur, tx, zoom, selected: sel }: SceneInput): void {
     if (cur === null || this.width === 0) return;
     const producers = visible(cur.actors.filter((a) => a.role === 'producer'));
     const consumers = visible(cur.actors.filter((a) => a.role === 'consumer'));
-    const key = `${this.width}:${zoom}:${producers.length}:${consumers.length}:${tx.title}`;
+    // another screen or the browser's zoom changes the device pixels: the canvas is sized again
+    const key = `${this.width}:${screenDpr}:${zoom}:${producers.length}:${consumers.length}:${tx.title}`;
     const fresh = cur.n !== this.lastN || cur.run !== this.lastRun;
     const vt = clockAt(prev, cur, now);
     const flying = this.flights.busy(now);
@@ -101,7 +103,7 @@ export class SceneRenderer {
     this.lastSel = sel;
     this.wasFlying = flying;
     this.lastDrawn = now;
-    if (key !== this.layoutKey) this.resize(key, zoom, producers.length, consumers.length);
+    if (key !== this.layoutKey) this.resize(key, screenDpr, zoom, producers.length, consumers.length);
     const L = this.layout!;
     if (cur.run !== this.lastRun) {
       this.starts.clear();
@@ -110,7 +112,7 @@ export class SceneRenderer {
     }
     this.lastVt = vt;
     const ctx = this.canvas.getContext('2d')!;
-    const dpr = (window.devicePixelRatio || 1) * this.zoom;
+    const dpr = screenDpr * this.zoom;
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
     ctx.fillStyle = C.bg;
     ctx.fillRect(0, 0, L.width, L.height);
@@ -151,14 +153,14 @@ export class SceneRenderer {
     return h?.name ?? null;
   }
 
-  private resize(key: string, zoom: number, nProd: number, nCons: number): void {
+  private resize(key: string, screenDpr: number, zoom: number, nProd: number, nCons: number): void {
     this.layoutKey = key;
     // presenter mode draws the same picture larger: laid out for a narrower canvas, then scaled up to fill it
     // (never so much that a wide canvas falls back to the stacked phone layout)
     this.zoom = Math.max(1, Math.min(zoom, this.width / NARROW_BELOW));
     const L = layoutScene(this.width / this.zoom, nProd, nCons);
     this.layout = L;
-    const dpr = (window.devicePixelRatio || 1) * this.zoom;
+    const dpr = screenDpr * this.zoom;
     this.canvas.width = Math.round(L.width * dpr);
     this.canvas.height = Math.round(L.height * dpr);
     this.canvas.style.height = `${L.height * this.zoom}px`;
