@@ -3,7 +3,7 @@
  * not drawn (they get their off-screen turn), a hidden tab asks for no frames, and unregistering lets go.
  */
 import { describe, expect, test } from 'vitest';
-import { FrameLoop, type FrameHost, type Surface } from '../../src/ui/frame/frameLoop';
+import { createFrameLoop, type FrameHost, type Surface } from '../../src/ui/frame/frameLoop';
 
 /** A fake browser: frames run when the test says, elements go on and off screen and change size when it says. */
 class FakeHost implements FrameHost {
@@ -36,13 +36,13 @@ class FakeHost implements FrameHost {
   onVisibilityChange(fn: () => void): void {
     this.visibility.push(fn);
   }
-  watchOnScreen(el: Element, fn: (on: boolean) => void): () => void {
-    this.onScreen.set(el, fn);
-    return () => this.onScreen.delete(el);
-  }
-  watchSize(el: Element, fn: () => void): () => void {
-    this.sized.set(el, fn);
-    return () => this.sized.delete(el);
+  watch(el: Element, shown: (on: boolean) => void, sized: () => void): () => void {
+    this.onScreen.set(el, shown);
+    this.sized.set(el, sized);
+    return () => {
+      this.onScreen.delete(el);
+      this.sized.delete(el);
+    };
   }
   /** Runs the frames asked for so far, at time `now`. */
   frame(now: number): void {
@@ -72,7 +72,7 @@ const el = (): Element => ({}) as Element;
 describe('FrameLoop', () => {
   test('many surfaces share one animation frame, each drawn once per frame with its time', () => {
     const host = new FakeHost();
-    const loop = new FrameLoop(host);
+    const loop = createFrameLoop(host);
     const log: string[] = [];
     loop.add(el(), recorder('scene', log));
     loop.add(el(), recorder('queue', log));
@@ -84,12 +84,11 @@ describe('FrameLoop', () => {
     host.frame(33);
     expect(log.slice(3)).toEqual(['scene draw 33', 'queue draw 33', 'rates draw 33']);
     expect(host.requested).toBe(3);
-    expect(loop.frames).toBe(2);
   });
 
   test('a surface off screen is not drawn; it gets its off-screen turn, and is drawn again when back', () => {
     const host = new FakeHost();
-    const loop = new FrameLoop(host);
+    const loop = createFrameLoop(host);
     const log: string[] = [];
     const a = el();
     loop.add(a, recorder('scene', log));
@@ -105,7 +104,7 @@ describe('FrameLoop', () => {
 
   test('a hidden tab asks for no frames; shown again, the loop goes on', () => {
     const host = new FakeHost();
-    const loop = new FrameLoop(host);
+    const loop = createFrameLoop(host);
     const log: string[] = [];
     loop.add(el(), recorder('scene', log));
     expect(loop.running).toBe(true);
@@ -123,7 +122,7 @@ describe('FrameLoop', () => {
 
   test('a frame that comes while the tab is hidden draws nothing and asks for no other', () => {
     const host = new FakeHost();
-    const loop = new FrameLoop(host);
+    const loop = createFrameLoop(host);
     const log: string[] = [];
     loop.add(el(), recorder('scene', log));
     host.isHidden = true; // hidden, the visibilitychange event not yet delivered
@@ -135,7 +134,7 @@ describe('FrameLoop', () => {
   test('a surface added while the tab is hidden waits for it to be shown', () => {
     const host = new FakeHost();
     host.isHidden = true;
-    const loop = new FrameLoop(host);
+    const loop = createFrameLoop(host);
     loop.add(el(), recorder('scene', []));
     expect(host.requested).toBe(0);
     host.setHidden(false);
@@ -144,7 +143,7 @@ describe('FrameLoop', () => {
 
   test('each frame carries the device pixel ratio of its moment', () => {
     const host = new FakeHost();
-    const loop = new FrameLoop(host);
+    const loop = createFrameLoop(host);
     const seen: number[] = [];
     loop.add(el(), { draw: (f) => seen.push(f.dpr) });
     host.frame(10);
@@ -155,7 +154,7 @@ describe('FrameLoop', () => {
 
   test('a resize reaches the surface of that element only', () => {
     const host = new FakeHost();
-    const loop = new FrameLoop(host);
+    const loop = createFrameLoop(host);
     const log: string[] = [];
     const a = el();
     loop.add(a, recorder('scene', log));
@@ -166,7 +165,7 @@ describe('FrameLoop', () => {
 
   test('unregistering stops drawing it and lets go of its element; the last one stops the loop', () => {
     const host = new FakeHost();
-    const loop = new FrameLoop(host);
+    const loop = createFrameLoop(host);
     const log: string[] = [];
     const a = el();
     const offA = loop.add(a, recorder('scene', log));
@@ -186,7 +185,7 @@ describe('FrameLoop', () => {
 
   test('a surface unregistered by another during a frame is not drawn in it', () => {
     const host = new FakeHost();
-    const loop = new FrameLoop(host);
+    const loop = createFrameLoop(host);
     const log: string[] = [];
     let offB: () => void = () => {};
     loop.add(el(), { draw: (f) => (log.push(`a draw ${f.now}`), offB()) });

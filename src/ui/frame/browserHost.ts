@@ -1,40 +1,27 @@
-/** The frame loop's host in a browser: animation frames, one IntersectionObserver and one ResizeObserver for all. */
+/** The frame loop's host in a browser: animation frames, and one IntersectionObserver and one ResizeObserver for all. */
 import type { FrameHost } from './frameLoop';
 
 export function browserHost(): FrameHost {
-  const onScreen = new Map<Element, (on: boolean) => void>();
-  const sized = new Map<Element, () => void>();
-  let io: IntersectionObserver | null = null;
-  let ro: ResizeObserver | null = null;
+  const calls = new Map<Element, [(on: boolean) => void, () => void]>();
+  let io: IntersectionObserver | undefined;
+  let ro: ResizeObserver | undefined;
   return {
     request: (fn) => requestAnimationFrame(fn),
     cancel: (id) => cancelAnimationFrame(id),
-    hidden: () => document.visibilityState === 'hidden',
-    dpr: () => window.devicePixelRatio || 1,
+    hidden: () => document.hidden,
+    dpr: () => devicePixelRatio || 1,
     onVisibilityChange: (fn) => document.addEventListener('visibilitychange', fn),
-    watchOnScreen(el, fn) {
-      if (typeof IntersectionObserver === 'undefined') return () => {};
+    watch(el, shown, sized) {
       // one callback may carry several changes of the same element: the last one is where it stands now
-      io ??= new IntersectionObserver((es) => {
-        for (const e of es) onScreen.get(e.target)?.(e.isIntersecting);
-      });
-      onScreen.set(el, fn);
+      io ??= new IntersectionObserver((es) => es.forEach((e) => calls.get(e.target)?.[0](e.isIntersecting)));
+      ro ??= new ResizeObserver((es) => es.forEach((e) => calls.get(e.target)?.[1]()));
+      calls.set(el, [shown, sized]);
       io.observe(el);
-      return () => {
-        onScreen.delete(el);
-        io?.unobserve(el);
-      };
-    },
-    watchSize(el, fn) {
-      if (typeof ResizeObserver === 'undefined') return () => {};
-      ro ??= new ResizeObserver((es) => {
-        for (const e of es) sized.get(e.target)?.();
-      });
-      sized.set(el, fn);
       ro.observe(el);
       return () => {
-        sized.delete(el);
-        ro?.unobserve(el);
+        calls.delete(el);
+        io!.unobserve(el);
+        ro!.unobserve(el);
       };
     },
   };

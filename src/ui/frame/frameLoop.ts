@@ -34,10 +34,11 @@ export interface FrameHost {
   /** Device pixels per CSS pixel now (it changes with the browser's zoom and the screen). */
   dpr(): number;
   onVisibilityChange(fn: () => void): void;
-  /** Calls fn with whether el is on screen, whenever that changes; returns a function that stops it. */
-  watchOnScreen(el: Element, fn: (on: boolean) => void): () => void;
-  /** Calls fn whenever el's box changes size; returns a function that stops it. */
-  watchSize(el: Element, fn: () => void): () => void;
+  /**
+   * Watches el: `shown` with whether it is on screen whenever that may have changed, `sized` whenever its box
+   * changed size. Returns the function that stops watching.
+   */
+  watch(el: Element, shown: (on: boolean) => void, sized: () => void): () => void;
 }
 
 interface Entry {
@@ -46,71 +47,69 @@ interface Entry {
   unwatch: () => void;
 }
 
-export class FrameLoop {
-  private readonly entries = new Set<Entry>();
-  private pending = 0;
-  private listening = false;
-  /** Frames run so far (for tests and benches). */
-  frames = 0;
-
-  constructor(private readonly host: FrameHost) {}
-
+export interface FrameLoop {
   /** Draws surface each frame while el is on screen; returns the function that unregisters it. */
-  add(el: Element, surface: Surface): () => void {
-    const e: Entry = { surface, on: true, unwatch: () => {} };
-    const a = this.host.watchOnScreen(el, (on) => {
-      if (on === e.on) return;
-      e.on = on;
-      surface.shown?.(on);
-    });
-    const b = this.host.watchSize(el, () => surface.resized?.());
-    e.unwatch = () => {
-      a();
-      b();
-    };
-    this.entries.add(e);
-    if (!this.listening) {
-      this.listening = true;
-      this.host.onVisibilityChange(() => (this.host.hidden() ? this.halt() : this.schedule()));
-    }
-    this.schedule();
-    return () => {
-      if (!this.entries.delete(e)) return;
-      e.unwatch();
-      surface.dispose?.();
-      if (this.entries.size === 0) this.halt();
-    };
-  }
-
+  add(el: Element, surface: Surface): () => void;
   /** Whether a frame is asked for. */
-  get running(): boolean {
-    return this.pending !== 0;
-  }
+  readonly running: boolean;
+  /** Surfaces registered. */
+  readonly size: number;
+}
 
-  get size(): number {
-    return this.entries.size;
-  }
-
-  private schedule(): void {
-    if (this.pending === 0 && this.entries.size > 0 && !this.host.hidden()) this.pending = this.host.request(this.tick);
-  }
-
-  private halt(): void {
-    if (this.pending !== 0) this.host.cancel(this.pending);
-    this.pending = 0;
-  }
-
-  private readonly tick = (now: number): void => {
-    this.pending = 0;
-    if (this.host.hidden()) return;
-    this.frames++;
-    const frame: Frame = { now, dpr: this.host.dpr() };
+// a closure rather than a class: its names minify, and the loop is in the page's first JavaScript (a budget)
+export function createFrameLoop(host: FrameHost): FrameLoop {
+  const entries = new Set<Entry>();
+  let pending = 0;
+  let listening = false;
+  const schedule = (): void => {
+    if (pending === 0 && entries.size > 0 && !host.hidden()) pending = host.request(tick);
+  };
+  const halt = (): void => {
+    if (pending !== 0) host.cancel(pending);
+    pending = 0;
+  };
+  const tick = (now: number): void => {
+    pending = 0;
+    if (host.hidden()) return;
+    const frame: Frame = { now, dpr: host.dpr() };
     // a surface may unregister another while drawing: walk a copy
-    for (const e of [...this.entries]) {
-      if (!this.entries.has(e)) continue;
+    for (const e of [...entries]) {
+      if (!entries.has(e)) continue;
       if (e.on) e.surface.draw(frame);
       else e.surface.offScreen?.(frame);
     }
-    this.schedule();
+    schedule();
+  };
+  return {
+    add(el, surface) {
+      const e: Entry = { surface, on: true, unwatch: () => {} };
+      e.unwatch = host.watch(
+        el,
+        (on) => {
+          if (on === e.on) return;
+          e.on = on;
+          surface.shown?.(on);
+        },
+        () => surface.resized?.(),
+      );
+      entries.add(e);
+      if (!listening) {
+        listening = true;
+        host.onVisibilityChange(() => (host.hidden() ? halt() : schedule()));
+      }
+      schedule();
+      return () => {
+        if (!entries.delete(e)) return;
+        e.unwatch();
+        surface.dispose?.();
+        if (entries.size === 0) halt();
+      };
+    },
+    get running() {
+      return pending !== 0;
+    },
+    get size() {
+      return entries.size;
+    },
   };
 }

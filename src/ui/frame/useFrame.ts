@@ -1,13 +1,13 @@
 /** The page's one frame loop, and the hook by which a component puts the element it owns into it. */
 import { useEffect, type RefObject } from 'react';
 import { browserHost } from './browserHost';
-import { FrameLoop, type Surface } from './frameLoop';
+import { createFrameLoop, type FrameLoop, type Surface } from './frameLoop';
 
 let loop: FrameLoop | null = null;
 
 /** The page's frame loop, made when the first surface registers. */
 export function frameLoop(): FrameLoop {
-  loop ??= new FrameLoop(browserHost());
+  loop ??= createFrameLoop(browserHost());
   return loop;
 }
 

@@ -1,31 +1,25 @@
 /** The canvas, mounted once; the page's frame loop draws it at display rate from the worker's latest snapshots. */
-import { useCallback, useEffect, useRef, type MouseEvent } from 'react';
+import { useCallback, useRef, type MouseEvent } from 'react';
 import { getClient, selectTask } from '../../store/actions';
 import { useLab } from '../../store/labStore';
 import { SUMMARY_ID } from '../a11y/LiveSummary';
 import type { Frame } from '../frame/frameLoop';
 import { useFrame } from '../frame/useFrame';
-import { useText } from '../i18n';
+import { text, useText } from '../i18n';
 import { sceneZoom } from '../teach/view';
 import { SceneRenderer, type SceneInput } from './renderer';
 
 export function Scene() {
   const tx = useText();
-  const selected = useLab((s) => s.selected);
   const wrap = useRef<HTMLDivElement>(null);
   const canvas = useRef<HTMLCanvasElement>(null);
   const renderer = useRef<SceneRenderer | null>(null);
-  // what the next frame draws with: the words and the picked task as of the last render
-  const shown = useRef({ tx, selected });
-  useEffect(() => {
-    shown.current = { tx, selected };
-  }, [tx, selected]);
   const mount = useCallback((el: HTMLDivElement) => {
     const r = new SceneRenderer(canvas.current!, el);
     renderer.current = r;
     const input = (): SceneInput => {
       const c = getClient();
-      return { prev: c?.prev ?? null, cur: c?.cur ?? null, zoom: sceneZoom(), ...shown.current };
+      return { prev: c?.prev ?? null, cur: c?.cur ?? null, tx: text(), zoom: sceneZoom(), selected: useLab.getState().selected };
     };
     return {
       draw: (f: Frame) => r.draw(f, input()),
