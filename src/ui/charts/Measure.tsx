@@ -13,11 +13,15 @@ import { useLab } from '../../store/labStore';
 import { Deferred, failure, LoadFailed, useNeeded } from '../deferred';
 import { useFrame } from '../frame/useFrame';
 import { useText } from '../i18n';
+import { provideChartsHook } from '../testHook';
+import { chartsHook } from './chartsHook';
 import { useMeasureWords } from './measureWords';
 import { setFrozen, useFrozen, windowFor } from './chartView';
 import { num, pct } from './format';
 import type { ChartsBoard, ChartsInput } from './renderer';
 import { legendOf, type ChartId, type LegendKey } from './series';
+
+provideChartsHook(chartsHook);
 
 const FiguresTable = lazy(() => import('./FiguresTable').then((m) => ({ default: m.FiguresTable })));
 import './charts.css';
