@@ -10,7 +10,8 @@ import { useLab } from '../store/labStore';
 import { useTimeline } from '../store/timeline';
 import { sceneStats } from './scene/sceneStats';
 import { shownCaption } from './narration/Caption';
-import { chartsHook } from './charts/chartsHook';
+import { chartStats } from './charts/chartView';
+import type { chartsHook } from './charts/chartsHook';
 import type { Fault } from '../worker/protocol';
 import { setExportCapForTests } from '../store/traceExport';
 
@@ -62,6 +63,20 @@ function streamStats() {
   return { ...c.stats, seconds: (performance.now() - c.stats.since) / 1000, frames: sceneStats.frames };
 }
 
+// the charts' part comes with their code (chartsHook.ts, with the figures' rows), not in the page's first JavaScript
+let chartsPart: typeof chartsHook | null = null;
+
+/** Called by the charts' code when it arrives. */
+export function provideChartsHook(fn: typeof chartsHook): void {
+  chartsPart = fn;
+}
+
+/** The charts before their code is here: nothing drawn, nothing held. */
+function charts(): ReturnType<typeof chartsHook> {
+  if (chartsPart !== null) return chartsPart();
+  return { ...chartStats, bucket: null, maxsize: null, latest: null, model: null, figuresT: null, ciReady: false, rows: [] };
+}
+
 export interface QueueLabHook {
   snapshot: typeof labSnapshot;
   stats: typeof streamStats;
@@ -85,7 +100,7 @@ export function installTestHook(): void {
     snapshot: labSnapshot,
     stats: streamStats,
     resetStats: () => getClient()?.resetStats(),
-    charts: chartsHook,
+    charts,
     inject: (fault: Fault) => getClient()?.inject(fault),
     exportCap: setExportCapForTests,
   });

@@ -1,32 +1,32 @@
 /**
- * "Measured, and what queueing theory predicts": the live charts (uPlot, drawn by ChartsRenderer outside React)
- * and the figures table. React draws only the frame around the charts: titles, legends, the Freeze button. The
+ * "Measured, and what queueing theory predicts": the live charts (uPlot, drawn by ChartsBoard in the page's frame
+ * loop, outside React) and the figures table. React draws only the frame around the charts: titles, legends (from
+ * each chart's series), the Freeze button. The
  * section is below the first screen: the renderer (with uPlot) and the table are fetched after the first screen is
  * drawn, or when it is scrolled to, into chart cards and a table box that already have their size.
  */
-import { lazy, memo, Suspense, useEffect, useRef, useState } from 'react';
+import { lazy, memo, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import 'uplot/dist/uPlot.min.css';
 import { getClient } from '../../store/actions';
 import { useMeasure } from '../../store/figures';
 import { useLab } from '../../store/labStore';
 import { Deferred, failure, LoadFailed, useNeeded } from '../deferred';
+import { useFrame } from '../frame/useFrame';
 import { useText } from '../i18n';
+import { provideChartsHook } from '../testHook';
+import { chartsHook } from './chartsHook';
 import { useMeasureWords } from './measureWords';
 import { setFrozen, useFrozen, windowFor } from './chartView';
-import { COLORS } from './colors';
 import { num, pct } from './format';
-import type { ChartId } from './specs';
+import type { ChartsBoard, ChartsInput } from './renderer';
+import { legendOf, type ChartId, type LegendKey } from './series';
+
+provideChartsHook(chartsHook);
 
 const FiguresTable = lazy(() => import('./FiguresTable').then((m) => ({ default: m.FiguresTable })));
 import './charts.css';
 
-interface Key {
-  color: string;
-  label: string;
-  dashed?: boolean;
-}
-
-function Legend({ keys }: { keys: Key[] }) {
+function Legend({ keys }: { keys: LegendKey[] }) {
   return (
     <ul className="chart-keys">
       {keys.map((k) => (
@@ -39,8 +39,12 @@ function Legend({ keys }: { keys: Key[] }) {
   );
 }
 
-function Plot({ id, label, height = 150 }: { id: ChartId; label: string; height?: number }) {
-  return <div className="chart" data-chart={id} data-height={height} data-testid={`chart-${id}`} role="img" aria-label={label} style={{ height }} />;
+/** A chart's box; once the charts' code is here, its chart registers with the page's frame loop. */
+function Plot({ id, label, board, height = 150 }: { id: ChartId; label: string; board: ChartsBoard | null; height?: number }) {
+  const box = useRef<HTMLDivElement>(null);
+  const mount = useCallback((el: HTMLDivElement) => board!.chart(id, el, height), [board, id, height]);
+  useFrame(box, board === null ? null : mount);
+  return <div className="chart" ref={box} data-chart={id} data-testid={`chart-${id}`} role="img" aria-label={label} style={{ height }} />;
 }
 
 function AtOnce() {
@@ -51,27 +55,31 @@ function AtOnce() {
   return <p className="chart-sub">{m.atOnce(pct(h.zero / h.total, lang))}</p>;
 }
 
-/** The chart cards; their canvases belong to the renderer, so this re-renders only for words. */
+/** The chart cards; their canvases belong to the frame loop, so this re-renders only for words and Freeze. */
 const ChartGrid = memo(function ChartGrid({ needed }: { needed: boolean }) {
   const m = useMeasureWords();
   const lang = useLab((s) => s.lang);
-  const root = useRef<HTMLDivElement>(null);
+  const frozen = useFrozen();
   const maxsize = useLab((s) => s.settings.bufferSize);
   const [failed, setFailed] = useState<string | null>(null);
+  const [board, setBoard] = useState<ChartsBoard | null>(null);
+  // what the next frame draws with, as of the last render
+  const shown = useRef({ frozen, lang, words: m });
   useEffect(() => {
-    const el = root.current;
-    if (!needed || el === null) return;
-    let r: { stop(): void } | null = null;
+    shown.current = { frozen, lang, words: m };
+  }, [frozen, lang, m]);
+  useEffect(() => {
+    if (!needed) return;
     let gone = false;
     import('./renderer').then(
-      ({ ChartsRenderer }) => {
+      ({ ChartsBoard }) => {
         if (gone) return;
-        const charts = new ChartsRenderer(el, () => {
-          const c = getClient();
-          return { prev: c?.prev ?? null, cur: c?.cur ?? null, data: c?.charts ?? null };
-        });
-        charts.start();
-        r = charts;
+        setBoard(
+          new ChartsBoard((): ChartsInput => {
+            const c = getClient();
+            return { prev: c?.prev ?? null, cur: c?.cur ?? null, data: c?.charts ?? null, ...shown.current };
+          }),
+        );
       },
       (e: unknown) => {
         if (!gone) setFailed(failure(e));
@@ -79,72 +87,33 @@ const ChartGrid = memo(function ChartGrid({ needed }: { needed: boolean }) {
     );
     return () => {
       gone = true;
-      r?.stop();
     };
   }, [needed]);
+  const keys = (id: ChartId) => legendOf(id, m, maxsize > 0 ? num(maxsize, lang) : null);
+  const card = (id: ChartId, title: string, height?: number) => (
+    <>
+      <figcaption>
+        <h3>{title}</h3>
+        <Legend keys={keys(id)} />
+      </figcaption>
+      <Plot id={id} label={title} board={board} height={height} />
+    </>
+  );
   return (
     <>
       {failed !== null && <LoadFailed part={m.chartsLabel} why={failed} />}
-      <div className="chart-grid" ref={root} aria-label={m.chartsLabel} role="group">
+      <div className="chart-grid" aria-label={m.chartsLabel} role="group">
+        <figure className="chart-card">{card('queue', m.queue)}</figure>
+        <figure className="chart-card">{card('rates', m.rates)}</figure>
+        <figure className="chart-card">{card('waits', m.waits)}</figure>
         <figure className="chart-card">
-          <figcaption>
-            <h3>{m.queue}</h3>
-            <Legend
-              keys={[
-                { color: COLORS.blue, label: m.queueAvg },
-                { color: COLORS.sky, label: m.queueMax },
-                ...(maxsize > 0 ? [{ color: COLORS.verm, label: m.maxsize(num(maxsize, lang)), dashed: true }] : []),
-              ]}
-            />
-          </figcaption>
-          <Plot id="queue" label={m.queue} />
-        </figure>
-        <figure className="chart-card">
-          <figcaption>
-            <h3>{m.rates}</h3>
-            <Legend
-              keys={[
-                { color: COLORS.blue, label: m.produced },
-                { color: COLORS.green, label: m.consumed },
-              ]}
-            />
-          </figcaption>
-          <Plot id="rates" label={m.rates} />
-        </figure>
-        <figure className="chart-card">
-          <figcaption>
-            <h3>{m.waits}</h3>
-            <Legend
-              keys={[
-                { color: COLORS.purple, label: m.wait },
-                { color: COLORS.verm, label: m.blocked },
-              ]}
-            />
-          </figcaption>
-          <Plot id="waits" label={m.waits} />
-        </figure>
-        <figure className="chart-card">
-          <figcaption>
-            <h3>{m.util}</h3>
-            <Legend keys={[{ color: COLORS.green, label: m.overall }]} />
-          </figcaption>
-          <Plot id="util" label={m.util} height={110} />
+          {card('util', m.util, 110)}
           <p className="chart-sub">{m.perConsumer}</p>
-          <Plot id="perConsumer" label={`${m.util}: ${m.perConsumer}`} height={80} />
+          <Plot id="perConsumer" label={`${m.util}: ${m.perConsumer}`} board={board} height={80} />
         </figure>
+        <figure className="chart-card">{card('unfinished', m.unfinished)}</figure>
         <figure className="chart-card">
-          <figcaption>
-            <h3>{m.unfinished}</h3>
-            <Legend keys={[{ color: COLORS.orange, label: m.unfinishedLine }]} />
-          </figcaption>
-          <Plot id="unfinished" label={m.unfinished} />
-        </figure>
-        <figure className="chart-card">
-          <figcaption>
-            <h3>{m.histogram}</h3>
-            <Legend keys={[{ color: COLORS.purple, label: m.histogramShare }]} />
-          </figcaption>
-          <Plot id="histogram" label={m.histogram} height={126} />
+          {card('histogram', m.histogram, 126)}
           <AtOnce />
         </figure>
       </div>

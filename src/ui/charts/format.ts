@@ -1,6 +1,8 @@
 /** Numbers of the charts and the figures table, written for the page's language (Intl.NumberFormat). */
 import type { Lang } from '../../store/labStore';
 
+export type { Lang };
+
 const LOCALE: Record<Lang, string> = { en: 'en-US', zh: 'zh-CN' };
 const cache = new Map<string, Intl.NumberFormat>();
 

@@ -1,29 +1,51 @@
 /**
- * The charts' draw loop, outside React: at display rate it reads the client's chart data, interpolates the run's
- * clock between the latest two snapshots (so the window glides, whatever the points' pace), and redraws only what
- * moved and is on screen. Paused, nothing moves and nothing is drawn; frozen, the window holds still while points
- * keep arriving behind it. The window glides about a fifth of a pixel a frame (30 s of wall time across the
- * chart), so it is redrawn when it has moved a device pixel or new points came, not at every frame.
+ * The charts' drawing, outside React: each chart registers with the page's frame loop (Plot in Measure.tsx holds
+ * its element); at each frame the board takes what the page hands it (the latest two snapshots, the chart data, the
+ * language, Freeze), interpolates the run's clock between the snapshots (so the window glides, whatever the points'
+ * pace), and each chart on screen redraws if it moved. Paused, nothing moves and nothing is drawn; frozen, the
+ * window holds still while points keep arriving behind it. The window glides about a fifth of a pixel a frame (30 s
+ * of wall time across the chart), so it is redrawn when it has moved a device pixel or new points came, not at
+ * every frame.
  */
 import uPlot from 'uplot';
 import type { ChartData } from '../../worker/chartData';
-import type { Snapshot } from '../../worker/snapshot';
-import { chartStats, isFrozen, MIN_WINDOW, windowFor } from './chartView';
-import { barChartOptions, niceCeil, TIME_CHARTS, timeChartOptions, timeData, type BarChartId, type TimeChartSpec } from './specs';
+import { clockAt, type SnapshotPair } from '../frame/clock';
+import type { Frame, Surface } from '../frame/frameLoop';
+import { chartStats, MIN_WINDOW, windowFor } from './chartView';
+import type { Lang } from './format';
+import { barChartOptions, niceCeil, timeChartOptions, timeData, type ChartContext } from './specs';
+import { timeChart, type BarChartId, type ChartId, type TimeChartSpec } from './series';
+import type { MeasureWords } from './words';
 
-export type ChartSource = () => { prev: Snapshot | null; cur: Snapshot | null; data: ChartData | null };
+/** What a frame of the charts draws, handed in by the component that owns them. */
+export interface ChartsInput extends SnapshotPair {
+  data: ChartData | null;
+  frozen: boolean;
+  lang: Lang;
+  words: MeasureWords;
+}
 
 interface Chart {
+  id: ChartId;
   el: HTMLElement;
   u: uPlot;
   visible: boolean;
   /** Something changed while it was off screen. */
   stale: boolean;
+  /** Its box changed size since it was last drawn. */
+  sized: boolean;
   height: number;
+  spec: TimeChartSpec | null;
 }
 
-interface TimeChart extends Chart {
-  spec: TimeChartSpec;
+/** What this frame asks of every chart, worked out once per frame. */
+interface FrameWork {
+  data: ChartData;
+  /** The time charts: redraw (with their data when it changed). */
+  times: boolean;
+  withData: boolean;
+  /** The bar charts: redraw. */
+  bars: boolean;
 }
 
 /** The first index whose time is at least x (binary search on the sorted time column). */
@@ -38,155 +60,126 @@ function lowerBound(ts: (number | null)[], x: number): number {
   return lo;
 }
 
-export class ChartsRenderer {
-  private raf = 0;
-  private readonly times: TimeChart[] = [];
-  private readonly bars = new Map<BarChartId, Chart>();
-  private resize: ResizeObserver | null = null;
-  private seen: IntersectionObserver | null = null;
+export class ChartsBoard {
+  private readonly charts = new Set<Chart>();
   private version = -1;
   private figuresVersion = -1;
   private run = -1;
   private x0 = 0;
   private x1 = 0;
   private frozenAt: [number, number] | null = null;
-  private maxsize = 0;
-  private sized = false;
-  private drew = false;
+  private input: ChartsInput | null = null;
+  /** The frame last worked out, and what it asked. */
+  private at: Frame | null = null;
+  private work: FrameWork | null = null;
+  /** The frame in which a chart last drew (for the draw-time figures). */
+  private drewAt = NaN;
+  private readonly cx: ChartContext = {
+    lang: () => this.input?.lang ?? 'en',
+    words: () => this.input!.words,
+    maxsize: () => this.input?.data?.maxsize ?? 0,
+  };
 
-  constructor(
-    private readonly root: HTMLElement,
-    private readonly source: ChartSource,
-  ) {}
+  constructor(private readonly source: () => ChartsInput) {}
 
-  start(): void {
-    const getMaxsize = () => this.maxsize;
-    for (const spec of TIME_CHARTS) {
-      const el = this.root.querySelector<HTMLElement>(`[data-chart="${spec.id}"]`);
-      if (el === null) continue;
-      const h = this.heightOf(el);
-      const u = new uPlot(timeChartOptions(spec, Math.max(100, el.clientWidth), h, getMaxsize), [[], ...spec.series.map(() => [])], el);
-      this.times.push({ el, u, spec, visible: true, stale: true, height: h });
-    }
-    for (const id of ['perConsumer', 'histogram'] as const) {
-      const el = this.root.querySelector<HTMLElement>(`[data-chart="${id}"]`);
-      if (el === null) continue;
-      const h = this.heightOf(el);
-      const u = new uPlot(barChartOptions(id, Math.max(100, el.clientWidth), h), [[], []], el);
-      this.bars.set(id, { el, u, visible: true, stale: true, height: h });
-    }
-    const all = (): Chart[] => [...this.times, ...this.bars.values()];
-    this.resize = new ResizeObserver(() => {
-      this.sized = true;
-    });
-    this.resize.observe(this.root);
-    this.seen = new IntersectionObserver((entries) => {
-      for (const e of entries) {
-        const c = all().find((x) => x.el === e.target);
-        if (c !== undefined) c.visible = e.isIntersecting;
-      }
-      chartStats.visible = all().filter((c) => c.visible).length;
-    });
-    for (const c of all()) this.seen.observe(c.el);
-    const loop = (now: number): void => {
-      const t0 = performance.now();
-      if (this.frame(now)) {
-        chartStats.drawMs += performance.now() - t0;
-        chartStats.drawFrames++;
-      }
-      this.raf = requestAnimationFrame(loop);
+  /** The chart `id`, drawn into el: its surface for the frame loop. */
+  chart(id: ChartId, el: HTMLElement, height: number): Surface {
+    const w = Math.max(100, el.clientWidth);
+    const bar = id === 'perConsumer' || id === 'histogram';
+    const spec = bar ? null : timeChart(id);
+    const u =
+      spec === null
+        ? new uPlot(barChartOptions(id as BarChartId, w, height, this.cx), [[], []], el)
+        : new uPlot(timeChartOptions(spec, w, height, this.cx), [[], ...spec.series.map(() => [])], el);
+    const c: Chart = { id, el, u, spec, visible: true, stale: true, sized: false, height };
+    this.charts.add(c);
+    this.countVisible();
+    return {
+      draw: (f) => this.frame(c, f),
+      offScreen: (f) => this.frame(c, f),
+      shown: (on) => {
+        c.visible = on;
+        this.countVisible();
+      },
+      resized: () => {
+        c.sized = true;
+      },
+      dispose: () => {
+        this.charts.delete(c);
+        this.countVisible();
+        u.destroy();
+      },
     };
-    this.raf = requestAnimationFrame(loop);
   }
 
-  stop(): void {
-    cancelAnimationFrame(this.raf);
-    this.resize?.disconnect();
-    this.seen?.disconnect();
-    for (const c of this.times) c.u.destroy();
-    for (const c of this.bars.values()) c.u.destroy();
-    this.times.length = 0;
-    this.bars.clear();
+  private countVisible(): void {
+    let n = 0;
+    for (const c of this.charts) if (c.visible) n++;
+    chartStats.visible = n;
   }
 
-  /** How far (device pixels, on the widest chart on screen) the window moved since it was last drawn. */
-  private shiftPx(x0: number, x1: number): number {
-    if (x0 === this.x0 && x1 === this.x1) return 0;
-    const span = this.x1 - this.x0;
-    if (!(span > 0)) return Infinity;
-    let width = 0;
-    for (const c of this.times) if (c.visible) width = Math.max(width, c.u.width);
-    const dpr = typeof devicePixelRatio === 'number' ? devicePixelRatio : 1;
-    return (Math.max(Math.abs(x0 - this.x0), Math.abs(x1 - this.x1)) / span) * width * dpr;
-  }
-
-  private heightOf(el: HTMLElement): number {
-    return Number(el.dataset.height ?? 150);
-  }
-
-  private clock(prev: Snapshot | null, cur: Snapshot, now: number): number {
-    if (prev === null || prev.run !== cur.run || cur.recv <= prev.recv || !cur.playing) return cur.t;
-    const a = Math.max(0, Math.min(1, (now - cur.recv) / (cur.recv - prev.recv)));
-    return prev.t + (cur.t - prev.t) * a;
-  }
-
-  /** Draws what moved; true when it drew anything. */
-  private frame(now: number): boolean {
-    const { prev, cur, data } = this.source();
-    if (cur === null || data === null) return false;
-    this.drew = false;
-    let resized = false;
-    if (this.sized) {
-      this.sized = false;
-      resized = true;
-      for (const c of [...this.times, ...this.bars.values()]) {
-        const w = Math.max(100, c.el.clientWidth);
-        if (w !== c.u.width) c.u.setSize({ width: w, height: c.height });
-      }
+  /** One chart's turn in a frame: it draws if it is on screen and the frame moved it, or it missed a change. */
+  private frame(c: Chart, f: Frame): void {
+    const work = this.workFor(f);
+    if (work === null) return;
+    const resized = c.sized;
+    if (resized) {
+      c.sized = false;
+      const w = Math.max(100, c.el.clientWidth);
+      if (w !== c.u.width) c.u.setSize({ width: w, height: c.height });
     }
+    const due = c.spec === null ? work.bars : work.times;
+    if (!c.visible) {
+      if (due || resized) c.stale = true;
+      return;
+    }
+    if (!due && !resized && !c.stale) return;
+    const t0 = performance.now();
+    if (c.spec === null) this.drawBars(c.id as BarChartId, c, work.data);
+    else this.drawTime(c, c.spec, work.data, work.withData || c.stale);
+    chartStats.drawMs += performance.now() - t0;
+    if (this.drewAt !== f.now) chartStats.drawFrames++;
+    this.drewAt = f.now;
+  }
+
+  /** Works out the frame at `now` once, for every chart: the window, and whether the data or the window moved. */
+  private workFor(f: Frame): FrameWork | null {
+    if (f === this.at) return this.work;
+    this.at = f;
+    const now = f.now;
+    this.work = null;
+    const input = this.source();
+    this.input = input;
+    const { prev, cur, data } = input;
+    if (cur === null || data === null) return null;
     const newRun = data.run !== this.run;
     if (newRun) {
       this.run = data.run;
       this.frozenAt = null;
     }
     // the window: following the clock, or held where Freeze caught it
-    const W = windowFor(cur.speed);
     let x0: number;
     let x1: number;
-    if (isFrozen() && !newRun) {
+    if (input.frozen && !newRun) {
       this.frozenAt ??= [this.x0, this.x1];
       [x0, x1] = this.frozenAt;
     } else {
       this.frozenAt = null;
-      const vt = cur.run === data.run ? this.clock(prev, cur, now) : 0;
+      const vt = cur.run === data.run ? clockAt(prev, cur, now) : 0;
       // from the start the window stretches with the run, then it slides
       x1 = Math.max(vt, MIN_WINDOW);
-      x0 = Math.max(0, x1 - W);
+      x0 = Math.max(0, x1 - windowFor(cur.speed));
     }
-    const dataChanged = data.version !== this.version;
-    const moved = this.shiftPx(x0, x1) >= 1;
-    this.maxsize = data.maxsize;
-    if (dataChanged || moved || resized) {
+    const withData = data.version !== this.version;
+    const times = withData || this.shiftPx(x0, x1, f.dpr) >= 1;
+    if (times) {
       this.version = data.version;
       this.x0 = x0;
       this.x1 = x1;
-      for (const c of this.times) {
-        if (c.visible) this.drawTime(c, data, dataChanged || c.stale);
-        else c.stale = true;
-      }
       chartStats.draws++;
-    } else {
-      for (const c of this.times) if (c.visible && c.stale) this.drawTime(c, data, true);
     }
-    if (data.figuresVersion !== this.figuresVersion || resized) {
-      this.figuresVersion = data.figuresVersion;
-      for (const [id, c] of this.bars) {
-        if (c.visible) this.drawBars(id, c, data);
-        else c.stale = true;
-      }
-    } else {
-      for (const [id, c] of this.bars) if (c.visible && c.stale) this.drawBars(id, c, data);
-    }
+    const bars = data.figuresVersion !== this.figuresVersion;
+    this.figuresVersion = data.figuresVersion;
     const ts = data.cols.t;
     chartStats.run = data.run;
     chartStats.points = ts.length;
@@ -194,29 +187,39 @@ export class ChartsRenderer {
     chartStats.lastT = ts[ts.length - 1] ?? null;
     chartStats.xMin = this.x0;
     chartStats.xMax = this.x1;
-    return this.drew;
+    this.work = { data, times, withData, bars };
+    return this.work;
   }
 
-  private drawTime(c: TimeChart, data: ChartData, withData: boolean): void {
+  /** How far (device pixels, on the widest time chart on screen) the window moved since it was last drawn. */
+  private shiftPx(x0: number, x1: number, dpr: number): number {
+    if (x0 === this.x0 && x1 === this.x1) return 0;
+    const span = this.x1 - this.x0;
+    if (!(span > 0)) return Infinity;
+    let width = 0;
+    for (const c of this.charts) if (c.visible && c.spec !== null) width = Math.max(width, c.u.width);
+    return (Math.max(Math.abs(x0 - this.x0), Math.abs(x1 - this.x1)) / span) * width * dpr;
+  }
+
+  private drawTime(c: Chart, spec: TimeChartSpec, data: ChartData, withData: boolean): void {
     c.stale = false;
-    this.drew = true;
     const ts = data.cols.t;
     // the highest value in view (one point beyond each edge, as the lines reach there)
     const i0 = Math.max(0, lowerBound(ts, this.x0) - 1);
     const i1 = Math.min(ts.length, lowerBound(ts, this.x1) + 1);
     let top = 0;
-    for (const s of c.spec.series) {
+    for (const s of spec.series) {
       const col = data.cols[s.field];
       for (let i = i0; i < i1; i++) {
         const v = col[i];
         if (v != null && v > top) top = v;
       }
     }
-    let yMax = c.spec.share === true ? 1 : niceCeil(top * 1.05);
+    let yMax = spec.share === true ? 1 : niceCeil(top * 1.05);
     // the queue never holds more than maxsize: room for the line and its label, no more
-    if (c.spec.id === 'queue' && data.maxsize > 0) yMax = top <= data.maxsize ? Math.max(data.maxsize + 1, Math.ceil(data.maxsize * 1.2)) : Math.max(yMax, data.maxsize);
+    if (spec.marks !== undefined && data.maxsize > 0) yMax = top <= data.maxsize ? Math.max(data.maxsize + 1, Math.ceil(data.maxsize * 1.2)) : Math.max(yMax, data.maxsize);
     c.u.batch(() => {
-      if (withData) c.u.setData(timeData(c.spec, data.cols), false);
+      if (withData) c.u.setData(timeData(spec, data.cols), false);
       c.u.setScale('x', { min: this.x0, max: this.x1 });
       c.u.setScale('y', { min: 0, max: yMax });
     });
@@ -224,7 +227,6 @@ export class ChartsRenderer {
 
   private drawBars(id: BarChartId, c: Chart, data: ChartData): void {
     c.stale = false;
-    this.drew = true;
     const f = data.figures;
     let xs: number[] = [];
     let ys: (number | null)[] = [];

@@ -6,61 +6,20 @@
 import uPlot from 'uplot';
 import type { Column } from '../../worker/chartData';
 import type { PointField } from '../../worker/metricsProtocol';
-import { useLab } from '../../store/labStore';
 import { COLORS } from './colors';
-import { num, tick, tickPct } from './format';
-import { measureWords } from './measureWords';
+import { num, tick, tickPct, type Lang } from './format';
+import { BAR_SERIES, drawOrder, type BarChartId, type TimeChartSpec } from './series';
+import type { MeasureWords } from './words';
 
 export { COLORS };
 
-
-export type TimeChartId = 'queue' | 'rates' | 'waits' | 'util' | 'unfinished';
-export type BarChartId = 'perConsumer' | 'histogram';
-export type ChartId = TimeChartId | BarChartId;
-
-export interface TimeSeriesSpec {
-  field: PointField;
-  color: string;
-  fill?: string;
-  width?: number;
-  /** Join across intervals with nothing to show (sparse per-item figures). */
-  spanGaps?: boolean;
+/** What the options' drawing reads as it draws: handed in by the charts' renderer, which the page tells. */
+export interface ChartContext {
+  lang(): Lang;
+  words(): MeasureWords;
+  maxsize(): number;
 }
 
-export interface TimeChartSpec {
-  id: TimeChartId;
-  series: TimeSeriesSpec[];
-  /** The y axis shows shares (0..1) as percentages, up to 100%. */
-  share?: boolean;
-}
-
-export const TIME_CHARTS: TimeChartSpec[] = [
-  {
-    id: 'queue',
-    series: [
-      { field: 'qmax', color: COLORS.sky, width: 1 },
-      { field: 'qsize', color: COLORS.blue, fill: 'rgba(0, 114, 178, 0.16)', width: 2 },
-    ],
-  },
-  {
-    id: 'rates',
-    series: [
-      { field: 'produced', color: COLORS.blue, width: 2 },
-      { field: 'consumed', color: COLORS.green, width: 2 },
-    ],
-  },
-  {
-    id: 'waits',
-    series: [
-      { field: 'wait', color: COLORS.purple, width: 2, spanGaps: true },
-      { field: 'blocked', color: COLORS.verm, width: 2, spanGaps: true },
-    ],
-  },
-  { id: 'util', share: true, series: [{ field: 'util', color: COLORS.green, fill: 'rgba(0, 158, 115, 0.16)', width: 2 }] },
-  { id: 'unfinished', series: [{ field: 'unfinished', color: COLORS.orange, width: 2 }] },
-];
-
-const lang = () => useLab.getState().lang;
 const FONT = `${12}px system-ui, 'Segoe UI', Roboto, Arial, 'WenQuanYi Micro Hei', sans-serif`;
 
 function axis(extra: uPlot.Axis = {}): uPlot.Axis {
@@ -73,9 +32,15 @@ function axis(extra: uPlot.Axis = {}): uPlot.Axis {
   };
 }
 
-const ticks = (_u: uPlot, splits: number[], _i: number, _space: number, incr: number): string[] =>
-  splits.map((v) => tick(v, incr, lang()));
-const pctTicks = (_u: uPlot, splits: number[]): string[] => splits.map((v) => tickPct(v, lang()));
+type Ticks = (u: uPlot, splits: number[], i: number, space: number, incr: number) => string[];
+const ticksIn =
+  (cx: ChartContext): Ticks =>
+  (_u, splits, _i, _space, incr) =>
+    splits.map((v) => tick(v, incr, cx.lang()));
+const pctTicksIn =
+  (cx: ChartContext): Ticks =>
+  (_u, splits) =>
+    splits.map((v) => tickPct(v, cx.lang()));
 
 /** A round upper bound for an axis: 1, 2, 2.5, 5 times a power of ten. */
 export function niceCeil(x: number): number {
@@ -85,7 +50,7 @@ export function niceCeil(x: number): number {
   return 10 * p;
 }
 
-function base(width: number, height: number, series: uPlot.Series[], y: uPlot.Axis, xTicks = ticks): uPlot.Options {
+function base(width: number, height: number, series: uPlot.Series[], y: uPlot.Axis, xTicks: Ticks): uPlot.Options {
   return {
     width,
     height,
@@ -100,11 +65,11 @@ function base(width: number, height: number, series: uPlot.Series[], y: uPlot.Ax
 }
 
 /** The dashed maxsize line, labelled, across the queue chart. */
-function maxsizeLine(getMaxsize: () => number): uPlot.Hooks.Arrays {
+function maxsizeLine(cx: ChartContext, color: string): uPlot.Hooks.Arrays {
   return {
     draw: [
       (u: uPlot) => {
-        const m = getMaxsize();
+        const m = cx.maxsize();
         if (!(m > 0)) return;
         const y = Math.round(u.valToPos(m, 'y', true));
         const { left, width, top } = u.bbox;
@@ -112,7 +77,7 @@ function maxsizeLine(getMaxsize: () => number): uPlot.Hooks.Arrays {
         const px = uPlot.pxRatio;
         const ctx = u.ctx;
         ctx.save();
-        ctx.strokeStyle = COLORS.verm;
+        ctx.strokeStyle = color;
         ctx.lineWidth = 2 * px;
         ctx.setLineDash([6 * px, 4 * px]);
         ctx.beginPath();
@@ -121,35 +86,36 @@ function maxsizeLine(getMaxsize: () => number): uPlot.Hooks.Arrays {
         ctx.stroke();
         ctx.setLineDash([]);
         ctx.font = `600 ${12 * px}px system-ui, 'WenQuanYi Micro Hei', sans-serif`;
-        ctx.fillStyle = COLORS.verm;
+        ctx.fillStyle = color;
         ctx.textAlign = 'left';
         ctx.textBaseline = 'bottom';
-        ctx.fillText(measureWords().maxsize(num(m, lang())), left + 6 * px, y - 3 * px);
+        ctx.fillText(cx.words().maxsize(num(m, cx.lang())), left + 6 * px, y - 3 * px);
         ctx.restore();
       },
     ],
   };
 }
 
-export function timeChartOptions(spec: TimeChartSpec, width: number, height: number, getMaxsize: () => number): uPlot.Options {
-  const series: uPlot.Series[] = spec.series.map((s) => ({
+export function timeChartOptions(spec: TimeChartSpec, width: number, height: number, cx: ChartContext): uPlot.Options {
+  const series: uPlot.Series[] = drawOrder(spec).map((s) => ({
     stroke: s.color,
     width: s.width ?? 2,
     ...(s.fill === undefined ? {} : { fill: s.fill }),
     spanGaps: s.spanGaps ?? false,
     points: { show: false },
   }));
-  const opts = base(width, height, series, spec.share === true ? { values: pctTicks } : { values: ticks });
-  if (spec.id === 'queue') opts.hooks = maxsizeLine(getMaxsize);
+  const opts = base(width, height, series, { values: spec.share === true ? pctTicksIn(cx) : ticksIn(cx) }, ticksIn(cx));
+  const line = spec.marks?.find((k) => k.kind === 'maxsize');
+  if (line !== undefined) opts.hooks = maxsizeLine(cx, line.color);
   return opts;
 }
 
-export function barChartOptions(id: BarChartId, width: number, height: number): uPlot.Options {
-  const color = id === 'histogram' ? COLORS.purple : COLORS.green;
+export function barChartOptions(id: BarChartId, width: number, height: number, cx: ChartContext): uPlot.Options {
+  const { color, fill } = BAR_SERIES[id];
   const series: uPlot.Series[] = [
     {
       stroke: color,
-      fill: id === 'histogram' ? 'rgba(204, 121, 167, 0.55)' : 'rgba(0, 158, 115, 0.55)',
+      fill,
       width: 1,
       paths: uPlot.paths.bars!({ size: [0.86, 64], align: 0 }),
       points: { show: false },
@@ -157,12 +123,12 @@ export function barChartOptions(id: BarChartId, width: number, height: number): 
   ];
   const xTicks =
     id === 'perConsumer'
-      ? (_u: uPlot, splits: number[]) => splits.map((v) => (Number.isInteger(v) ? num(v, lang()) : ''))
-      : ticks;
-  return base(width, height, series, { values: pctTicks }, xTicks);
+      ? (_u: uPlot, splits: number[]) => splits.map((v) => (Number.isInteger(v) ? num(v, cx.lang()) : ''))
+      : ticksIn(cx);
+  return base(width, height, series, { values: pctTicksIn(cx) }, xTicks);
 }
 
 /** The columns a time chart draws, in its series' order, behind the shared time column. */
 export function timeData(spec: TimeChartSpec, cols: Record<PointField, Column>): uPlot.AlignedData {
-  return [cols.t as number[], ...spec.series.map((s) => cols[s.field])];
+  return [cols.t as number[], ...drawOrder(spec).map((s) => cols[s.field])];
 }

@@ -1,33 +1,41 @@
-/** The canvas, mounted once; the renderer draws it at display rate from the worker's latest snapshots. */
-import { useEffect, useRef, type MouseEvent } from 'react';
+/** The canvas, mounted once; the page's frame loop draws it at display rate from the worker's latest snapshots. */
+import { useCallback, useRef, type MouseEvent } from 'react';
 import { getClient, selectTask } from '../../store/actions';
+import { useLab } from '../../store/labStore';
 import { SUMMARY_ID } from '../a11y/LiveSummary';
-import { useText } from '../i18n';
-import { SceneRenderer } from './renderer';
+import type { Frame } from '../frame/frameLoop';
+import { useFrame } from '../frame/useFrame';
+import { text, useText } from '../i18n';
+import { sceneZoom } from '../teach/view';
+import { SceneRenderer, type SceneInput } from './renderer';
 
 export function Scene() {
   const tx = useText();
   const wrap = useRef<HTMLDivElement>(null);
   const canvas = useRef<HTMLCanvasElement>(null);
   const renderer = useRef<SceneRenderer | null>(null);
+  const mount = useCallback((el: HTMLDivElement) => {
+    const r = new SceneRenderer(canvas.current!, el);
+    renderer.current = r;
+    const input = (): SceneInput => {
+      const c = getClient();
+      return { prev: c?.prev ?? null, cur: c?.cur ?? null, tx: text(), zoom: sceneZoom(), selected: useLab.getState().selected };
+    };
+    return {
+      draw: (f: Frame) => r.draw(f, input()),
+      offScreen: (f: Frame) => r.offScreen(f, input()),
+      resized: () => r.resized(),
+      dispose: () => {
+        renderer.current = null;
+      },
+    };
+  }, []);
+  useFrame(wrap, mount);
   /** The task under a point of the canvas (a click picks it: the code panel lights its line). */
   const hit = (e: MouseEvent<HTMLCanvasElement>): string | null => {
     const box = e.currentTarget.getBoundingClientRect();
     return renderer.current?.hitTest(e.clientX - box.left, e.clientY - box.top) ?? null;
   };
-  useEffect(() => {
-    if (wrap.current === null || canvas.current === null) return;
-    const r = new SceneRenderer(canvas.current, wrap.current, () => {
-      const c = getClient();
-      return { prev: c?.prev ?? null, cur: c?.cur ?? null };
-    });
-    r.start();
-    renderer.current = r;
-    return () => {
-      r.stop();
-      renderer.current = null;
-    };
-  }, []);
   return (
     <div className="scene" ref={wrap}>
       <canvas

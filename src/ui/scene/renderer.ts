@@ -1,11 +1,12 @@
 /**
- * The scene's draw loop, outside React: at display rate it takes the latest two snapshots, interpolates the
- * virtual clock between them (countdowns move smoothly at any speed) and draws producers, queue, consumers, the
- * loop strip and the items in flight on one canvas.
+ * The scene's drawing, outside React: at each frame of the page's frame loop it is handed the latest two snapshots
+ * and what the page shows them with, interpolates the virtual clock between them (countdowns move smoothly at any
+ * speed) and draws producers, queue, consumers, the loop strip and the items in flight on one canvas.
  */
 import type { ActorSnap, Snapshot } from '../../worker/snapshot';
-import { useLab } from '../../store/labStore';
-import { text } from '../i18n';
+import type { Dict } from '../i18n';
+import { clockAt, type SnapshotPair } from '../frame/clock';
+import type { Frame } from '../frame/frameLoop';
 import { drawActorCard } from './actorCard';
 import { drawBuffer, queueTitle, type BufferDrawn } from './bufferView';
 import { Flights } from './flights';
@@ -15,9 +16,16 @@ import { C, font } from './palette';
 import { markFirstFrame } from './firstFrame';
 import { sceneStats } from './sceneStats';
 import { reducedMotion } from '../a11y/motion';
-import { sceneZoom } from '../teach/view';
 
-export type SnapshotSource = () => { prev: Snapshot | null; cur: Snapshot | null };
+/** What a frame of the scene draws: the snapshots, and what the page shows them with. */
+export interface SceneInput extends SnapshotPair {
+  /** The page's words. */
+  tx: Dict;
+  /** How much larger the picture is drawn (presenter mode). */
+  zoom: number;
+  /** The task picked by a click, ringed in the picture. */
+  selected: string | null;
+}
 
 /** Shown at most: beyond this, the oldest cancelled or exited workers leave the picture. */
 const MAX_SHOWN = 64;
@@ -39,7 +47,6 @@ function visible(actors: ActorSnap[]): ActorSnap[] {
 }
 
 export class SceneRenderer {
-  private raf = 0;
   private layout: SceneLayout | null = null;
   private layoutKey = '';
   private width = 0;
@@ -51,9 +58,6 @@ export class SceneRenderer {
   private lastRun = -1;
   private lastVt = NaN;
   private wasFlying = false;
-  private observer: ResizeObserver | null = null;
-  private seen: IntersectionObserver | null = null;
-  private onScreen = true;
   private lastDrawn = -Infinity;
   /** The cards drawn last, for clicks (hitTest), and the task picked when they were drawn. */
   private hits: { name: string; r: Rect; state: string; hung: boolean }[] = [];
@@ -62,64 +66,44 @@ export class SceneRenderer {
   constructor(
     private readonly canvas: HTMLCanvasElement,
     private readonly wrap: HTMLElement,
-    private readonly source: SnapshotSource,
-  ) {}
+  ) {
+    this.resized();
+  }
 
-  start(): void {
+  /** The canvas's box changed: the next frame lays the picture out for its width. */
+  resized(): void {
     this.width = this.wrap.clientWidth;
-    this.observer = new ResizeObserver(() => {
-      this.width = this.wrap.clientWidth;
-    });
-    this.observer.observe(this.wrap);
-    if (typeof IntersectionObserver !== 'undefined') {
-      this.seen = new IntersectionObserver((es) => {
-        // the last of the changes a callback may carry is where the canvas stands now
-        this.onScreen = es[es.length - 1]?.isIntersecting ?? true;
-      });
-      this.seen.observe(this.canvas);
-    }
-    const loop = (now: number): void => {
-      this.frame(now);
-      this.raf = requestAnimationFrame(loop);
-    };
-    this.raf = requestAnimationFrame(loop);
   }
 
-  stop(): void {
-    cancelAnimationFrame(this.raf);
-    this.observer?.disconnect();
-    this.seen?.disconnect();
-  }
-
-  private clock(prev: Snapshot | null, cur: Snapshot, now: number): number {
-    if (prev === null || prev.run !== cur.run || cur.recv <= prev.recv || !cur.playing) return cur.t;
-    const a = Math.max(0, Math.min(1, (now - cur.recv) / (cur.recv - prev.recv)));
-    return prev.t + (cur.t - prev.t) * a;
-  }
-
-  private frame(now: number): void {
-    const { prev, cur } = this.source();
+  /** Off screen: the charts below are being read. */
+  offScreen(frame: Frame, input: SceneInput): void {
+    const cur = input.cur;
     if (cur === null || this.width === 0) return;
-    // the charts below are being read: the scene (dozens of cards of text) need not be drawn at display rate; the
-    // countdowns still learn when each sleep began, from the snapshot that first shows it
-    if (!this.onScreen && now - this.lastDrawn < OFF_SCREEN_MS) {
+    // the scene (dozens of cards of text) need not be drawn at display rate; the countdowns still learn when each
+    // sleep began, from the snapshot that first shows it
+    if (frame.now - this.lastDrawn < OFF_SCREEN_MS) {
       if (cur.n !== this.lastN || cur.run !== this.lastRun) this.noteStarts(cur);
       return;
     }
+    this.draw(frame, input);
+  }
+
+  /** Draws the frame at `now`, unless nothing moved since the last. */
+  draw({ now, dpr: screenDpr }: Frame, { prev, cur, tx, zoom, selected: sel }: SceneInput): void {
+    if (cur === null || this.width === 0) return;
     const producers = visible(cur.actors.filter((a) => a.role === 'producer'));
     const consumers = visible(cur.actors.filter((a) => a.role === 'consumer'));
-    const tx = text();
-    const key = `${this.width}:${sceneZoom()}:${producers.length}:${consumers.length}:${tx.title}`;
+    // another screen or the browser's zoom changes the device pixels: the canvas is sized again
+    const key = `${this.width}:${screenDpr}:${zoom}:${producers.length}:${consumers.length}:${tx.title}`;
     const fresh = cur.n !== this.lastN || cur.run !== this.lastRun;
-    const vt = this.clock(prev, cur, now);
+    const vt = clockAt(prev, cur, now);
     const flying = this.flights.busy(now);
-    const sel = useLab.getState().selected;
     // nothing moved: keep the last picture (but draw once more after the last flight landed)
     if (key === this.layoutKey && !fresh && vt === this.lastVt && !flying && !this.wasFlying && sel === this.lastSel) return;
     this.lastSel = sel;
     this.wasFlying = flying;
     this.lastDrawn = now;
-    if (key !== this.layoutKey) this.resize(key, producers.length, consumers.length);
+    if (key !== this.layoutKey) this.resize(key, screenDpr, zoom, producers.length, consumers.length);
     const L = this.layout!;
     if (cur.run !== this.lastRun) {
       this.starts.clear();
@@ -128,7 +112,7 @@ export class SceneRenderer {
     }
     this.lastVt = vt;
     const ctx = this.canvas.getContext('2d')!;
-    const dpr = (window.devicePixelRatio || 1) * this.zoom;
+    const dpr = screenDpr * this.zoom;
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
     ctx.fillStyle = C.bg;
     ctx.fillRect(0, 0, L.width, L.height);
@@ -174,14 +158,14 @@ export class SceneRenderer {
     return h?.name ?? null;
   }
 
-  private resize(key: string, nProd: number, nCons: number): void {
+  private resize(key: string, screenDpr: number, zoom: number, nProd: number, nCons: number): void {
     this.layoutKey = key;
     // presenter mode draws the same picture larger: laid out for a narrower canvas, then scaled up to fill it
     // (never so much that a wide canvas falls back to the stacked phone layout)
-    this.zoom = Math.max(1, Math.min(sceneZoom(), this.width / NARROW_BELOW));
+    this.zoom = Math.max(1, Math.min(zoom, this.width / NARROW_BELOW));
     const L = layoutScene(this.width / this.zoom, nProd, nCons);
     this.layout = L;
-    const dpr = (window.devicePixelRatio || 1) * this.zoom;
+    const dpr = screenDpr * this.zoom;
     this.canvas.width = Math.round(L.width * dpr);
     this.canvas.height = Math.round(L.height * dpr);
     this.canvas.style.height = `${L.height * this.zoom}px`;
