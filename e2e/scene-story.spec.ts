@@ -5,9 +5,9 @@
  * in the blocking-sleep pitfall the sleeper's card is in the frozen state while the loop is frozen. Read through
  * `window.__queueLab.snapshot().scene`, what the renderer drew in its last frame; a screenshot of each moment.
  */
-import { expect, test, type Page } from '@playwright/test';
-import { DICTS, LOCALES, open, shot, snap, topSpeed, type Lang } from './teachKit';
-import { LONG } from './kit';
+import type { Page } from '@playwright/test';
+import { DICTS, expect, LOCALES, LONG, test, type Lang } from './fixtures';
+import type { Lab } from './support/lab';
 
 const VIEWPORTS = [
   { name: '1280', width: 1280, height: 800 },
@@ -15,11 +15,11 @@ const VIEWPORTS = [
 ];
 
 type Card = { name: string; state: string; hung: boolean };
-const cards = async (page: Page): Promise<Card[]> => ((await snap(page)).scene.cards as Card[]).map(({ name, state, hung }) => ({ name, state, hung }));
+const cards = async (lab: Lab): Promise<Card[]> => ((await lab.snapshot()).scene.cards as Card[]).map(({ name, state, hung }) => ({ name, state, hung }));
 
-async function choose(page: Page, lang: Lang, id: string): Promise<void> {
+async function choose(page: Page, lab: Lab, lang: Lang, id: string): Promise<void> {
   await page.getByRole('combobox', { name: DICTS[lang].preset, exact: true }).selectOption(id);
-  await expect.poll(async () => (await snap(page)).presetId, LONG).toBe(id);
+  await expect.poll(async () => (await lab.snapshot()).presetId, LONG).toBe(id);
 }
 
 /** Whether the code panel's row of `line` is inside the panel's visible scroll area. */
@@ -46,33 +46,33 @@ for (const lang of Object.keys(DICTS) as Lang[]) {
     test.describe(`the whole program in the picture (${lang}, ${vp.name})`, () => {
       test.use({ locale: LOCALES[lang], viewport: { width: vp.width, height: vp.height } });
 
-      test('Reset shows every card at t = 0, main included', async ({ page }, info) => {
-        const errors = await open(page);
-        await choose(page, lang, 'seed-2');
+      test('Reset shows every card at t = 0, main included', async ({ page, lab, problems }) => {
+        await lab.open();
+        await choose(page, lab, lang, 'seed-2');
         await page.getByRole('button', { name: tx.reset, exact: true }).click();
         await expect.poll(async () => {
-          const s = await snap(page);
+          const s = await lab.snapshot();
           return s.t === 0 && !s.playing && s.scene.cards.length > 1;
         }, LONG).toBe(true);
-        const got = await cards(page);
-        const names = (await snap(page)).tasks.map((t) => t.name);
+        const got = await cards(lab);
+        const names = (await lab.snapshot()).tasks.map((t) => t.name);
         // every task of the program, each drawn once: main, and the workers main will create
         expect(got.map((c) => c.name).sort()).toEqual([...names].sort());
         expect(got.find((c) => c.name === 'main')).toEqual({ name: 'main', state: 'ready', hung: false });
         for (const c of got.filter((x) => x.name !== 'main')) expect(c.state).toBe('not_started');
         expect(got.length).toBeGreaterThanOrEqual(4);
         await page.getByTestId('scene').scrollIntoViewIfNeeded();
-        await shot(page, info, `t0-${lang}-${vp.name}`);
-        expect(errors).toEqual([]);
+        await lab.shot(`t0-${lang}-${vp.name}`);
+        expect(problems.of('console', 'page')).toEqual([]);
       });
 
-      test("seed-3's hang: main and consumer wait forever, their lines in view", async ({ page }, info) => {
-        const errors = await open(page);
-        await topSpeed(page, tx);
-        await choose(page, lang, 'seed-3');
-        await expect.poll(async () => (await snap(page)).end?.status ?? null, LONG).toBe('hang');
-        await expect.poll(async () => (await cards(page)).filter((c) => c.hung).map((c) => c.name).sort(), LONG).toEqual(['consumer', 'main']);
-        const got = await cards(page);
+      test("seed-3's hang: main and consumer wait forever, their lines in view", async ({ page, lab, problems }) => {
+        await lab.open();
+        await lab.speed('End');
+        await choose(page, lab, lang, 'seed-3');
+        await expect.poll(async () => (await lab.snapshot()).end?.status ?? null, LONG).toBe('hang');
+        await expect.poll(async () => (await cards(lab)).filter((c) => c.hung).map((c) => c.name).sort(), LONG).toEqual(['consumer', 'main']);
+        const got = await cards(lab);
         expect(got.find((c) => c.name === 'producer')?.hung).toBe(false);
         // the code panel marks both as waiting forever, and shows their lines
         const panel = page.getByTestId('code-text');
@@ -86,30 +86,30 @@ for (const lang of Object.keys(DICTS) as Lang[]) {
         await expect.poll(() => lineInView(page, mainLine)).toBe(true);
         await expect.poll(() => lineInView(page, consumerLine)).toBe(true);
         await page.getByTestId('scene').scrollIntoViewIfNeeded();
-        await shot(page, info, `hang-scene-${lang}-${vp.name}`);
+        await lab.shot(`hang-scene-${lang}-${vp.name}`);
         await page.getByTestId('code-panel').scrollIntoViewIfNeeded();
-        await shot(page, info, `hang-code-${lang}-${vp.name}`);
-        expect(errors).toEqual([]);
+        await lab.shot(`hang-code-${lang}-${vp.name}`);
+        expect(problems.of('console', 'page')).toEqual([]);
       });
 
-      test('blocking-sleep: the sleeper is drawn frozen while the loop is frozen', async ({ page }, info) => {
-        const errors = await open(page);
-        await choose(page, lang, 'blocking-sleep');
+      test('blocking-sleep: the sleeper is drawn frozen while the loop is frozen', async ({ page, lab, problems }) => {
+        await lab.open();
+        await choose(page, lab, lang, 'blocking-sleep');
         // at 1x a time.sleep(1) freezes the loop for a second: a frame whose strip says frozen draws the sleeper so
         await expect
           .poll(async () => {
-            const sc = (await snap(page)).scene;
+            const sc = (await lab.snapshot()).scene;
             return sc.frozenBy !== null && sc.cards.find((c) => c.name === sc.frozenBy)?.state === 'blocking';
           }, LONG)
           .toBe(true);
         await page.getByTestId('scene').scrollIntoViewIfNeeded();
-        await shot(page, info, `frozen-${lang}-${vp.name}`);
+        await lab.shot(`frozen-${lang}-${vp.name}`);
         // no frame draws the loop frozen with the sleeper in another state
         for (let k = 0; k < 20; k++) {
-          const sc = (await snap(page)).scene;
+          const sc = (await lab.snapshot()).scene;
           if (sc.frozenBy !== null) expect(sc.cards.find((c) => c.name === sc.frozenBy)?.state).toBe('blocking');
         }
-        expect(errors).toEqual([]);
+        expect(problems.of('console', 'page')).toEqual([]);
       });
     });
   }
