@@ -5,18 +5,15 @@
  * that dies, a worker that stops without a word). `exportCap` lowers
  * a trace export's cap, so e2e sees a refusal without a run of gigabytes.
  */
-import { getClient } from '../store/actions';
-import { useLab } from '../store/labStore';
-import { useTimeline } from '../store/timeline';
+import type { Lab } from '../store/createLab';
 import { sceneStats } from './scene/sceneStats';
 import { chartsHook } from './charts/chartsHook';
 import type { Fault } from '../worker/protocol';
-import { setExportCapForTests } from '../store/traceExport';
 
-export function labSnapshot() {
-  const cur = getClient()?.cur ?? null;
-  const st = useLab.getState();
-  const tl = useTimeline.getState();
+export function labSnapshot(lab: Lab) {
+  const cur = lab.client()?.cur ?? null;
+  const st = lab.store.getState();
+  const tl = st.timeline;
   if (cur === null) return null;
   return structuredClone({
     t: cur.t,
@@ -53,18 +50,18 @@ export function labSnapshot() {
 
 export type LabSnapshot = NonNullable<ReturnType<typeof labSnapshot>>;
 
-function streamStats() {
-  const c = getClient();
+function streamStats(lab: Lab) {
+  const c = lab.client();
   if (c === null) return null;
   return { ...c.stats, seconds: (performance.now() - c.stats.since) / 1000, frames: sceneStats.frames };
 }
 
 export interface QueueLabHook {
-  snapshot: typeof labSnapshot;
-  stats: typeof streamStats;
+  snapshot: () => ReturnType<typeof labSnapshot>;
+  stats: () => ReturnType<typeof streamStats>;
   resetStats: () => void;
   /** The live charts and the figures table (read-only copies). */
-  charts: typeof chartsHook;
+  charts: () => ReturnType<typeof chartsHook>;
   /** Tests only: 'engine-error' (the engine throws inside a step), 'worker-crash' (the worker dies), 'worker-stop' (it closes itself silently). */
   inject: (fault: Fault) => void;
   /** Tests only: the cap a trace export's download may reach (bytes; null: the real cap), to see a refusal. */
@@ -77,13 +74,14 @@ declare global {
   }
 }
 
-export function installTestHook(): void {
+/** `lab` is the page's own, made in main.tsx. */
+export function installTestHook(lab: Lab): void {
   window.__queueLab = Object.freeze({
-    snapshot: labSnapshot,
-    stats: streamStats,
-    resetStats: () => getClient()?.resetStats(),
-    charts: chartsHook,
-    inject: (fault: Fault) => getClient()?.inject(fault),
-    exportCap: setExportCapForTests,
+    snapshot: () => labSnapshot(lab),
+    stats: () => streamStats(lab),
+    resetStats: () => lab.client()?.resetStats(),
+    charts: () => chartsHook(lab.client()?.charts ?? null, lab.store.getState().frozen),
+    inject: (fault: Fault) => lab.client()?.inject(fault),
+    exportCap: (bytes: number | null) => lab.actions.setExportCap(bytes),
   });
 }

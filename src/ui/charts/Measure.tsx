@@ -6,13 +6,11 @@
  */
 import { lazy, memo, Suspense, useEffect, useRef, useState } from 'react';
 import 'uplot/dist/uPlot.min.css';
-import { getClient } from '../../store/actions';
-import { useMeasure } from '../../store/figures';
-import { useLab } from '../../store/labStore';
+import { useLab, useLabActions, useLabStore, useMeasure } from '../../store/context';
 import { Deferred, failure, LoadFailed, useNeeded } from '../deferred';
 import { useText } from '../i18n';
 import { useMeasureWords } from './measureWords';
-import { setFrozen, useFrozen, windowFor } from './chartView';
+import { windowFor } from './chartView';
 import { COLORS } from './colors';
 import { num, pct } from './format';
 import type { ChartId } from './specs';
@@ -45,7 +43,7 @@ function Plot({ id, label, height = 150 }: { id: ChartId; label: string; height?
 
 function AtOnce() {
   const m = useMeasureWords();
-  const lang = useLab((s) => s.lang);
+  const lang = useLabStore((s) => s.lang);
   const h = useMeasure().figures?.waitHistogram;
   if (h === undefined || h.total === 0) return null;
   return <p className="chart-sub">{m.atOnce(pct(h.zero / h.total, lang))}</p>;
@@ -54,9 +52,10 @@ function AtOnce() {
 /** The chart cards; their canvases belong to the renderer, so this re-renders only for words. */
 const ChartGrid = memo(function ChartGrid({ needed }: { needed: boolean }) {
   const m = useMeasureWords();
-  const lang = useLab((s) => s.lang);
+  const lang = useLabStore((s) => s.lang);
   const root = useRef<HTMLDivElement>(null);
-  const maxsize = useLab((s) => s.settings.bufferSize);
+  const maxsize = useLabStore((s) => s.settings.bufferSize);
+  const lab = useLab();
   const [failed, setFailed] = useState<string | null>(null);
   useEffect(() => {
     const el = root.current;
@@ -67,8 +66,8 @@ const ChartGrid = memo(function ChartGrid({ needed }: { needed: boolean }) {
       ({ ChartsRenderer }) => {
         if (gone) return;
         const charts = new ChartsRenderer(el, () => {
-          const c = getClient();
-          return { prev: c?.prev ?? null, cur: c?.cur ?? null, data: c?.charts ?? null };
+          const c = lab.client();
+          return { prev: c?.prev ?? null, cur: c?.cur ?? null, data: c?.charts ?? null, frozen: lab.store.getState().frozen };
         });
         charts.start();
         r = charts;
@@ -81,7 +80,7 @@ const ChartGrid = memo(function ChartGrid({ needed }: { needed: boolean }) {
       gone = true;
       r?.stop();
     };
-  }, [needed]);
+  }, [needed, lab]);
   return (
     <>
       {failed !== null && <LoadFailed part={m.chartsLabel} why={failed} />}
@@ -158,9 +157,10 @@ const FiguresHold = () => <div className="figures figures-hold" data-testid="fig
 export function Measure() {
   const tx = useText();
   const m = useMeasureWords();
-  const lang = useLab((s) => s.lang);
-  const speed = useLab((s) => s.speed);
-  const frozen = useFrozen();
+  const lang = useLabStore((s) => s.lang);
+  const speed = useLabStore((s) => s.speed);
+  const frozen = useLabStore((s) => s.frozen);
+  const { setFrozen } = useLabActions();
   const box = useRef<HTMLElement>(null);
   const needed = useNeeded(box);
   return (

@@ -8,10 +8,11 @@
 import uPlot from 'uplot';
 import type { ChartData } from '../../worker/chartData';
 import type { Snapshot } from '../../worker/snapshot';
-import { chartStats, isFrozen, MIN_WINDOW, windowFor } from './chartView';
+import { chartStats, MIN_WINDOW, windowFor } from './chartView';
 import { barChartOptions, niceCeil, TIME_CHARTS, timeChartOptions, timeData, type BarChartId, type TimeChartSpec } from './specs';
 
-export type ChartSource = () => { prev: Snapshot | null; cur: Snapshot | null; data: ChartData | null };
+/** What the charts draw, and whether Freeze holds their window. */
+export type ChartSource = () => { prev: Snapshot | null; cur: Snapshot | null; data: ChartData | null; frozen: boolean };
 
 interface Chart {
   el: HTMLElement;
@@ -132,7 +133,7 @@ export class ChartsRenderer {
 
   /** Draws what moved; true when it drew anything. */
   private frame(now: number): boolean {
-    const { prev, cur, data } = this.source();
+    const { prev, cur, data, frozen } = this.source();
     if (cur === null || data === null) return false;
     this.drew = false;
     let resized = false;
@@ -153,7 +154,7 @@ export class ChartsRenderer {
     const W = windowFor(cur.speed);
     let x0: number;
     let x1: number;
-    if (isFrozen() && !newRun) {
+    if (frozen && !newRun) {
       this.frozenAt ??= [this.x0, this.x1];
       [x0, x1] = this.frozenAt;
     } else {

@@ -6,7 +6,7 @@
 import uPlot from 'uplot';
 import type { Column } from '../../worker/chartData';
 import type { PointField } from '../../worker/metricsProtocol';
-import { useLab } from '../../store/labStore';
+import { pageLang } from '../i18n/pageLang';
 import { COLORS } from './colors';
 import { num, tick, tickPct } from './format';
 import { measureWords } from './measureWords';
@@ -60,7 +60,7 @@ export const TIME_CHARTS: TimeChartSpec[] = [
   { id: 'unfinished', series: [{ field: 'unfinished', color: COLORS.orange, width: 2 }] },
 ];
 
-const lang = () => useLab.getState().lang;
+const lang = pageLang;
 const FONT = `${12}px system-ui, 'Segoe UI', Roboto, Arial, 'WenQuanYi Micro Hei', sans-serif`;
 
 function axis(extra: uPlot.Axis = {}): uPlot.Axis {

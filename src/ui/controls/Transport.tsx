@@ -2,10 +2,9 @@
 import { useMemo } from 'react';
 import { CATALOGUE } from '../../scenarios/catalogue';
 import { PRESETS } from '../../scenarios/presets';
-import { choosePreset, pause, play, presetById, reset, setSpeed, step } from '../../store/actions';
-import { useLab } from '../../store/labStore';
+import { useLabActions, useLabStore } from '../../store/context';
+import { presetById } from '../../store/scenario';
 import { useText } from '../i18n';
-import { stepBack } from '../../store/timeline';
 import { whatRuns } from '../../store/whatRuns';
 import { isolate, shorten, WithUserText } from '../userText';
 import { Select, Slider } from './Field';
@@ -16,14 +15,15 @@ import { fmt, nearestIndex, SPEEDS } from './scales';
 const NOW = 'now';
 
 export function Transport() {
+  const { choosePreset, pause, play, reset, setSpeed, step, stepBack } = useLabActions();
   const tx = useText();
-  const presetId = useLab((s) => s.presetId);
-  const lang = useLab((s) => s.lang);
-  const playing = useLab((s) => s.playing);
-  const speed = useLab((s) => s.speed);
-  const custom = useLab((s) => s.custom);
-  const settings = useLab((s) => s.settings);
-  const source = useLab((s) => s.source);
+  const presetId = useLabStore((s) => s.presetId);
+  const lang = useLabStore((s) => s.lang);
+  const playing = useLabStore((s) => s.playing);
+  const speed = useLabStore((s) => s.speed);
+  const custom = useLabStore((s) => s.custom);
+  const settings = useLabStore((s) => s.settings);
+  const source = useLabStore((s) => s.source);
   const now = useMemo(() => whatRuns({ presetId, custom, settings, source }), [presetId, custom, settings, source]);
   const preset = presetById(presetId);
   const p = tx.programNow;

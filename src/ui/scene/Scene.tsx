@@ -1,6 +1,6 @@
 /** The canvas, mounted once; the renderer draws it at display rate from the worker's latest snapshots. */
 import { useEffect, useRef, type MouseEvent } from 'react';
-import { getClient, selectTask } from '../../store/actions';
+import { useLab } from '../../store/context';
 import { SUMMARY_ID } from '../a11y/LiveSummary';
 import { useText } from '../i18n';
 import { SceneRenderer } from './renderer';
@@ -10,6 +10,8 @@ export function Scene() {
   const wrap = useRef<HTMLDivElement>(null);
   const canvas = useRef<HTMLCanvasElement>(null);
   const renderer = useRef<SceneRenderer | null>(null);
+  const lab = useLab();
+  const { selectTask } = lab.actions;
   /** The task under a point of the canvas (a click picks it: the code panel lights its line). */
   const hit = (e: MouseEvent<HTMLCanvasElement>): string | null => {
     const box = e.currentTarget.getBoundingClientRect();
@@ -18,8 +20,8 @@ export function Scene() {
   useEffect(() => {
     if (wrap.current === null || canvas.current === null) return;
     const r = new SceneRenderer(canvas.current, wrap.current, () => {
-      const c = getClient();
-      return { prev: c?.prev ?? null, cur: c?.cur ?? null };
+      const c = lab.client();
+      return { prev: c?.prev ?? null, cur: c?.cur ?? null, selected: lab.store.getState().selected };
     });
     r.start();
     renderer.current = r;
@@ -27,7 +29,7 @@ export function Scene() {
       r.stop();
       renderer.current = null;
     };
-  }, []);
+  }, [lab]);
   return (
     <div className="scene" ref={wrap}>
       <canvas

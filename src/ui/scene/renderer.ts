@@ -4,7 +4,6 @@
  * loop strip and the items in flight on one canvas.
  */
 import type { ActorSnap, Snapshot } from '../../worker/snapshot';
-import { useLab } from '../../store/labStore';
 import { text } from '../i18n';
 import { drawActorCard } from './actorCard';
 import { drawBuffer, queueTitle, type BufferDrawn } from './bufferView';
@@ -17,7 +16,8 @@ import { sceneStats } from './sceneStats';
 import { reducedMotion } from '../a11y/motion';
 import { sceneZoom } from '../teach/view';
 
-export type SnapshotSource = () => { prev: Snapshot | null; cur: Snapshot | null };
+/** What the scene draws: the latest two snapshots, and the task the reader picked. */
+export type SnapshotSource = () => { prev: Snapshot | null; cur: Snapshot | null; selected: string | null };
 
 /** Shown at most: beyond this, the oldest cancelled or exited workers leave the picture. */
 const MAX_SHOWN = 64;
@@ -98,7 +98,7 @@ export class SceneRenderer {
   }
 
   private frame(now: number): void {
-    const { prev, cur } = this.source();
+    const { prev, cur, selected: sel } = this.source();
     if (cur === null || this.width === 0) return;
     // the charts below are being read: the scene (dozens of cards of text) need not be drawn at display rate; the
     // countdowns still learn when each sleep began, from the snapshot that first shows it
@@ -113,7 +113,6 @@ export class SceneRenderer {
     const fresh = cur.n !== this.lastN || cur.run !== this.lastRun;
     const vt = this.clock(prev, cur, now);
     const flying = this.flights.busy(now);
-    const sel = useLab.getState().selected;
     // nothing moved: keep the last picture (but draw once more after the last flight landed)
     if (key === this.layoutKey && !fresh && vt === this.lastVt && !flying && !this.wasFlying && sel === this.lastSel) return;
     this.lastSel = sel;
