@@ -50,11 +50,6 @@ export function controlsActions(ctx: Ctx, run: RunActions) {
       run.load(st.playing || st.status !== 'running' || st.error !== null);
     },
 
-    setLogFilter(actor: string | null): void {
-      // picking a task in the log selects it too; back to all tasks drops the selection the filter made
-      set((s) => ({ logFilter: actor, selected: actor ?? (s.selected === s.logFilter ? null : s.selected) }));
-    },
-
     setFrozen(frozen: boolean): void {
       set({ frozen });
     },

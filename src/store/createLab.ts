@@ -11,7 +11,7 @@ import type { Ctx } from './ctx';
 import { figuresSource } from './figures';
 import { initialState, type LabState } from './labStore';
 import { addChange } from './liveChanges';
-import { logFeed } from './log';
+import { logActions } from './log';
 import { LogRing } from './logRing';
 import { onNote } from './notes';
 import { runActions } from './run';
@@ -19,6 +19,7 @@ import { shareActions } from './share';
 import { timelineActions } from './timeline';
 import type { Clock } from './throttle';
 import { exportActions } from './traceExport';
+import { workerStatusActions } from './workerStatus';
 
 const realClock: Clock = {
   now: () => performance.now(),
@@ -44,15 +45,16 @@ export function createLab(makeClient: () => WorkerClient, { clock = realClock }:
     clock,
     logRing: new LogRing(),
   };
-  const log = logFeed(ctx);
+  const log = logActions(ctx);
+  const worker = workerStatusActions(ctx);
   const timeline = timelineActions(ctx);
   const run = runActions(ctx, (c) => {
     c.on('snapshot', run.onSnapshot);
     c.on('log', log.onLog);
     c.on('note', (m) => onNote(ctx, m, run.load));
     c.on('timeline', timeline.onTimeline);
-    c.on('stall', (stalled) => ctx.set({ stalled }));
-    c.on('seek', (r) => ctx.set({ seek: r.kind === 'landed' ? null : r }));
+    c.on('stall', worker.onStall);
+    c.on('seek', worker.onSeek);
   });
   const controls = controlsActions(ctx, run);
   const address = addressActions(ctx, { setLang: controls.setLang, setSpeed: controls.setSpeed, reset: run.reset });
@@ -67,7 +69,18 @@ export function createLab(makeClient: () => WorkerClient, { clock = realClock }:
 
   const { onTimeline: _t, ...timeActions } = timeline;
   const { onSnapshot: _s, load: _l, ...runPublic } = run;
-  const actions = { ...controls, ...runPublic, ...timeActions, ...shareActions(ctx), ...exportActions(ctx), ...address };
+  const { onLog: _g, ...logPublic } = log;
+  const { onStall: _st, onSeek: _sk, ...workerPublic } = worker;
+  const actions = {
+    ...controls,
+    ...runPublic,
+    ...logPublic,
+    ...workerPublic,
+    ...timeActions,
+    ...shareActions(ctx),
+    ...exportActions(ctx),
+    ...address,
+  };
 
   return {
     store: store as StoreApi<LabState>,

@@ -140,13 +140,5 @@ export function runActions(ctx: Ctx, wire: (c: WorkerClient) => void) {
       set({ notice: null, error: null, restarted: null });
       load(false);
     },
-
-    dismissSeek(): void {
-      set({ seek: null });
-    },
-
-    dismissRestart(): void {
-      set({ restarted: null });
-    },
   };
 }
