@@ -3,7 +3,7 @@
  * the run restarted, what a live change did, and whether the engine keeps up with the chosen speed.
  */
 import type { EndRecord } from '../scenarios/types';
-import { useLab, useLabStore } from '../store/context';
+import { useLab, useLabStore, useShallow } from '../store/context';
 import { fmt } from './controls/scales';
 import { useText, type Dict } from './i18n';
 import { formatUpTo } from './i18n/numbers';
@@ -73,12 +73,9 @@ function EndBanner({ end, tx }: { end: EndRecord; tx: Dict }) {
 
 export function RunStatus() {
   const tx = useText();
-  const end = useLabStore((s) => s.end);
-  const notice = useLabStore((s) => s.notice);
-  const behind = useLabStore((s) => s.behind);
-  const achieved = useLabStore((s) => s.achieved);
-  const speed = useLabStore((s) => s.speed);
-  const playing = useLabStore((s) => s.playing);
+  const { end, notice, behind, achieved, speed, playing } = useLabStore(
+    useShallow((s) => ({ end: s.end, notice: s.notice, behind: s.behind, achieved: s.achieved, speed: s.speed, playing: s.playing })),
+  );
   const note = notice === null ? null : noticeText(notice, tx);
   return (
     <div className="run-status">

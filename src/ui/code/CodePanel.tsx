@@ -7,7 +7,7 @@
 import { Fragment, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { generateProgram, type PythonProgram } from '../../python/generate';
 import { applySettings, type Settings } from '../../scenarios/settings';
-import { useLab, useLabStore } from '../../store/context';
+import { useLab, useLabStore, useShallow } from '../../store/context';
 import { presetById } from '../../store/scenario';
 import type { Scenario } from '../../scenarios/types';
 import { useText } from '../i18n';
@@ -49,10 +49,9 @@ export function CodePanel() {
   const lab = useLab();
   const { selectTask } = lab.actions;
   const tx = useText();
-  const presetId = useLabStore((s) => s.presetId);
-  const settings = useLabStore((s) => s.settings);
-  const custom = useLabStore((s) => s.custom);
-  const selected = useLabStore((s) => s.selected);
+  const { presetId, settings, custom, selected } = useLabStore(
+    useShallow((s) => ({ presetId: s.presetId, settings: s.settings, custom: s.custom, selected: s.selected })),
+  );
   const program = useMemo(() => programFor(presetId, custom, settings), [presetId, custom, settings]);
   const lines = useMemo(() => highlightPython(program.code), [program.code]);
   const tasks = useTasks();

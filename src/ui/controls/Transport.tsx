@@ -2,7 +2,7 @@
 import { useMemo } from 'react';
 import { CATALOGUE } from '../../scenarios/catalogue';
 import { PRESETS } from '../../scenarios/presets';
-import { useLabActions, useLabStore } from '../../store/context';
+import { useLabActions, useLabStore, useShallow } from '../../store/context';
 import { presetById } from '../../store/scenario';
 import { useText } from '../i18n';
 import { whatRuns } from '../../store/whatRuns';
@@ -17,13 +17,9 @@ const NOW = 'now';
 export function Transport() {
   const { choosePreset, pause, play, reset, setSpeed, step, stepBack } = useLabActions();
   const tx = useText();
-  const presetId = useLabStore((s) => s.presetId);
-  const lang = useLabStore((s) => s.lang);
-  const playing = useLabStore((s) => s.playing);
-  const speed = useLabStore((s) => s.speed);
-  const custom = useLabStore((s) => s.custom);
-  const settings = useLabStore((s) => s.settings);
-  const source = useLabStore((s) => s.source);
+  const { presetId, lang, playing, speed, custom, settings, source } = useLabStore(
+    useShallow((s) => ({ presetId: s.presetId, lang: s.lang, playing: s.playing, speed: s.speed, custom: s.custom, settings: s.settings, source: s.source })),
+  );
   const now = useMemo(() => whatRuns({ presetId, custom, settings, source }), [presetId, custom, settings, source]);
   const preset = presetById(presetId);
   const p = tx.programNow;
