@@ -41,7 +41,7 @@ describe('a worker that dies', () => {
     client().emit('death', 'crash');
     expect(clients).toHaveLength(4);
     expect(lab.client()).toBeNull();
-    expect(lab.store.getState().error).toBe('the simulation worker died: crash');
+    expect(lab.store.getState().error).toEqual({ kind: 'workerDied', reason: 'crash' });
     expect(lab.store.getState().playing).toBe(false);
   });
 
