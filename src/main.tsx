@@ -1,32 +1,35 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { startLab } from './store/actions';
-import { startAddress } from './store/address';
-import { startTimeline } from './store/timeline';
+import { LabProvider } from './store/context';
+import { createLab } from './store/createLab';
 import { App } from './ui/App.tsx';
 import { fetchLaterParts } from './ui/deferred';
 import { installTestHook } from './ui/testHook';
 import { initLanguage } from './ui/teach/lang';
 import { initView } from './ui/teach/view';
+import { createClient } from './worker/client';
 
 const container = document.getElementById('root');
 if (!container) {
   throw new Error('Queue Lab: #root element is missing from index.html');
 }
 
-const words = initLanguage();
-startLab();
-startTimeline();
-void startAddress();
-initView();
-installTestHook();
+// the page's one lab: its store, its actions and the worker client they drive
+const lab = createLab(createClient);
+const words = initLanguage(lab);
+lab.actions.start();
+void lab.actions.startAddress();
+initView(lab.actions);
+installTestHook(lab);
 fetchLaterParts();
 
 // the first render waits for the starting language's words (Chinese is fetched), so no English flashes first
 void words.then(() =>
   createRoot(container).render(
     <StrictMode>
-      <App />
+      <LabProvider lab={lab}>
+        <App />
+      </LabProvider>
     </StrictMode>,
   ),
 );

@@ -1,11 +1,10 @@
 /**
- * The caption's state: the latest task slice the worker sent (src/worker/slice.ts), as data; the page words it
+ * The caption slice: the latest task slice the worker sent (src/worker/slice.ts), as data; the page words it
  * (src/ui/narration). A Step's slice also picks its task, so the scene rings its card and the code panel lights
  * its line beside the words.
  */
-import { create } from 'zustand';
 import type { WireSlice } from '../worker/slice';
-import { useLab } from './labStore';
+import type { Ctx } from './ctx';
 
 export interface CaptionSlice {
   /** The latest slice of the current run, or null before its load's first word. */
@@ -14,12 +13,13 @@ export interface CaptionSlice {
 
 export const initialCaption = (): CaptionSlice => ({ caption: null });
 
-export const useCaption = create<CaptionSlice>()(() => initialCaption());
-
-/** A slice from the worker; `run` is the latest load (a slice of a run already replaced is dropped). */
-export function receiveSlice(slice: WireSlice, run: number): void {
-  if (slice.run < run) return;
-  useCaption.setState({ caption: slice });
-  const last = slice.events.at(-1);
-  if (slice.why === 'step' && last !== undefined) useLab.setState({ selected: last.actor });
+export function captionActions(ctx: Ctx) {
+  return {
+    /** A slice from the worker (a slice of a run already replaced is dropped). */
+    onSlice(slice: WireSlice): void {
+      if (slice.run < ctx.loads) return;
+      const last = slice.events.at(-1);
+      ctx.set(slice.why === 'step' && last !== undefined ? { caption: slice, selected: last.actor } : { caption: slice });
+    },
+  };
 }

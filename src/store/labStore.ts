@@ -1,14 +1,18 @@
 /**
- * One zustand store for the lab, in three slices: the controls (what the user chose), the run (what the worker
- * last said, at a readable rate) and the log (its filter and a version number). Actions live in actions.ts.
+ * The shape of the lab's one store: each slice's state and its starting value. The slices' actions are made by
+ * createLab.ts (one file per slice), which also owns the worker client and the bookkeeping around it.
  */
-import { create } from 'zustand';
+import { initialCaption, type CaptionSlice } from './caption';
 import { settingsOf, type Settings } from '../scenarios/settings';
 import { PRESETS } from '../scenarios/presets';
 import type { EndRecord, Scenario } from '../scenarios/types';
-import type { Status, WorkerNote } from '../worker/protocol';
+import type { Marker } from '../share/markers';
+import type { LinkProblem } from '../share/link';
+import type { SeekReport, Status, WorkerNote } from '../worker/protocol';
 import type { EngineFault } from '../worker/fault';
 import type { Counters } from '../worker/snapshot';
+import type { TraceFormat } from '../worker/traceChunks';
+import type { LiveChange } from './liveChanges';
 
 export const DEFAULT_PRESET = 'seed-1';
 
@@ -57,7 +61,83 @@ export interface LogSlice {
   logFilter: string | null;
 }
 
-export type LabState = ControlsSlice & RunSlice & LogSlice;
+/** Where the run stands on its timeline (from the worker, at a readable rate), and its markers. */
+export interface TimelineView {
+  run: number;
+  tick: number;
+  t: number;
+  max: number;
+  markers: Marker[];
+  back: boolean;
+}
+
+/** What the last link, file or copy did: a problem named, or done. The UI words the kinds. */
+export interface ShareState {
+  kind: 'linkError' | 'importError' | 'copied' | 'copyFailed' | 'imported' | 'saved';
+  detail: string;
+  /** A link's problem, in kinds the page words (the detail says it in English). */
+  problem?: LinkProblem;
+  /** The page kept what it had (a link opened in a running page), rather than starting on the default. */
+  kept?: boolean;
+}
+
+export interface TimelineSlice {
+  timeline: TimelineView;
+  share: ShareState | null;
+}
+
+/**
+ * The page's view of the worker itself, apart from the run: a seek under way or how the last one ended, whether
+ * the worker has stopped answering (the heartbeat), and whether a fresh worker took over from t = 0.
+ */
+export interface WorkerSlice {
+  /** The last report of a seek (none once one landed where asked). */
+  seek: SeekReport | null;
+  /** The worker has left several heartbeats unanswered. */
+  stalled: boolean;
+  /** A fresh worker runs the program again from t = 0: the old one crashed or stopped answering, at time `t`. */
+  restarted: { why: 'crashed' | 'stalled'; t: number } | null;
+}
+
+export interface ExportProgress {
+  id: number;
+  format: TraceFormat;
+  name: string;
+  /** Lines written so far, of `events` (null until the worker has begun). */
+  lines: number;
+  events: number | null;
+  bytes: number;
+  /** Written to a file the user chose, rather than downloaded at the end. */
+  toFile: boolean;
+}
+
+export type ExportOutcome =
+  | { kind: 'saved'; name: string; lines: number; bytes: number }
+  | { kind: 'cancelled' }
+  | { kind: 'refused'; events: number; estimate: number; cap: number }
+  /** The engine or the file failed; `detail` is their own message. */
+  | { kind: 'failed'; detail: string };
+
+/** The trace export under way (one at a time), and how the last one ended. */
+export interface ExportSlice {
+  exportProgress: ExportProgress | null;
+  exportOutcome: ExportOutcome | null;
+}
+
+/** How the page shows the run: the charts' Freeze, and the live changes made to the current run. */
+export interface ViewSlice {
+  frozen: boolean;
+  liveChanges: LiveChange[];
+}
+
+export type LabState = ControlsSlice &
+  RunSlice &
+  LogSlice &
+  TimelineSlice &
+  WorkerSlice &
+  ExportSlice &
+  ViewSlice &
+  CaptionSlice;
 
 const firstPreset = PRESETS.find((p) => p.id === DEFAULT_PRESET) ?? PRESETS[0]!;
 
@@ -84,6 +164,19 @@ export const initialRun = (): RunSlice => ({
   error: null,
 });
 
-export const initialLog = (): LogSlice => ({ logVersion: 0, logFilter: null });
-
-export const useLab = create<LabState>()(() => ({ ...initialControls(), ...initialRun(), ...initialLog() }));
+export const initialState = (): LabState => ({
+  ...initialControls(),
+  ...initialRun(),
+  logVersion: 0,
+  logFilter: null,
+  timeline: { run: -1, tick: 0, t: 0, max: 0, markers: [], back: false },
+  share: null,
+  seek: null,
+  stalled: false,
+  restarted: null,
+  exportProgress: null,
+  exportOutcome: null,
+  frozen: false,
+  liveChanges: [],
+  ...initialCaption(),
+});

@@ -5,14 +5,17 @@
  * never one buffer). A Blob has a cap (BLOB_CAP): an export estimated over it is refused before it starts. One
  * export at a time, with progress and Cancel.
  */
-import { create } from 'zustand';
 import { fileName, MIME } from '../share/files';
 import type { ExportEvent } from '../worker/exportProtocol';
 import type { TraceFormat } from '../worker/traceChunks';
 import { faultDetail } from '../worker/fault';
 import { assertNever } from '../worker/never';
-import { currentScenario, getClient } from './actions';
-import { download } from './timeline';
+import type { Ctx } from './ctx';
+import type { ExportOutcome, ExportProgress } from './labStore';
+import { currentScenario } from './scenario';
+import { download } from './share';
+
+export type { ExportOutcome, ExportProgress } from './labStore';
 
 /**
  * The largest download assembled as a Blob: 2 GiB. Chromium keeps at most 2 GiB of Blob data in memory on 64-bit
@@ -20,32 +23,6 @@ import { download } from './timeline';
  * window, so this is what the lab can promise (docs/scenario.md, "Exporting a trace").
  */
 export const BLOB_CAP = 2 ** 31;
-
-export interface ExportProgress {
-  id: number;
-  format: TraceFormat;
-  name: string;
-  /** Lines written so far, of `events` (null until the worker has begun). */
-  lines: number;
-  events: number | null;
-  bytes: number;
-  /** Written to a file the user chose, rather than downloaded at the end. */
-  toFile: boolean;
-}
-
-export type ExportOutcome =
-  | { kind: 'saved'; name: string; lines: number; bytes: number }
-  | { kind: 'cancelled' }
-  | { kind: 'refused'; events: number; estimate: number; cap: number }
-  /** The engine or the file failed; `detail` is their own message. */
-  | { kind: 'failed'; detail: string };
-
-export interface ExportState {
-  progress: ExportProgress | null;
-  outcome: ExportOutcome | null;
-}
-
-export const useExport = create<ExportState>()(() => ({ progress: null, outcome: null }));
 
 /** Where the chunks go. */
 interface Sink {
@@ -127,15 +104,8 @@ class FileSink implements Sink {
   }
 }
 
-let testCap: number | null = null;
-
-/** Tests only (the test hook): a smaller Blob cap, to see a refusal without a gigabyte run. null: BLOB_CAP. */
-export function setExportCapForTests(cap: number | null): void {
-  testCap = cap;
-}
-
 /** A file the user picks where the browser can write one; else a Blob. null: the user closed the picker. */
-async function openSink(name: string, format: TraceFormat): Promise<Sink | null> {
+async function openSink(name: string, format: TraceFormat, blobCap: number): Promise<Sink | null> {
   const pick = (globalThis as { showSaveFilePicker?: SavePicker }).showSaveFilePicker;
   if (typeof pick === 'function') {
     try {
@@ -147,7 +117,7 @@ async function openSink(name: string, format: TraceFormat): Promise<Sink | null>
       // refused by the browser (no user gesture, a blocked folder): a download instead
     }
   }
-  return new BlobSink(testCap ?? BLOB_CAP, name, MIME[format]);
+  return new BlobSink(blobCap, name, MIME[format]);
 }
 
 interface Active {
@@ -156,120 +126,135 @@ interface Active {
   off: () => void;
 }
 
-let active: Active | null = null;
-let nextId = 1;
+/** The trace-export slice's actions; one export at a time per lab. */
+export function exportActions(ctx: Ctx) {
+  const { get, set } = ctx;
+  let active: Active | null = null;
+  let nextId = 1;
+  /** Tests only (the test hook): a smaller Blob cap, to see a refusal without a gigabyte run. null: BLOB_CAP. */
+  let testCap: number | null = null;
 
-/** Streams the trace from t = 0 to the moment shown into a file. */
-export async function exportTrace(format: TraceFormat): Promise<void> {
-  const client = getClient();
-  if (client === null || useExport.getState().progress !== null) return;
-  const name = fileName(currentScenario(), format);
-  const id = nextId++;
-  useExport.setState({ progress: { id, format, name, lines: 0, events: null, bytes: 0, toFile: false }, outcome: null });
-  const sink = await openSink(name, format);
-  if (sink === null || useExport.getState().progress?.id !== id) {
-    // the picker was closed, or Cancel was pressed while it was open
-    if (useExport.getState().progress?.id === id) useExport.setState({ progress: null });
-    await sink?.abort();
-    return;
-  }
-  let queue = Promise.resolve();
-  let shown = 0;
-  let bytes = 0;
-  let pending: Partial<ExportProgress> = {};
-  let timer: ReturnType<typeof setTimeout> | null = null;
-  const flush = () => {
-    timer = null;
-    const cur = useExport.getState().progress;
-    if (cur?.id !== id) return;
-    shown = performance.now();
-    useExport.setState({ progress: { ...cur, ...pending } });
-    pending = {};
-  };
-  // at most one update every PROGRESS_MS, and the last one always shows (a stalled disk leaves it on screen)
-  const progress = (p: Partial<ExportProgress>, force = false) => {
-    pending = { ...pending, ...p };
-    const wait = PROGRESS_MS - (performance.now() - shown);
-    if (force || wait <= 0) {
-      if (timer !== null) clearTimeout(timer);
-      flush();
-    } else timer ??= setTimeout(flush, wait);
-  };
-  const fail = (e: unknown) => {
-    if (active?.id !== id) return;
-    client.send({ type: 'exportCancel', id });
-    finish({ kind: 'failed', detail: e instanceof Error ? e.message : String(e) });
-  };
-  const onEvent = (ev: ExportEvent) => {
-    if (ev.id !== id || active?.id !== id) return;
-    switch (ev.kind) {
-      case 'begin':
-        return progress({ events: ev.events, toFile: sink.toFile }, true);
-      case 'chunk': {
-        const b = ev.bytes;
-        const lines = ev.lines;
-        queue = queue
-          .then(async () => {
-            if (active?.id !== id) return; // cancelled: the rest is dropped, not written
-            await sink.write(b);
-            bytes += b.length;
-            progress({ lines, bytes });
-            client.send({ type: 'exportPull', id });
-          })
-          .catch(fail);
-        return;
-      }
-      case 'end':
-        queue = queue
-          .then(async () => {
-            if (active?.id !== id) return;
-            await sink.close();
-            finish({ kind: 'saved', name, lines: ev.lines, bytes: ev.bytes }, false);
-          })
-          .catch(fail);
-        return;
-      case 'refused':
-        return finish({ kind: 'refused', events: ev.events, estimate: ev.estimate, cap: ev.cap });
-      case 'failed':
-        return finish({ kind: 'failed', detail: faultDetail(ev.fault) });
-      case 'empty':
-        return finish(null);
-      default:
-        return assertNever(ev);
+  /** Streams the trace from t = 0 to the moment shown into a file. */
+  async function exportTrace(format: TraceFormat): Promise<void> {
+    const client = ctx.client;
+    if (client === null || get().exportProgress !== null) return;
+    const name = fileName(currentScenario(get()), format);
+    const id = nextId++;
+    set({ exportProgress: { id, format, name, lines: 0, events: null, bytes: 0, toFile: false }, exportOutcome: null });
+    const sink = await openSink(name, format, testCap ?? BLOB_CAP);
+    if (sink === null || get().exportProgress?.id !== id) {
+      // the picker was closed, or Cancel was pressed while it was open
+      if (get().exportProgress?.id === id) set({ exportProgress: null });
+      await sink?.abort();
+      return;
     }
-  };
-  const offEvent = client.onExport(onEvent);
-  const offDeath = client.onDeath((why) => finish({ kind: 'failed', detail: why }));
-  active = {
-    id,
-    sink,
-    off: () => {
-      offEvent();
-      offDeath();
+    let queue = Promise.resolve();
+    let shown = 0;
+    let bytes = 0;
+    let pending: Partial<ExportProgress> = {};
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    const flush = () => {
+      timer = null;
+      const cur = get().exportProgress;
+      if (cur?.id !== id) return;
+      shown = performance.now();
+      set({ exportProgress: { ...cur, ...pending } });
+      pending = {};
+    };
+    // at most one update every PROGRESS_MS, and the last one always shows (a stalled disk leaves it on screen)
+    const progress = (p: Partial<ExportProgress>, force = false) => {
+      pending = { ...pending, ...p };
+      const wait = PROGRESS_MS - (performance.now() - shown);
+      if (force || wait <= 0) {
+        if (timer !== null) clearTimeout(timer);
+        flush();
+      } else timer ??= setTimeout(flush, wait);
+    };
+    const fail = (e: unknown) => {
+      if (active?.id !== id) return;
+      client.send({ type: 'exportCancel', id });
+      finish({ kind: 'failed', detail: e instanceof Error ? e.message : String(e) });
+    };
+    const onEvent = (ev: ExportEvent) => {
+      if (ev.id !== id || active?.id !== id) return;
+      switch (ev.kind) {
+        case 'begin':
+          return progress({ events: ev.events, toFile: sink.toFile }, true);
+        case 'chunk': {
+          const b = ev.bytes;
+          const lines = ev.lines;
+          queue = queue
+            .then(async () => {
+              if (active?.id !== id) return; // cancelled: the rest is dropped, not written
+              await sink.write(b);
+              bytes += b.length;
+              progress({ lines, bytes });
+              client.send({ type: 'exportPull', id });
+            })
+            .catch(fail);
+          return;
+        }
+        case 'end':
+          queue = queue
+            .then(async () => {
+              if (active?.id !== id) return;
+              await sink.close();
+              finish({ kind: 'saved', name, lines: ev.lines, bytes: ev.bytes }, false);
+            })
+            .catch(fail);
+          return;
+        case 'refused':
+          return finish({ kind: 'refused', events: ev.events, estimate: ev.estimate, cap: ev.cap });
+        case 'failed':
+          return finish({ kind: 'failed', detail: faultDetail(ev.fault) });
+        case 'empty':
+          return finish(null);
+        default:
+          return assertNever(ev);
+      }
+    };
+    const offEvent = client.on('export', onEvent);
+    const offDeath = client.on('death', (why) => finish({ kind: 'failed', detail: why }));
+    active = {
+      id,
+      sink,
+      off: () => {
+        offEvent();
+        offDeath();
+      },
+    };
+    client.send({ type: 'exportStart', id, format, cap: sink.cap });
+  }
+
+  /** Stops the export under way: the worker stops, and what was written is dropped. */
+  function cancelExport(): void {
+    const p = get().exportProgress;
+    if (p === null) return;
+    ctx.client?.send({ type: 'exportCancel', id: p.id });
+    if (active?.id === p.id) finish({ kind: 'cancelled' });
+    else set({ exportProgress: null, exportOutcome: { kind: 'cancelled' } });
+  }
+
+  /** Ends the export under way with `outcome`; drops what was written unless it was saved. */
+  function finish(outcome: ExportOutcome | null, drop = true): void {
+    const a = active;
+    if (a === null) return;
+    active = null;
+    a.off();
+    if (drop) void a.sink.abort();
+    set({ exportProgress: null, exportOutcome: outcome });
+  }
+
+  function dismissExport(): void {
+    set({ exportOutcome: null });
+  }
+
+  return {
+    exportTrace,
+    cancelExport,
+    dismissExport,
+    setExportCap(cap: number | null): void {
+      testCap = cap;
     },
   };
-  client.send({ type: 'exportStart', id, format, cap: sink.cap });
-}
-
-/** Stops the export under way: the worker stops, and what was written is dropped. */
-export function cancelExport(): void {
-  const p = useExport.getState().progress;
-  if (p === null) return;
-  getClient()?.send({ type: 'exportCancel', id: p.id });
-  if (active?.id === p.id) finish({ kind: 'cancelled' });
-  else useExport.setState({ progress: null, outcome: { kind: 'cancelled' } });
-}
-
-/** Ends the export under way with `outcome`; drops what was written unless it was saved. */
-function finish(outcome: ExportOutcome | null, drop = true): void {
-  const a = active;
-  if (a === null) return;
-  active = null;
-  a.off();
-  if (drop) void a.sink.abort();
-  useExport.setState({ progress: null, outcome });
-}
-
-export function dismissExport(): void {
-  useExport.setState({ outcome: null });
 }

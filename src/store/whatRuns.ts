@@ -1,7 +1,7 @@
 /** What the Preset box names: the preset, a scenario imported from a file, or settings of the reader's own. */
 import { presetMatching } from '../share/link';
 import { applySettings } from '../scenarios/settings';
-import { presetById } from './actions';
+import { presetById } from './scenario';
 import type { LabState } from './labStore';
 
 export type WhatRuns = { kind: 'preset' } | { kind: 'imported'; name: string } | { kind: 'custom'; name: string };

@@ -1,18 +1,29 @@
 /**
- * The page's view of the worker itself, apart from the run: a seek under way or how the last one ended, whether
- * the worker has stopped answering (the heartbeat), and whether a fresh worker took over from t = 0. The UI words
- * each as it likes (src/ui/faults/WorkerStatus.tsx); the store holds data, no sentences.
+ * The worker-status slice's actions: the page's view of the worker itself, apart from the run (a seek under way or
+ * how the last one ended, a worker that stopped answering the heartbeat, a fresh worker that took over). The UI
+ * words each (src/ui/faults/WorkerStatus.tsx); the store holds data, no sentences.
  */
-import { create } from 'zustand';
 import type { SeekReport } from '../worker/protocol';
+import type { Ctx } from './ctx';
 
-export interface WorkerStatus {
-  /** The last report of a seek (none once one landed where asked). */
-  seek: SeekReport | null;
-  /** The worker has left several heartbeats unanswered. */
-  stalled: boolean;
-  /** A fresh worker runs the program again from t = 0: the old one crashed or stopped answering, at time `t`. */
-  restarted: { why: 'crashed' | 'stalled'; t: number } | null;
+export function workerStatusActions({ set }: Ctx) {
+  return {
+    /** The heartbeat: true when the worker stopped answering, false when it answers again. */
+    onStall(stalled: boolean): void {
+      set({ stalled });
+    },
+
+    /** How a seek goes; one that landed where asked leaves nothing to say. */
+    onSeek(r: SeekReport): void {
+      set({ seek: r.kind === 'landed' ? null : r });
+    },
+
+    dismissSeek(): void {
+      set({ seek: null });
+    },
+
+    dismissRestart(): void {
+      set({ restarted: null });
+    },
+  };
 }
-
-export const useWorker = create<WorkerStatus>()(() => ({ seek: null, stalled: false, restarted: null }));

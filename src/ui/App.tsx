@@ -1,7 +1,7 @@
 /** The lab's page: controls on the side, the run's story (status, counters, scene, legend) and the event log. */
 import { lazy, useEffect } from 'react';
-import { setLang } from '../store/actions';
-import { useLab, type Lang } from '../store/labStore';
+import type { Lang } from '../store/labStore';
+import { useLabActions, useLabStore } from '../store/context';
 import { CodePanel } from './code/CodePanel';
 import { Counters } from './Counters';
 import { LangFailed, Later } from './deferred';
@@ -25,7 +25,8 @@ const EventLog = lazy(() => import('./EventLog').then((m) => ({ default: m.Event
 
 function LanguagePicker() {
   const tx = useText();
-  const lang = useLab((s) => s.lang);
+  const lang = useLabStore((s) => s.lang);
+  const { setLang } = useLabActions();
   useEffect(() => {
     document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
   }, [lang]);

@@ -1,13 +1,13 @@
 /** The slower figures: the clock and the counts, refreshed from the store about ten times a second. */
-import { useLab } from '../store/labStore';
+import { useLabStore } from '../store/context';
 import { useText } from './i18n';
 import { formatFixed, formatInt } from './i18n/numbers';
 
 export function Counters() {
   const all = useText();
   const tx = all.counters;
-  const t = useLab((s) => s.t);
-  const c = useLab((s) => s.counters);
+  const t = useLabStore((s) => s.t);
+  const c = useLabStore((s) => s.counters);
   const items: [string, string, string?][] = [
     [tx.t, all.seconds(formatFixed(t, t < 100 ? 2 : 1))],
     [tx.produced, formatInt(c.produced)],

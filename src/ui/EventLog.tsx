@@ -5,8 +5,7 @@
  * with a newline, so the box's text is the log's lines as the program prints them.
  */
 import { useEffect, useLayoutEffect, useRef } from 'react';
-import { logRing, setLogFilter } from '../store/actions';
-import { useLab } from '../store/labStore';
+import { useLab, useLabStore } from '../store/context';
 import type { LogEntry } from '../store/logRing';
 import { useText, type Dict } from './i18n';
 import { useOnScreen } from './useOnScreen';
@@ -25,11 +24,13 @@ interface Shown {
 }
 
 export function EventLog() {
+  const { logRing, actions } = useLab();
+  const { setLogFilter } = actions;
   const tx = useText();
   const box = useRef<HTMLElement>(null);
   const onScreen = useOnScreen(box);
-  const version = useLab((s) => s.logVersion); // re-render when lines arrive
-  const filter = useLab((s) => s.logFilter);
+  const version = useLabStore((s) => s.logVersion); // re-render when lines arrive
+  const filter = useLabStore((s) => s.logFilter);
   const pre = useRef<HTMLPreElement>(null);
   const shown = useRef<Shown>({ generation: -1, pushed: 0, filter: null, tx: null, lines: 0 });
   // follow the newest line unless the reader has scrolled up to read
@@ -72,7 +73,7 @@ export function EventLog() {
     }
     if (st.lines === 0) el.textContent = tx.logEmpty;
     Object.assign(st, { generation: logRing.generation, pushed: logRing.pushed, filter, tx });
-  }, [version, filter, tx]);
+  }, [version, filter, tx, logRing]);
 
   useEffect(() => {
     const el = pre.current;

@@ -3,8 +3,7 @@
  * the run restarted, what a live change did, and whether the engine keeps up with the chosen speed.
  */
 import type { EndRecord } from '../scenarios/types';
-import { getClient } from '../store/actions';
-import { useLab } from '../store/labStore';
+import { useLab, useLabStore, useShallow } from '../store/context';
 import { fmt } from './controls/scales';
 import { useText, type Dict } from './i18n';
 import { formatUpTo } from './i18n/numbers';
@@ -24,8 +23,9 @@ function StopIcon() {
 const time = (t: number): string => formatUpTo(t, 3);
 
 function EndBanner({ end, tx }: { end: EndRecord; tx: Dict }) {
+  const lab = useLab();
   if (end.status === 'completed') {
-    const crashed = (getClient()?.cur?.actors ?? []).filter((a) => a.state === 'crashed');
+    const crashed = (lab.client()?.cur?.actors ?? []).filter((a) => a.state === 'crashed');
     return (
       <div className="banner done" role="status">
         <span className="icon" aria-hidden="true">✔</span> {tx.finishedAt(time(end.t))}
@@ -73,12 +73,9 @@ function EndBanner({ end, tx }: { end: EndRecord; tx: Dict }) {
 
 export function RunStatus() {
   const tx = useText();
-  const end = useLab((s) => s.end);
-  const notice = useLab((s) => s.notice);
-  const behind = useLab((s) => s.behind);
-  const achieved = useLab((s) => s.achieved);
-  const speed = useLab((s) => s.speed);
-  const playing = useLab((s) => s.playing);
+  const { end, notice, behind, achieved, speed, playing } = useLabStore(
+    useShallow((s) => ({ end: s.end, notice: s.notice, behind: s.behind, achieved: s.achieved, speed: s.speed, playing: s.playing })),
+  );
   const note = notice === null ? null : noticeText(notice, tx);
   return (
     <div className="run-status">

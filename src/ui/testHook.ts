@@ -5,20 +5,17 @@
  * that dies, a worker that stops without a word). `exportCap` lowers
  * a trace export's cap, so e2e sees a refusal without a run of gigabytes.
  */
-import { getClient } from '../store/actions';
-import { useLab } from '../store/labStore';
-import { useTimeline } from '../store/timeline';
+import type { Lab } from '../store/createLab';
 import { sceneStats } from './scene/sceneStats';
 import { shownCaption } from './narration/Caption';
 import { chartStats } from './charts/chartView';
 import type { chartsHook } from './charts/chartsHook';
 import type { Fault } from '../worker/protocol';
-import { setExportCapForTests } from '../store/traceExport';
 
-export function labSnapshot() {
-  const cur = getClient()?.cur ?? null;
-  const st = useLab.getState();
-  const tl = useTimeline.getState();
+export function labSnapshot(lab: Lab) {
+  const cur = lab.client()?.cur ?? null;
+  const st = lab.store.getState();
+  const tl = st.timeline;
   if (cur === null) return null;
   return structuredClone({
     t: cur.t,
@@ -49,16 +46,16 @@ export function labSnapshot() {
     presetId: cur.run === st.run ? st.presetId : null,
     settings: st.settings,
     scene: sceneStats,
-    timeline: { t: tl.t, max: tl.max, tick: tl.tick },
     /** What the caption beside the scene says, as shown (one line per sentence). */
     caption: shownCaption(),
+    timeline: { t: tl.t, max: tl.max, tick: tl.tick },
   });
 }
 
 export type LabSnapshot = NonNullable<ReturnType<typeof labSnapshot>>;
 
-function streamStats() {
-  const c = getClient();
+function streamStats(lab: Lab) {
+  const c = lab.client();
   if (c === null) return null;
   return { ...c.stats, seconds: (performance.now() - c.stats.since) / 1000, frames: sceneStats.frames };
 }
@@ -71,18 +68,19 @@ export function provideChartsHook(fn: typeof chartsHook): void {
   chartsPart = fn;
 }
 
-/** The charts before their code is here: nothing drawn, nothing held. */
-function charts(): ReturnType<typeof chartsHook> {
-  if (chartsPart !== null) return chartsPart();
-  return { ...chartStats, bucket: null, maxsize: null, latest: null, model: null, figuresT: null, ciReady: false, rows: [] };
+/** The charts, or before their code is here: nothing drawn, nothing held. */
+function charts(lab: Lab): ReturnType<typeof chartsHook> {
+  const frozen = lab.store.getState().frozen;
+  if (chartsPart !== null) return chartsPart(lab.client()?.charts ?? null, frozen);
+  return { ...chartStats, frozen, bucket: null, maxsize: null, latest: null, model: null, figuresT: null, ciReady: false, rows: [] };
 }
 
 export interface QueueLabHook {
-  snapshot: typeof labSnapshot;
-  stats: typeof streamStats;
+  snapshot: () => ReturnType<typeof labSnapshot>;
+  stats: () => ReturnType<typeof streamStats>;
   resetStats: () => void;
   /** The live charts and the figures table (read-only copies). */
-  charts: typeof chartsHook;
+  charts: () => ReturnType<typeof chartsHook>;
   /** Tests only: 'engine-error' (the engine throws inside a step), 'worker-crash' (the worker dies), 'worker-stop' (it closes itself silently). */
   inject: (fault: Fault) => void;
   /** Tests only: the cap a trace export's download may reach (bytes; null: the real cap), to see a refusal. */
@@ -95,13 +93,14 @@ declare global {
   }
 }
 
-export function installTestHook(): void {
+/** `lab` is the page's own, made in main.tsx. */
+export function installTestHook(lab: Lab): void {
   window.__queueLab = Object.freeze({
-    snapshot: labSnapshot,
-    stats: streamStats,
-    resetStats: () => getClient()?.resetStats(),
-    charts,
-    inject: (fault: Fault) => getClient()?.inject(fault),
-    exportCap: setExportCapForTests,
+    snapshot: () => labSnapshot(lab),
+    stats: () => streamStats(lab),
+    resetStats: () => lab.client()?.resetStats(),
+    charts: () => charts(lab),
+    inject: (fault: Fault) => lab.client()?.inject(fault),
+    exportCap: (bytes: number | null) => lab.actions.setExportCap(bytes),
   });
 }

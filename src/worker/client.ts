@@ -3,6 +3,7 @@
  * two snapshots outside React, for the canvas to interpolate between at display rate. A hidden tab pauses the
  * stream.
  */
+import mitt, { type Emitter } from 'mitt';
 import { ChartData } from './chartData';
 import type { Fault, FromWorker, SeekReport, ToWorker, WireSnapshot, WireTimeline } from './protocol';
 import { assertNever } from './never';
@@ -10,7 +11,44 @@ import type { ExportEvent } from './exportProtocol';
 import { receiveSnapshot, type LogBatch, type Snapshot } from './snapshot';
 import type { WireSlice } from './slice';
 
-type Listener<T> = (x: T) => void;
+/** What the worker tells the page that a person reads (a live change, a pause, a refused change, an error). */
+export type NoteMessage = Extract<FromWorker, { type: 'note' | 'error' | 'liveRefused' }>;
+
+/** Every event the client emits, with its payload. */
+export type ClientEvents = {
+  snapshot: Snapshot;
+  log: LogBatch;
+  /** After each measurement message (chart points, and a few times a second new figures). */
+  metrics: ChartData;
+  note: NoteMessage;
+  /** Time travel: where the run stands on its timeline. */
+  timeline: WireTimeline;
+  /** A streamed trace export's events (store/traceExport.ts). */
+  export: ExportEvent;
+  /** The worker died (an uncaught error, or terminated): the store starts a fresh one. */
+  death: string;
+  /** True when the worker has stopped answering the heartbeat, false when it answers again. */
+  stall: boolean;
+  /** How a seek is going (progress, landed, past the end, refused, cancelled). */
+  seek: SeekReport;
+  /** The latest task slice, for the caption (slice.ts). */
+  slice: WireSlice;
+};
+
+/** What the store uses of a client: a fake in tests implements the same. */
+export interface WorkerClient {
+  readonly prev: Snapshot | null;
+  readonly cur: Snapshot | null;
+  readonly charts: ChartData;
+  readonly stats: StreamStats;
+  /** Listens to one event; returns the way to stop. */
+  on<K extends keyof ClientEvents>(type: K, fn: (x: ClientEvents[K]) => void): () => void;
+  send(msg: ToWorker): void;
+  where(): Promise<Here | null>;
+  inject(fault: Fault): void;
+  resetStats(): void;
+  dispose(): void;
+}
 
 /** The heartbeat: a ping every PING_MS; a worker that has left STALL_PINGS in a row unanswered is stalled. */
 export const PING_MS = 2000;
@@ -33,32 +71,21 @@ export interface StreamStats {
   events: number;
 }
 
-export class LabClient {
+export class LabClient implements WorkerClient {
   prev: Snapshot | null = null;
   cur: Snapshot | null = null;
   readonly stats: StreamStats = { messages: 0, bytes: 0, since: performance.now(), events: 0 };
   /** The measurement stream, kept outside React for the charts (and read by the figures table). */
   readonly charts = new ChartData();
   private run = -1;
-  private readonly snapshotListeners = new Set<Listener<Snapshot>>();
-  private readonly logListeners = new Set<Listener<LogBatch>>();
-  private readonly metricsListeners = new Set<Listener<ChartData>>();
-  private readonly noteListeners = new Set<Listener<FromWorker & { type: 'note' | 'error' | 'liveRefused' }>>();
-  /** Time travel: where the run stands on its timeline, and the trace exports the worker streams. */
-  private readonly timelineListeners = new Set<Listener<WireTimeline>>();
-  private readonly exportListeners = new Set<Listener<ExportEvent>>();
+  private readonly events: Emitter<ClientEvents> = mitt<ClientEvents>();
   private afterSeek = false;
-  /** The worker died (an uncaught error, or terminated): the store starts a fresh one. */
-  private readonly deathListeners = new Set<Listener<string>>();
   private dead = false;
   /** The heartbeat: pings sent, the latest answered, and whether the page was told the worker stopped answering. */
   private pings = 0;
   private pongs = 0;
   private stalled = false;
   private readonly beat: ReturnType<typeof setInterval>;
-  private readonly stallListeners = new Set<Listener<boolean>>();
-  private readonly seekListeners = new Set<Listener<SeekReport>>();
-  private readonly sliceListeners = new Set<Listener<WireSlice>>();
   private asks = 0;
   private readonly waiting = new Map<number, (h: Here | null) => void>();
   private readonly onVisibility = () => this.send({ type: 'visibility', hidden: document.hidden });
@@ -76,21 +103,9 @@ export class LabClient {
     if (typeof document !== 'undefined') document.addEventListener('visibilitychange', this.onVisibility);
   }
 
-  onDeath(fn: Listener<string>): () => void {
-    this.deathListeners.add(fn);
-    return () => this.deathListeners.delete(fn);
-  }
-
-  /** True when the worker has stopped answering the heartbeat, false when it answers again. */
-  onStall(fn: Listener<boolean>): () => void {
-    this.stallListeners.add(fn);
-    return () => this.stallListeners.delete(fn);
-  }
-
-  /** How a seek is going (progress, landed, past the end, refused, cancelled). */
-  onSeek(fn: Listener<SeekReport>): () => void {
-    this.seekListeners.add(fn);
-    return () => this.seekListeners.delete(fn);
+  on<K extends keyof ClientEvents>(type: K, fn: (x: ClientEvents[K]) => void): () => void {
+    this.events.on(type, fn);
+    return () => this.events.off(type, fn);
   }
 
   /** Where the engine stands now, after every command sent before; null if it does not answer in time. */
@@ -113,7 +128,7 @@ export class LabClient {
     if (this.dead) return;
     if (this.pings - this.pongs >= STALL_PINGS && !this.stalled) {
       this.stalled = true;
-      for (const fn of this.stallListeners) fn(true);
+      this.events.emit('stall', true);
     }
     this.send({ type: 'ping', n: ++this.pings });
   }
@@ -128,19 +143,15 @@ export class LabClient {
     this.dead = true;
     clearInterval(this.beat);
     for (const done of [...this.waiting.values()]) done(null);
-    this.stallListeners.clear();
-    this.seekListeners.clear();
     this.worker.terminate();
     if (typeof document !== 'undefined') document.removeEventListener('visibilitychange', this.onVisibility);
-    for (const s of [this.snapshotListeners, this.logListeners, this.metricsListeners, this.noteListeners]) s.clear();
-    this.timelineListeners.clear();
-    this.exportListeners.clear();
-    this.deathListeners.clear();
+    this.events.all.clear();
   }
 
   private die(reason: string): void {
     if (this.dead) return;
-    const listeners = [...this.deathListeners];
+    // the listeners outlive dispose() (which forgets them) for this last event
+    const listeners = [...(this.events.all.get('death') ?? [])] as ((x: string) => void)[];
     this.dispose();
     for (const fn of listeners) fn(reason);
   }
@@ -149,53 +160,11 @@ export class LabClient {
     if (!this.dead) this.worker.postMessage(msg);
   }
 
-  onSnapshot(fn: Listener<Snapshot>): () => void {
-    this.snapshotListeners.add(fn);
-    return () => this.snapshotListeners.delete(fn);
-  }
-
-  onLog(fn: Listener<LogBatch>): () => void {
-    this.logListeners.add(fn);
-    return () => this.logListeners.delete(fn);
-  }
-
-  /** After each measurement message (chart points, and a few times a second new figures). */
-  onMetrics(fn: Listener<ChartData>): () => void {
-    this.metricsListeners.add(fn);
-    return () => this.metricsListeners.delete(fn);
-  }
-
-  onNote(fn: Listener<FromWorker & { type: 'note' | 'error' | 'liveRefused' }>): () => void {
-    this.noteListeners.add(fn);
-    return () => this.noteListeners.delete(fn);
-  }
-
-  onTimeline(fn: Listener<WireTimeline>): () => void {
-    this.timelineListeners.add(fn);
-    return () => this.timelineListeners.delete(fn);
-  }
-
-  /** A streamed trace export's events (store/traceExport.ts). */
-  onExport(fn: Listener<ExportEvent>): () => void {
-    this.exportListeners.add(fn);
-    return () => this.exportListeners.delete(fn);
-  }
-
-  /** The latest task slice, for the caption (slice.ts). */
-  onSlice(fn: Listener<WireSlice>): () => void {
-    this.sliceListeners.add(fn);
-    return () => this.sliceListeners.delete(fn);
-  }
-
   resetStats(): void {
     this.stats.messages = 0;
     this.stats.bytes = 0;
     this.stats.since = performance.now();
     this.stats.events = 0;
-  }
-
-  private emitNote(m: FromWorker & { type: 'note' | 'error' | 'liveRefused' }): void {
-    for (const fn of this.noteListeners) fn(m);
   }
 
   private receive(m: FromWorker): void {
@@ -206,27 +175,27 @@ export class LabClient {
         this.stats.messages++;
         this.stats.bytes += m.m.points.byteLength + (m.m.figures === null ? 100 : 4000);
         this.charts.apply(m.m);
-        for (const fn of this.metricsListeners) fn(this.charts);
+        this.events.emit('metrics', this.charts);
         return;
       case 'timeline':
         if (m.tl.seeked) this.afterSeek = true;
-        for (const fn of this.timelineListeners) fn(m.tl);
+        this.events.emit('timeline', m.tl);
         return;
       case 'export':
-        for (const fn of this.exportListeners) fn(m.ev);
+        this.events.emit('export', m.ev);
         return;
       case 'pong':
         this.pongs = Math.max(this.pongs, m.n);
         if (this.stalled) {
           this.stalled = false;
-          for (const fn of this.stallListeners) fn(false);
+          this.events.emit('stall', false);
         }
         return;
       case 'seek':
-        for (const fn of this.seekListeners) fn(m.report);
+        this.events.emit('seek', m.report);
         return;
       case 'slice':
-        for (const fn of this.sliceListeners) fn(m.slice);
+        this.events.emit('slice', m.slice);
         return;
       case 'here':
         this.waiting.get(m.id)?.({ run: m.run, tick: m.tick, t: m.t });
@@ -234,7 +203,7 @@ export class LabClient {
       case 'note':
       case 'error':
       case 'liveRefused':
-        return this.emitNote(m);
+        return this.events.emit('note', m);
       default:
         return assertNever(m);
     }
@@ -255,8 +224,8 @@ export class LabClient {
     this.cur = snap;
     const log = w.log;
     this.stats.events += log.lines.length + log.skipped;
-    if (log.lines.length > 0 || log.skipped > 0) for (const fn of this.logListeners) fn(log);
-    for (const fn of this.snapshotListeners) fn(snap);
+    if (log.lines.length > 0 || log.skipped > 0) this.events.emit('log', log);
+    this.events.emit('snapshot', snap);
   }
 }
 

@@ -28,7 +28,7 @@ describe('the heartbeat', () => {
     const { worker, sent, answer } = fakeWorker();
     const client = new LabClient(worker);
     const seen: boolean[] = [];
-    client.onStall((s) => seen.push(s));
+    client.on('stall', (s) => seen.push(s));
     // an answering worker is never stalled
     for (let i = 0; i < 10; i++) {
       vi.advanceTimersByTime(PING_MS);

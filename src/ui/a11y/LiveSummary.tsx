@@ -3,8 +3,7 @@
  * canvas's description (Scene points aria-describedby at it).
  */
 import { useEffect, useState } from 'react';
-import { getClient } from '../../store/actions';
-import { useLab } from '../../store/labStore';
+import { useLab } from '../../store/context';
 import { useText } from '../i18n';
 import { summarize } from './summary';
 
@@ -14,18 +13,19 @@ const EVERY_MS = 1000;
 export function LiveSummary() {
   const tx = useText();
   const [said, setSaid] = useState('');
+  const lab = useLab();
   useEffect(() => {
     const tick = (): void => {
-      const cur = getClient()?.cur ?? null;
+      const cur = lab.client()?.cur ?? null;
       if (cur === null) return;
       // the store knows about a pause before the next snapshot does
-      const playing = useLab.getState().playing && cur.playing;
+      const playing = lab.store.getState().playing && cur.playing;
       setSaid(summarize({ ...cur, playing }, tx));
     };
     tick();
     const id = window.setInterval(tick, EVERY_MS);
     return () => window.clearInterval(id);
-  }, [tx]);
+  }, [tx, lab]);
   return (
     <p id={SUMMARY_ID} className="sr-only" aria-live="polite" aria-atomic="true" data-testid="scene-summary">
       {said}

@@ -4,8 +4,8 @@
  * a button presses that button.
  */
 import { useEffect } from 'react';
-import { pause, play, step } from '../../store/actions';
-import { useLab } from '../../store/labStore';
+import { useLab } from '../../store/context';
+import type { Lab } from '../../store/createLab';
 import { setCatalogueOpen, setHelpOpen, useView } from '../teach/view';
 
 export const SHORTCUTS = {
@@ -24,12 +24,12 @@ function ownsKeys(el: Element | null, key: string): boolean {
   return false;
 }
 
-export function togglePlay(): void {
-  if (useLab.getState().playing) pause();
-  else play();
+export function togglePlay({ store, actions }: Lab): void {
+  if (store.getState().playing) actions.pause();
+  else actions.play();
 }
 
-function onKey(e: KeyboardEvent): void {
+function onKey(lab: Lab, e: KeyboardEvent): void {
   if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey) return;
   const view = useView.getState();
   if (e.key === 'Escape') {
@@ -39,8 +39,8 @@ function onKey(e: KeyboardEvent): void {
   }
   if (view.helpOpen || ownsKeys(document.activeElement, e.key)) return;
   const key = e.key.length === 1 ? e.key.toLowerCase() : e.key;
-  if ((SHORTCUTS.playPause as readonly string[]).includes(key)) togglePlay();
-  else if ((SHORTCUTS.step as readonly string[]).includes(key)) step();
+  if ((SHORTCUTS.playPause as readonly string[]).includes(key)) togglePlay(lab);
+  else if ((SHORTCUTS.step as readonly string[]).includes(key)) lab.actions.step();
   else if (key === '?') setHelpOpen(true);
   else return;
   e.preventDefault();
@@ -48,8 +48,10 @@ function onKey(e: KeyboardEvent): void {
 
 /** Installs the shortcuts for as long as the component that calls it is mounted. */
 export function useShortcuts(): void {
+  const lab = useLab();
   useEffect(() => {
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, []);
+    const key = (e: KeyboardEvent) => onKey(lab, e);
+    window.addEventListener('keydown', key);
+    return () => window.removeEventListener('keydown', key);
+  }, [lab]);
 }

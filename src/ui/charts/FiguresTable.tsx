@@ -4,8 +4,8 @@
  * new figures arrive (a few times a second).
  */
 import { useMemo, useRef } from 'react';
-import { useMeasure } from '../../store/figures';
-import { useLab, type Lang } from '../../store/labStore';
+import type { Lang } from '../../store/labStore';
+import { useLabStore, useMeasure } from '../../store/context';
 import type { TheoryResult } from '../../theory/types';
 import { useMeasureWords } from './measureWords';
 import type { MeasureWords } from './words';
@@ -107,7 +107,7 @@ function TheoryNotes({ th, m, lang }: { th: TheoryResult | null; m: MeasureWords
 
 export function FiguresTable() {
   const m = useMeasureWords();
-  const lang = useLab((s) => s.lang);
+  const lang = useLabStore((s) => s.lang);
   const box = useRef<HTMLDivElement>(null);
   const onScreen = useOnScreen(box);
   const { figures: f, theory: th, changes } = useMeasure(onScreen);

@@ -7,16 +7,14 @@
  */
 import { lazy, memo, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import 'uplot/dist/uPlot.min.css';
-import { getClient } from '../../store/actions';
-import { useMeasure } from '../../store/figures';
-import { useLab } from '../../store/labStore';
+import { useLab, useLabActions, useLabStore, useMeasure } from '../../store/context';
 import { Deferred, failure, LoadFailed, useNeeded } from '../deferred';
 import { useFrame } from '../frame/useFrame';
 import { useText } from '../i18n';
 import { provideChartsHook } from '../testHook';
 import { chartsHook } from './chartsHook';
 import { useMeasureWords } from './measureWords';
-import { setFrozen, useFrozen, windowFor } from './chartView';
+import { windowFor } from './chartView';
 import { num, pct } from './format';
 import type { ChartsBoard, ChartsInput } from './renderer';
 import { legendOf, type ChartId, type LegendKey } from './series';
@@ -49,7 +47,7 @@ function Plot({ id, label, board, height = 150 }: { id: ChartId; label: string; 
 
 function AtOnce() {
   const m = useMeasureWords();
-  const lang = useLab((s) => s.lang);
+  const lang = useLabStore((s) => s.lang);
   const h = useMeasure().figures?.waitHistogram;
   if (h === undefined || h.total === 0) return null;
   return <p className="chart-sub">{m.atOnce(pct(h.zero / h.total, lang))}</p>;
@@ -58,10 +56,11 @@ function AtOnce() {
 /** The chart cards; their canvases belong to the frame loop, so this re-renders only for words and Freeze. */
 const ChartGrid = memo(function ChartGrid({ needed }: { needed: boolean }) {
   const m = useMeasureWords();
-  const lang = useLab((s) => s.lang);
-  const frozen = useFrozen();
-  const maxsize = useLab((s) => s.settings.bufferSize);
+  const lang = useLabStore((s) => s.lang);
+  const frozen = useLabStore((s) => s.frozen);
+  const maxsize = useLabStore((s) => s.settings.bufferSize);
   const [failed, setFailed] = useState<string | null>(null);
+  const lab = useLab();
   const [board, setBoard] = useState<ChartsBoard | null>(null);
   // what the next frame draws with, as of the last render
   const shown = useRef({ frozen, lang, words: m });
@@ -76,7 +75,7 @@ const ChartGrid = memo(function ChartGrid({ needed }: { needed: boolean }) {
         if (gone) return;
         setBoard(
           new ChartsBoard((): ChartsInput => {
-            const c = getClient();
+            const c = lab.client();
             return { prev: c?.prev ?? null, cur: c?.cur ?? null, data: c?.charts ?? null, ...shown.current };
           }),
         );
@@ -88,7 +87,7 @@ const ChartGrid = memo(function ChartGrid({ needed }: { needed: boolean }) {
     return () => {
       gone = true;
     };
-  }, [needed]);
+  }, [needed, lab]);
   const keys = (id: ChartId) => legendOf(id, m, maxsize > 0 ? num(maxsize, lang) : null);
   const card = (id: ChartId, title: string, height?: number) => (
     <>
@@ -127,9 +126,10 @@ const FiguresHold = () => <div className="figures figures-hold" data-testid="fig
 export function Measure() {
   const tx = useText();
   const m = useMeasureWords();
-  const lang = useLab((s) => s.lang);
-  const speed = useLab((s) => s.speed);
-  const frozen = useFrozen();
+  const lang = useLabStore((s) => s.lang);
+  const speed = useLabStore((s) => s.speed);
+  const frozen = useLabStore((s) => s.frozen);
+  const { setFrozen } = useLabActions();
   const box = useRef<HTMLElement>(null);
   const needed = useNeeded(box);
   return (

@@ -1,9 +1,7 @@
 /**
- * The charts' view state outside React: how wide the time window is and whether it is frozen, and what the charts
- * last drew (read by the test hook and the bench). The Freeze button and the renderer share it.
+ * The charts' view outside React: how wide the time window is, and what the charts last drew (read by the test
+ * hook and the bench). Whether they are frozen is the store's (`frozen`).
  */
-import { useSyncExternalStore } from 'react';
-
 export interface ChartStats {
   run: number;
   /** Chart points held, and the virtual time of the first and last. */
@@ -13,7 +11,6 @@ export interface ChartStats {
   /** The time window drawn last. */
   xMin: number;
   xMax: number;
-  frozen: boolean;
   /** Time-series redraws so far (they stop when nothing moves). */
   draws: number;
   /** Charts on screen now. */
@@ -31,27 +28,4 @@ export function windowFor(speed: number): number {
   return Math.max(MIN_WINDOW, WINDOW_WALL_S * speed);
 }
 
-export const chartStats: ChartStats = { run: -1, points: 0, firstT: null, lastT: null, xMin: 0, xMax: 0, frozen: false, draws: 0, visible: 0, drawMs: 0, drawFrames: 0 };
-
-let frozen = false;
-const listeners = new Set<() => void>();
-
-export function isFrozen(): boolean {
-  return frozen;
-}
-
-export function setFrozen(on: boolean): void {
-  if (on === frozen) return;
-  frozen = on;
-  chartStats.frozen = on;
-  for (const fn of listeners) fn();
-}
-
-function subscribe(fn: () => void): () => void {
-  listeners.add(fn);
-  return () => listeners.delete(fn);
-}
-
-export function useFrozen(): boolean {
-  return useSyncExternalStore(subscribe, isFrozen);
-}
+export const chartStats: ChartStats = { run: -1, points: 0, firstT: null, lastT: null, xMin: 0, xMax: 0, draws: 0, visible: 0, drawMs: 0, drawFrames: 0 };

@@ -2,15 +2,16 @@
  * `window.__queueLab.charts()`: what the live charts hold and drew last, and the figures table as data, as a fresh
  * plain copy (read-only: nothing here reaches the run).
  */
-import { getClient } from '../../store/actions';
+import type { ChartData } from '../../worker/chartData';
 import { chartStats } from './chartView';
 import { figureRows, modelKind } from './figureRows';
 
-export function chartsHook() {
-  const d = getClient()?.charts ?? null;
+/** `d`: the current client's chart data; `frozen`: the charts' Freeze (the store's). */
+export function chartsHook(d: ChartData | null, frozen: boolean) {
   const last = (xs: (number | null)[]): number | null => xs[xs.length - 1] ?? null;
   return structuredClone({
     ...chartStats,
+    frozen,
     bucket: d?.bucket ?? null,
     maxsize: d?.maxsize ?? null,
     /** The newest point of each column. */

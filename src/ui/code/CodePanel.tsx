@@ -7,8 +7,8 @@
 import { Fragment, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { generateProgram, type PythonProgram } from '../../python/generate';
 import { applySettings, type Settings } from '../../scenarios/settings';
-import { presetById, selectTask } from '../../store/actions';
-import { useLab } from '../../store/labStore';
+import { useLab, useLabStore, useShallow } from '../../store/context';
+import { presetById } from '../../store/scenario';
 import type { Scenario } from '../../scenarios/types';
 import { useText } from '../i18n';
 import { WithUserText } from '../userText';
@@ -47,11 +47,12 @@ const sigOf = (marks: Mark[] | undefined): string =>
 type Status = { kind: 'copied' | 'copyFailed' | 'saved'; file?: string; code: string } | null;
 
 export function CodePanel() {
+  const lab = useLab();
+  const { selectTask } = lab.actions;
   const tx = useText();
-  const presetId = useLab((s) => s.presetId);
-  const settings = useLab((s) => s.settings);
-  const custom = useLab((s) => s.custom);
-  const selected = useLab((s) => s.selected);
+  const { presetId, settings, custom, selected } = useLabStore(
+    useShallow((s) => ({ presetId: s.presetId, settings: s.settings, custom: s.custom, selected: s.selected })),
+  );
   const program = useMemo(() => programFor(presetId, custom, settings), [presetId, custom, settings]);
   const lines = useMemo(() => highlightPython(program.code), [program.code]);
   const tasks = useTasks();
@@ -65,7 +66,7 @@ export function CodePanel() {
   const scroller = useRef<HTMLDivElement>(null);
   const text = useRef<HTMLDivElement>(null);
 
-  const onPick = useCallback((name: string) => selectTask(useLab.getState().selected === name ? null : name), []);
+  const onPick = useCallback((name: string) => selectTask(lab.store.getState().selected === name ? null : name), [lab, selectTask]);
 
   // a new program: start where the program's own functions begin (the imports and helpers are above)
   const firstDef = Math.min(...Object.entries(program.sites).filter(([k]) => k.endsWith('.def')).map(([, v]) => v));

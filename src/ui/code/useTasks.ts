@@ -3,7 +3,7 @@
  * most ten times a second while a run plays, at once when it is paused, stepped or ended (so Step moves the marks).
  */
 import { useEffect, useState } from 'react';
-import { getClient } from '../../store/actions';
+import { useLab } from '../../store/context';
 import type { Snapshot } from '../../worker/snapshot';
 import type { MarkActor } from './marks';
 
@@ -22,12 +22,13 @@ const fingerprint = (list: MarkActor[]): string =>
   list.map((a) => `${a.name}\u0001${a.state}\u0001${a.site}\u0001${a.item ?? ''}\u0001${a.hung === true ? 1 : 0}`).join('\u0002');
 
 export function useTasks(): MarkActor[] {
+  const lab = useLab();
   const [tasks, setTasks] = useState<MarkActor[]>(() => {
-    const cur = getClient()?.cur;
+    const cur = lab.client()?.cur;
     return cur == null ? [] : toMarkActors(cur);
   });
   useEffect(() => {
-    const client = getClient();
+    const client = lab.client();
     if (client === null) return;
     let last = 0;
     let shown = '';
@@ -44,7 +45,7 @@ export function useTasks(): MarkActor[] {
       setTasks(list);
     };
     flush();
-    const off = client.onSnapshot((s) => {
+    const off = client.on('snapshot', (s) => {
       const now = performance.now();
       if (!s.playing || s.end !== null || now - last >= EVERY_MS) {
         if (timer !== null) clearTimeout(timer);
@@ -57,6 +58,6 @@ export function useTasks(): MarkActor[] {
       off();
       if (timer !== null) clearTimeout(timer);
     };
-  }, []);
+  }, [lab]);
   return tasks;
 }

@@ -1,8 +1,8 @@
 /** The program's settings: counts, buffer, rates, strategies, seed. Each applies at once (live or by a restart). */
 import { itemsAreNumbers, type DistChoice, type GetStrategy, type Settings as S, type ShutdownChoice } from '../../scenarios/settings';
 import type { QueueKind } from '../../scenarios/types';
-import { changeSetting, presetById } from '../../store/actions';
-import { useLab } from '../../store/labStore';
+import { useLabActions, useLabStore } from '../../store/context';
+import { presetById } from '../../store/scenario';
 import { useText } from '../i18n';
 import { Select, Slider } from './Field';
 import { fmt, nearestIndex, SECONDS } from './scales';
@@ -11,10 +11,11 @@ const KINDS: QueueKind[] = ['Queue', 'LifoQueue', 'PriorityQueue', 'queue.Queue'
 const DISTS: DistChoice[] = ['const', 'uniform', 'randint', 'expo', 'item'];
 
 export function Settings() {
+  const { changeSetting } = useLabActions();
   const tx = useText();
-  const s = useLab((st) => st.settings);
-  const presetId = useLab((st) => st.presetId);
-  const custom = useLab((st) => st.custom);
+  const s = useLabStore((st) => st.settings);
+  const presetId = useLabStore((st) => st.presetId);
+  const custom = useLabStore((st) => st.custom);
   const numeric = itemsAreNumbers(custom ?? presetById(presetId).scenario);
   const set = <K extends keyof S>(k: K) => (v: S[K]) => changeSetting(k, v);
   const thread = s.queueKind === 'queue.Queue';
@@ -71,6 +72,7 @@ export function Settings() {
 }
 
 function SeedField({ value, label }: { value: number; label: string }) {
+  const { changeSetting } = useLabActions();
   return (
     <div className="field">
       <label htmlFor="seed-input">{label}</label>

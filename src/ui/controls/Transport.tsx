@@ -2,10 +2,9 @@
 import { useMemo } from 'react';
 import { CATALOGUE } from '../../scenarios/catalogue';
 import { PRESETS } from '../../scenarios/presets';
-import { choosePreset, pause, play, presetById, reset, setSpeed, step } from '../../store/actions';
-import { useLab } from '../../store/labStore';
+import { useLabActions, useLabStore, useShallow } from '../../store/context';
+import { presetById } from '../../store/scenario';
 import { useText } from '../i18n';
-import { stepBack } from '../../store/timeline';
 import { whatRuns } from '../../store/whatRuns';
 import { isolate, shorten, WithUserText } from '../userText';
 import { Select, Slider } from './Field';
@@ -16,14 +15,11 @@ import { fmt, nearestIndex, SPEEDS } from './scales';
 const NOW = 'now';
 
 export function Transport() {
+  const { choosePreset, pause, play, reset, setSpeed, step, stepBack } = useLabActions();
   const tx = useText();
-  const presetId = useLab((s) => s.presetId);
-  const lang = useLab((s) => s.lang);
-  const playing = useLab((s) => s.playing);
-  const speed = useLab((s) => s.speed);
-  const custom = useLab((s) => s.custom);
-  const settings = useLab((s) => s.settings);
-  const source = useLab((s) => s.source);
+  const { presetId, lang, playing, speed, custom, settings, source } = useLabStore(
+    useShallow((s) => ({ presetId: s.presetId, lang: s.lang, playing: s.playing, speed: s.speed, custom: s.custom, settings: s.settings, source: s.source })),
+  );
   const now = useMemo(() => whatRuns({ presetId, custom, settings, source }), [presetId, custom, settings, source]);
   const preset = presetById(presetId);
   const p = tx.programNow;

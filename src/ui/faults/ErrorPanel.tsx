@@ -4,8 +4,7 @@
  * and a Restart that starts a fresh worker on the same scenario.
  */
 import { useRef, useState } from 'react';
-import { logRing, restartLab } from '../../store/actions';
-import { useLab } from '../../store/labStore';
+import { useLab, useLabStore } from '../../store/context';
 import { copyText, selectContents } from '../code/exportCode';
 import { useText, type Dict } from '../i18n';
 import { WithUserText } from '../userText';
@@ -38,10 +37,11 @@ function TechnicalDetails({ stack, tx }: { stack: string; tx: Dict }) {
 }
 
 export function ErrorPanel() {
+  const { logRing, actions } = useLab();
   const tx = useText();
-  const error = useLab((s) => s.error);
+  const error = useLabStore((s) => s.error);
   // the last lines may arrive just after the error; without one, log updates are none of this panel's business
-  useLab((s) => (s.error === null ? -1 : s.logVersion));
+  useLabStore((s) => (s.error === null ? -1 : s.logVersion));
   if (error === null) return null;
   const lines = logRing.tail(null, LAST_EVENTS);
   const body = lines.map((e) => (e.skipped === undefined ? e.line : tx.logSkipped(e.skipped))).join('\n');
@@ -56,7 +56,7 @@ export function ErrorPanel() {
         {body || tx.logEmpty}
       </pre>
       {error.kind === 'engineError' && error.stack !== '' && <TechnicalDetails stack={error.stack} tx={tx} />}
-      <button type="button" onClick={restartLab}>
+      <button type="button" onClick={actions.restartLab}>
         {tx.faultRestart}
       </button>
     </div>

@@ -3,20 +3,17 @@
  * not land where asked (past the run's end, out of reach, cancelled), a worker that stopped answering (Restart),
  * and a fresh worker that took over from t = 0.
  */
-import { cancelSeek, restartLab } from '../../store/actions';
-import { useLab } from '../../store/labStore';
-import { useWorker } from '../../store/workerStatus';
+import { useLabActions, useLabStore } from '../../store/context';
 import { useText } from '../i18n';
 import { formatUpTo } from '../i18n/numbers';
 import type { WorkerWords } from './words';
 import { seekText } from './wording';
 
-const dismissSeek = () => useWorker.setState({ seek: null });
-const dismissRestart = () => useWorker.setState({ restarted: null });
 
 function SeekStatus({ w }: { w: WorkerWords }) {
-  const seek = useWorker((s) => s.seek);
-  useLab((s) => s.lang);
+  const { cancelSeek, dismissSeek } = useLabActions();
+  const seek = useLabStore((s) => s.seek);
+  useLabStore((s) => s.lang);
   if (seek === null) return null;
   const text = seekText(seek, w);
   if (text === null) return null;
@@ -42,9 +39,10 @@ function SeekStatus({ w }: { w: WorkerWords }) {
 }
 
 export function WorkerStatus() {
+  const { restartLab, dismissRestart } = useLabActions();
   const w = useText().worker;
-  const stalled = useWorker((s) => s.stalled);
-  const restarted = useWorker((s) => s.restarted);
+  const stalled = useLabStore((s) => s.stalled);
+  const restarted = useLabStore((s) => s.restarted);
   return (
     <>
       {stalled && (

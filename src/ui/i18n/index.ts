@@ -4,7 +4,9 @@
  * `npm run bench:load`), and until it is here the page stays in English.
  */
 import { useSyncExternalStore } from 'react';
-import { useLab, type Lang } from '../../store/labStore';
+import type { Lang } from '../../store/labStore';
+import { useLabStore } from '../../store/context';
+import { pageLang } from './pageLang';
 import { en, type Dict } from './en';
 
 export type { Dict };
@@ -53,18 +55,18 @@ const current = (): Words => words;
 
 /** The dictionary for React components (re-renders when the language or the fetched words change). */
 export function useText(): Dict {
-  const lang = useLab((s) => s.lang);
+  const lang = useLabStore((s) => s.lang);
   return useSyncExternalStore(subscribe, current).dicts[lang] ?? en;
 }
 
 /** The last failed fetch of a language's words, if the page still shows that language (for a note beside the picker). */
 export function useLangFailure(): { lang: Lang; why: string } | null {
-  const lang = useLab((s) => s.lang);
+  const lang = useLabStore((s) => s.lang);
   const { failed, dicts } = useSyncExternalStore(subscribe, current);
   return failed !== null && failed.lang === lang && dicts[lang] === undefined ? failed : null;
 }
 
 /** The dictionary for code outside React (the canvas). */
 export function text(): Dict {
-  return words.dicts[useLab.getState().lang] ?? en;
+  return words.dicts[pageLang()] ?? en;
 }

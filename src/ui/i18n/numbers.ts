@@ -2,7 +2,8 @@
  * Numbers and times for people, in the page's language (Intl.NumberFormat): counts, virtual times, rates. Python's
  * own values (items, the log) are not formatted here: they stay as Python writes them.
  */
-import { useLab, type Lang } from '../../store/labStore';
+import type { Lang } from '../../store/labStore';
+import { pageLang } from './pageLang';
 
 const LOCALE: Record<Lang, string> = { en: 'en-US', zh: 'zh-CN' };
 const cache = new Map<string, Intl.NumberFormat>();
@@ -20,7 +21,7 @@ function formatter(lang: Lang, min: number, max: number, sig: number | null): In
   return f;
 }
 
-const lang = (): Lang => useLab.getState().lang;
+const lang = (): Lang => pageLang();
 
 /** A count: 1,234. */
 export const formatInt = (n: number, l: Lang = lang()): string => formatter(l, 0, 0, null).format(n);

@@ -6,9 +6,8 @@
 import { useMemo } from 'react';
 import { generateProgram, type PythonProgram } from '../../python/generate';
 import { applySettings } from '../../scenarios/settings';
-import { logRing, presetById } from '../../store/actions';
-import { useCaption } from '../../store/caption';
-import { useLab } from '../../store/labStore';
+import { useLab, useLabStore } from '../../store/context';
+import { presetById } from '../../store/scenario';
 import { useText } from '../i18n';
 import { captionLines } from './narrate';
 import './narration.css';
@@ -21,12 +20,13 @@ const NO_PROGRAM: PythonProgram = { code: '', sites: {} };
 
 export function Caption() {
   const w = useText().narration;
-  const caption = useCaption((s) => s.caption);
-  const run = useLab((s) => s.run);
-  const presetId = useLab((s) => s.presetId);
-  const settings = useLab((s) => s.settings);
-  const custom = useLab((s) => s.custom);
-  const logVersion = useLab((s) => s.logVersion);
+  const { logRing } = useLab();
+  const caption = useLabStore((s) => s.caption);
+  const run = useLabStore((s) => s.run);
+  const presetId = useLabStore((s) => s.presetId);
+  const settings = useLabStore((s) => s.settings);
+  const custom = useLabStore((s) => s.custom);
+  const logVersion = useLabStore((s) => s.logVersion);
   const scenario = useMemo(() => applySettings(custom ?? presetById(presetId).scenario, settings), [presetId, custom, settings]);
   const program = useMemo(() => {
     try {

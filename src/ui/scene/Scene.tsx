@@ -1,7 +1,6 @@
 /** The canvas, mounted once; the page's frame loop draws it at display rate from the worker's latest snapshots. */
 import { useCallback, useRef, type MouseEvent } from 'react';
-import { getClient, selectTask } from '../../store/actions';
-import { useLab } from '../../store/labStore';
+import { useLab } from '../../store/context';
 import { SUMMARY_ID } from '../a11y/LiveSummary';
 import type { Frame } from '../frame/frameLoop';
 import { useFrame } from '../frame/useFrame';
@@ -14,12 +13,14 @@ export function Scene() {
   const wrap = useRef<HTMLDivElement>(null);
   const canvas = useRef<HTMLCanvasElement>(null);
   const renderer = useRef<SceneRenderer | null>(null);
+  const lab = useLab();
+  const { selectTask } = lab.actions;
   const mount = useCallback((el: HTMLDivElement) => {
     const r = new SceneRenderer(canvas.current!, el);
     renderer.current = r;
     const input = (): SceneInput => {
-      const c = getClient();
-      return { prev: c?.prev ?? null, cur: c?.cur ?? null, tx: text(), zoom: sceneZoom(), selected: useLab.getState().selected };
+      const c = lab.client();
+      return { prev: c?.prev ?? null, cur: c?.cur ?? null, tx: text(), zoom: sceneZoom(), selected: lab.store.getState().selected };
     };
     return {
       draw: (f: Frame) => r.draw(f, input()),
@@ -29,7 +30,7 @@ export function Scene() {
         renderer.current = null;
       },
     };
-  }, []);
+  }, [lab]);
   useFrame(wrap, mount);
   /** The task under a point of the canvas (a click picks it: the code panel lights its line). */
   const hit = (e: MouseEvent<HTMLCanvasElement>): string | null => {

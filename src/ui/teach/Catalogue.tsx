@@ -5,8 +5,8 @@
  */
 import { CATALOGUE, type CatalogueEntry, type Expect } from '../../scenarios/catalogue';
 import { EXPLANATIONS } from '../../scenarios/catalogue/explanations';
-import { choosePreset } from '../../store/actions';
-import { useLab, type Lang } from '../../store/labStore';
+import type { Lang } from '../../store/labStore';
+import { useLabActions, useLabStore } from '../../store/context';
 import { useText, type Dict } from '../i18n';
 import { catalogueOf } from './catalogueOf';
 import { setCatalogueOpen, useView } from './view';
@@ -25,6 +25,7 @@ function expected(e: Expect, tx: Dict['teach']): string {
 }
 
 function VariantButtons({ entry, current, lang, tx }: { entry: CatalogueEntry; current: string; lang: Lang; tx: Dict['teach'] }) {
+  const { choosePreset } = useLabActions();
   return (
     <div className="variants" role="group" aria-label={tx.variants}>
       {entry.variants.map((v) => (
@@ -44,10 +45,11 @@ function VariantButtons({ entry, current, lang, tx }: { entry: CatalogueEntry; c
 }
 
 export function Catalogue() {
+  const { choosePreset } = useLabActions();
   const all = useText();
   const tx = all.teach;
-  const lang = useLab((s) => s.lang);
-  const presetId = useLab((s) => s.presetId);
+  const lang = useLabStore((s) => s.lang);
+  const presetId = useLabStore((s) => s.presetId);
   const open = useView((s) => s.catalogueOpen);
   const found = catalogueOf(presetId);
   return (

@@ -4,7 +4,7 @@
  * when first opened and stay mounted after (closing hides them, and the dialog gives focus back).
  */
 import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
-import { useLab } from '../../store/labStore';
+import { useLabStore } from '../../store/context';
 import { LiveSummary } from '../a11y/LiveSummary';
 import { useShortcuts } from '../a11y/shortcuts';
 import { Deferred } from '../deferred';
@@ -35,7 +35,7 @@ function WhenOpened({ opened, part, children }: { opened: boolean; part: string;
 export function TeachPanels() {
   useShortcuts();
   const tx = useText().teach;
-  const presetId = useLab((s) => s.presetId);
+  const presetId = useLabStore((s) => s.presetId);
   const catalogueOpen = useView((s) => s.catalogueOpen);
   const helpOpen = useView((s) => s.helpOpen);
   // choosing a pitfall anywhere (the Preset list, a link) opens its explanation

@@ -2,9 +2,10 @@
  * The page's language: the address's `?lang=zh|en` (an embedding page can fix it), else the one chosen before
  * (localStorage), else the browser's (zh* gives Chinese), else English. A choice made with the picker is remembered.
  */
-import { setLang } from '../../store/actions';
-import { useLab, type Lang } from '../../store/labStore';
+import type { Lab } from '../../store/createLab';
+import type { Lang } from '../../store/labStore';
 import { loadLang } from '../i18n';
+import { followLang } from '../i18n/pageLang';
 
 export const LANG_KEY = 'queue-lab.lang';
 
@@ -36,10 +37,11 @@ const asked = (search: string): Lang | null => {
  * Sets the starting language, fetches the words of each language chosen, and remembers later changes; call once
  * before the first render, which waits for the result (the starting language's words, or their fetch failed).
  */
-export function initLanguage(search: string = window.location.search): Promise<void> {
-  setLang(asked(search) ?? stored() ?? browserLang());
-  document.documentElement.lang = useLab.getState().lang === 'zh' ? 'zh-CN' : 'en';
-  useLab.subscribe((s, prev) => {
+export function initLanguage(lab: Lab, search: string = window.location.search): Promise<void> {
+  lab.actions.setLang(asked(search) ?? stored() ?? browserLang());
+  followLang(lab.store);
+  document.documentElement.lang = lab.store.getState().lang === 'zh' ? 'zh-CN' : 'en';
+  lab.store.subscribe((s, prev) => {
     if (s.lang === prev.lang) return;
     void loadLang(s.lang);
     try {
@@ -48,5 +50,5 @@ export function initLanguage(search: string = window.location.search): Promise<v
       // not remembered; the page still switches
     }
   });
-  return loadLang(useLab.getState().lang);
+  return loadLang(lab.store.getState().lang);
 }

@@ -5,7 +5,7 @@
  */
 import { create } from 'zustand';
 import { findPreset } from '../../scenarios/registry';
-import { choosePreset } from '../../store/actions';
+import type { LabActions } from '../../store/createLab';
 
 export type ViewMode = 'lab' | 'presenter' | 'embed';
 
@@ -22,7 +22,7 @@ function applyMode(mode: ViewMode): void {
 }
 
 /** Reads the view options of the address (`?mode=presenter`, `?embed=1`, `?preset=<id>`); call once at start. */
-export function initView(search: string = window.location.search): void {
+export function initView({ choosePreset }: Pick<LabActions, 'choosePreset'>, search: string = window.location.search): void {
   const q = new URLSearchParams(search);
   const embed = q.get('embed');
   const mode: ViewMode = embed !== null && embed !== '0' ? 'embed' : q.get('mode') === 'presenter' ? 'presenter' : 'lab';

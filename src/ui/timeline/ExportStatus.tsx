@@ -1,6 +1,7 @@
 /** A trace export under way (progress and Cancel), then what it did: saved, cancelled, refused or failed. */
 import { useEffect, useId, useRef } from 'react';
-import { cancelExport, dismissExport, useExport, type ExportOutcome, type ExportProgress } from '../../store/traceExport';
+import { useLabActions, useLabStore } from '../../store/context';
+import type { ExportOutcome, ExportProgress } from '../../store/traceExport';
 import { useText } from '../i18n';
 import { formatInt, formatUpTo } from '../i18n/numbers';
 import { assertNever } from '../../worker/never';
@@ -19,9 +20,10 @@ export function formatBytes(n: number): string {
 }
 
 export function ExportStatus() {
+  const { dismissExport } = useLabActions();
   const w = useText().travel;
-  const progress = useExport((s) => s.progress);
-  const outcome = useExport((s) => s.outcome);
+  const progress = useLabStore((s) => s.exportProgress);
+  const outcome = useLabStore((s) => s.exportOutcome);
   const cancel = useRef<HTMLButtonElement>(null);
   const dismiss = useRef<HTMLButtonElement>(null);
   // the keyboard follows the export: from its button to Cancel, from Cancel to the outcome's Dismiss
@@ -52,6 +54,7 @@ export function ExportStatus() {
 }
 
 function Progress({ p, w, cancel }: { p: ExportProgress; w: TravelWords; cancel: React.RefObject<HTMLButtonElement | null> }) {
+  const { cancelExport } = useLabActions();
   const id = useId();
   const text =
     p.events === null

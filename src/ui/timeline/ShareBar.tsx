@@ -1,8 +1,6 @@
 /** Copy link, scenario files in and out, trace and chart exports, and what the last of them did. */
 import { useRef } from 'react';
-import { importScenario } from '../../store/address';
-import { copyLink, exportChartPng, exportScenario, useTimeline } from '../../store/timeline';
-import { exportTrace, useExport } from '../../store/traceExport';
+import { useLabActions, useLabStore } from '../../store/context';
 import { useText } from '../i18n';
 import { WithUserText } from '../userText';
 
@@ -13,11 +11,12 @@ function firstChart(): { canvas: HTMLCanvasElement; id: string } | null {
 }
 
 export function ShareBar() {
+  const { copyLink, exportChartPng, exportScenario, exportTrace, importScenario } = useLabActions();
   const tx = useText();
   const w = tx.travel;
   const file = useRef<HTMLInputElement>(null);
   // one trace export at a time (ExportStatus shows it, with Cancel)
-  const exporting = useExport((s) => s.progress !== null);
+  const exporting = useLabStore((s) => s.exportProgress !== null);
   return (
     <section className="share-bar" aria-label={w.share}>
       <button type="button" onClick={() => void copyLink()}>
@@ -62,8 +61,9 @@ export function ShareBar() {
 
 /** The message of the last share action; a link or file that failed names its problem (role=alert). */
 export function ShareNotice() {
+  const { dismissShare } = useLabActions();
   const w = useText().travel;
-  const share = useTimeline((s) => s.share);
+  const share = useLabStore((s) => s.share);
   if (share === null) return null;
   const bad = share.kind === 'linkError' || share.kind === 'importError' || share.kind === 'copyFailed';
   const d = share.detail;
@@ -84,7 +84,7 @@ export function ShareNotice() {
   return (
     <div className={bad ? 'share-notice bad' : 'share-notice'} role={bad ? 'alert' : 'status'} data-testid="share-notice">
       <span>{text}</span>
-      <button type="button" onClick={() => useTimeline.setState({ share: null })}>
+      <button type="button" onClick={dismissShare}>
         {w.dismiss}
       </button>
     </div>

@@ -1,7 +1,6 @@
 /** The timeline under the scene: a slider over the run so far (drag or keys to any moment) and its markers. */
 import { useEffect, useRef, useState } from 'react';
-import { jumpTo, seekTime, useTimeline } from '../../store/timeline';
-import { useLab } from '../../store/labStore';
+import { useLabActions, useLabStore } from '../../store/context';
 import { useText } from '../i18n';
 import { formatFixed } from '../i18n/numbers';
 import './timeline.css';
@@ -12,11 +11,12 @@ const STEPS = 1000;
 const SEND_MS = 60;
 
 export function Timeline() {
+  const { jumpTo, seekTime } = useLabActions();
   const tx = useText();
-  const lang = useLab((s) => s.lang);
-  const t = useTimeline((s) => s.t);
-  const max = useTimeline((s) => s.max);
-  const markers = useTimeline((s) => s.markers);
+  const lang = useLabStore((s) => s.lang);
+  const t = useLabStore((s) => s.timeline.t);
+  const max = useLabStore((s) => s.timeline.max);
+  const markers = useLabStore((s) => s.timeline.markers);
   const [dragging, setDragging] = useState<number | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const want = useRef(0);
