@@ -6,13 +6,6 @@
 import type { WireSlice } from '../worker/slice';
 import type { Ctx } from './ctx';
 
-export interface CaptionSlice {
-  /** The latest slice of the current run, or null before its load's first word. */
-  caption: WireSlice | null;
-}
-
-export const initialCaption = (): CaptionSlice => ({ caption: null });
-
 export function captionActions(ctx: Ctx) {
   return {
     /** A slice from the worker (a slice of a run already replaced is dropped). */

@@ -2,7 +2,7 @@
  * The shape of the lab's one store: each slice's state and its starting value. The slices' actions are made by
  * createLab.ts (one file per slice), which also owns the worker client and the bookkeeping around it.
  */
-import { initialCaption, type CaptionSlice } from './caption';
+import type { WireSlice } from '../worker/slice';
 import { settingsOf, type Settings } from '../scenarios/settings';
 import { PRESETS } from '../scenarios/presets';
 import type { EndRecord, Scenario } from '../scenarios/types';
@@ -124,6 +124,12 @@ export interface ExportSlice {
   exportOutcome: ExportOutcome | null;
 }
 
+/** The caption's: the latest task slice the worker sent, as data (store/caption.ts receives it). */
+export interface CaptionSlice {
+  /** The latest slice of the current run, or null before its load's first word. */
+  caption: WireSlice | null;
+}
+
 /** How the page shows the run: the charts' Freeze, and the live changes made to the current run. */
 export interface ViewSlice {
   frozen: boolean;
@@ -178,5 +184,5 @@ export const initialState = (): LabState => ({
   exportOutcome: null,
   frozen: false,
   liveChanges: [],
-  ...initialCaption(),
+  caption: null,
 });
