@@ -121,7 +121,7 @@ test('picking a task in the log lights its line; Step moves the marks', async ({
 
   await page.getByRole('combobox', { name: 'Show task' }).selectOption('consumer-0');
   await expect.poll(() => litLine(page)).toBe(await markedLine(page, 'consumer-0'));
-  await page.getByTestId('code-panel').getByRole('button', { name: 'Light none' }).click();
+  await page.getByTestId('code-panel').getByRole('button', { name: 'Clear highlight' }).click();
   await expect.poll(() => litLine(page)).toBe('');
 });
 

@@ -100,7 +100,7 @@ for (const lang of ['en', 'zh'] as const) {
 
 test('the Preset box names what runs: a preset, custom settings, an import (en, zh)', async ({ page, lab }) => {
   await lab.open();
-  expect(await chosen(page, 'Preset')).toBe('Busy polling');
+  expect(await chosen(page, 'Preset')).toBe('Article 1: Busy polling');
   await page.getByRole('slider', { name: 'Consumers' }).fill('6');
   await expect.poll(() => chosen(page, 'Preset')).toBe('Custom settings');
   await expect(page.getByTestId('preset-line')).toContainText('with settings of your own');

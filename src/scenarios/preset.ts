@@ -5,5 +5,7 @@ export interface Preset {
   id: string;
   title: { en: string; zh: string };
   line: { en: string; zh: string };
+  /** Which of the three founding articles (../shared/seeds) it is faithful to, if any. */
+  article?: 1 | 2 | 3;
   scenario: Scenario;
 }

@@ -118,15 +118,17 @@ export const seed3: Scenario = {
 export const PRESETS: Preset[] = [
   {
     id: 'seed-1',
+    article: 1,
     title: { en: 'Busy polling', zh: '忙轮询' },
     line: {
-      en: 'A thread produces every 2-4 s; three consumers poll get_nowait() and sleep 1 s when the queue is empty.',
-      zh: '一个线程每 2-4 秒生产一个消息；三个消费者用 get(block=False) 轮询，队列为空时睡 1 秒。',
+      en: 'A thread puts a message into a queue.Queue every 2-4 s; three consumers (the article calls them customer) poll it with q.get(block=False) and sleep 1 s when it is empty. Item labels such as "产品 13" (product 13) are the article\'s own.',
+      zh: '一个线程每 2-4 秒往 queue.Queue 放一个消息；三个消费者（文章中叫 customer）用 q.get(block=False) 轮询，队列为空时睡 1 秒。',
     },
     scenario: seed1,
   },
   {
     id: 'seed-2',
+    article: 2,
     title: { en: 'Sentinels and join', zh: '哨兵与 join' },
     line: {
       en: 'A bounded queue (maxsize 2), 60 items, one None per consumer, task_done() and join(): a clean exit.',
@@ -136,6 +138,7 @@ export const PRESETS: Preset[] = [
   },
   {
     id: 'seed-3',
+    article: 3,
     title: { en: 'The consumer that never stops', zh: '永不停止的消费者' },
     line: {
       en: 'maxsize 3, ten items, one consumer in while True: await q.get() waits forever: the program hangs.',

@@ -14,7 +14,7 @@ export const codeEn = {
   stack: (label: string, names: string) => `${label}: ${names}. A click lights the next of them.`,
   following: (name: string) => `Lit: ${name}`,
   ended: (name: string) => `Lit: ${name}, which has ended: it is on no line.`,
-  unselect: 'Light none',
+  unselect: 'Clear highlight',
   changedTitle: 'Changed while running, which a plain script cannot do:',
   what: { producers: 'producers', consumers: 'consumers', interval: 'production interval', service: 'service time' },
   changedCount: (what: string, from: number, to: number, how: string) =>

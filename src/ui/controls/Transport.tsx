@@ -30,7 +30,11 @@ export function Transport() {
         value={now.kind === 'preset' ? presetId : NOW}
         options={now.kind === 'imported' ? [{ value: NOW, label: p.imported(isolate(shorten(now.name, 48))) }] : now.kind === 'custom' ? [{ value: NOW, label: p.custom }] : []}
         groups={[
-          { label: tx.teach.presetArticles, options: PRESETS.map((p) => ({ value: p.id, label: p.title[lang] })) },
+          {
+            label: tx.teach.presetArticles,
+            options: PRESETS.filter((p) => p.article !== undefined).map((p) => ({ value: p.id, label: `${tx.teach.articleN(p.article!)}${tx.colon}${p.title[lang]}` })),
+          },
+          { label: tx.teach.presetTheory, options: PRESETS.filter((p) => p.article === undefined).map((p) => ({ value: p.id, label: p.title[lang] })) },
           ...CATALOGUE.map((e, i) => ({
             label: `${i + 1}. ${e.title[lang]}`,
             options: e.variants.map((v) => ({ value: v.id, label: `${tx.teach.role[v.role]}${tx.colon}${v.label[lang]}` })),
