@@ -114,6 +114,7 @@ export const en = {
     label: 'Live picture of the running program',
     producers: 'Producers',
     consumers: 'Consumers',
+    consumersNamed: (name: string) => `Consumers (named ${name})`,
     thread: 'thread',
     loop: 'Event loop',
     running: 'running',

@@ -112,6 +112,7 @@ export const zh: Dict = {
     label: '运行中程序的实时画面',
     producers: '生产者',
     consumers: '消费者',
+    consumersNamed: (name: string) => `消费者（名为 ${name}）`,
     thread: '线程',
     loop: '事件循环',
     running: '正在运行',

@@ -120,7 +120,9 @@ export class SceneRenderer {
     const thread = producers.some((a) => a.kind === 'thread');
     this.head(ctx, L.producersHead, `${tx.scene.producers}${thread ? ` (${tx.scene.thread})` : ''}`, px);
     this.head(ctx, L.bufferHead, queueTitle(cur), px, true);
-    this.head(ctx, L.consumersHead, tx.scene.consumers, px);
+    // a program's own name for its consumers (the first article's customer-N) is said in the header, once
+    const named = [...new Set(consumers.map((a) => a.name.replace(/-\d+$/, '')))].filter((n) => n !== 'consumer');
+    this.head(ctx, L.consumersHead, named.length === 1 ? tx.scene.consumersNamed(named[0]!) : tx.scene.consumers, px);
     const drawn = drawBuffer(ctx, L.buffer, cur, tx, px);
     this.hits = [];
     const hung = hungTasks(cur);
