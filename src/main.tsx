@@ -6,7 +6,6 @@ import { App } from './ui/App.tsx';
 import { fetchLaterParts } from './ui/deferred';
 import { installTestHook } from './ui/testHook';
 import { initLanguage } from './ui/teach/lang';
-import { initView } from './ui/teach/view';
 import { createClient } from './worker/client';
 
 const container = document.getElementById('root');
@@ -19,7 +18,7 @@ const lab = createLab(createClient);
 const words = initLanguage(lab);
 lab.actions.start();
 void lab.actions.startAddress();
-initView(lab.actions);
+lab.actions.initView();
 installTestHook(lab);
 fetchLaterParts();
 

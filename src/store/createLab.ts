@@ -13,6 +13,7 @@ import { figuresSource } from './figures';
 import { initialState, type LabState } from './labStore';
 import { addChange } from './liveChanges';
 import { logActions } from './log';
+import { pageActions } from './page';
 import { LogRing } from './logRing';
 import { onNote } from './notes';
 import { runActions } from './run';
@@ -83,6 +84,7 @@ export function createLab(makeClient: () => WorkerClient, { clock = realClock }:
     ...shareActions(ctx),
     ...exportActions(ctx),
     ...address,
+    ...pageActions(ctx, controls.choosePreset),
   };
 
   return {

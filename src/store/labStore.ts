@@ -136,6 +136,16 @@ export interface ViewSlice {
   liveChanges: LiveChange[];
 }
 
+/** The page's layout: the normal lab, presenter mode or embed mode (store/page.ts). */
+export type ViewMode = 'lab' | 'presenter' | 'embed';
+
+/** How the page is laid out, and which overlays are open. */
+export interface PageSlice {
+  mode: ViewMode;
+  catalogueOpen: boolean;
+  helpOpen: boolean;
+}
+
 export type LabState = ControlsSlice &
   RunSlice &
   LogSlice &
@@ -143,6 +153,7 @@ export type LabState = ControlsSlice &
   WorkerSlice &
   ExportSlice &
   ViewSlice &
+  PageSlice &
   CaptionSlice;
 
 const firstPreset = PRESETS.find((p) => p.id === DEFAULT_PRESET) ?? PRESETS[0]!;
@@ -185,4 +196,7 @@ export const initialState = (): LabState => ({
   frozen: false,
   liveChanges: [],
   caption: null,
+  mode: 'lab',
+  catalogueOpen: false,
+  helpOpen: false,
 });

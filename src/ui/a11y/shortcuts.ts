@@ -6,7 +6,6 @@
 import { useEffect } from 'react';
 import { useLab } from '../../store/context';
 import type { Lab } from '../../store/createLab';
-import { setCatalogueOpen, setHelpOpen, useView } from '../teach/view';
 
 export const SHORTCUTS = {
   playPause: [' ', 'k'],
@@ -31,7 +30,8 @@ export function togglePlay({ store, actions }: Lab): void {
 
 function onKey(lab: Lab, e: KeyboardEvent): void {
   if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey) return;
-  const view = useView.getState();
+  const view = lab.store.getState();
+  const { setCatalogueOpen, setHelpOpen } = lab.actions;
   if (e.key === 'Escape') {
     if (view.helpOpen) setHelpOpen(false);
     else if (view.catalogueOpen) setCatalogueOpen(false);

@@ -1,12 +1,15 @@
 /** The canvas, mounted once; the page's frame loop draws it at display rate from the worker's latest snapshots. */
 import { useCallback, useRef, type MouseEvent } from 'react';
 import { useLab } from '../../store/context';
+import type { ViewMode } from '../../store/labStore';
 import { SUMMARY_ID } from '../a11y/LiveSummary';
 import type { Frame } from '../frame/frameLoop';
 import { useFrame } from '../frame/useFrame';
 import { text, useText } from '../i18n';
-import { sceneZoom } from '../teach/view';
 import { SceneRenderer, type SceneInput } from './renderer';
+
+/** How much larger the scene is drawn: presenter mode enlarges everything in it, its type included. */
+const sceneZoom = (mode: ViewMode): number => (mode === 'presenter' ? 1.3 : 1);
 
 export function Scene() {
   const tx = useText();
@@ -20,7 +23,7 @@ export function Scene() {
     renderer.current = r;
     const input = (): SceneInput => {
       const c = lab.client();
-      return { prev: c?.prev ?? null, cur: c?.cur ?? null, tx: text(), zoom: sceneZoom(), selected: lab.store.getState().selected };
+      return { prev: c?.prev ?? null, cur: c?.cur ?? null, tx: text(), zoom: sceneZoom(lab.store.getState().mode), selected: lab.store.getState().selected };
     };
     return {
       draw: (f: Frame) => r.draw(f, input()),

@@ -9,7 +9,6 @@ import type { Lang } from '../../store/labStore';
 import { useLabActions, useLabStore } from '../../store/context';
 import { useText, type Dict } from '../i18n';
 import { catalogueOf } from './catalogueOf';
-import { setCatalogueOpen, useView } from './view';
 
 function expected(e: Expect, tx: Dict['teach']): string {
   switch (e.status) {
@@ -50,7 +49,8 @@ export function Catalogue() {
   const tx = all.teach;
   const lang = useLabStore((s) => s.lang);
   const presetId = useLabStore((s) => s.presetId);
-  const open = useView((s) => s.catalogueOpen);
+  const open = useLabStore((s) => s.catalogueOpen);
+  const { setCatalogueOpen } = useLabActions();
   const found = catalogueOf(presetId);
   return (
     <section id="catalogue" className="catalogue" aria-labelledby="catalogue-title" hidden={!open} data-testid="catalogue">

@@ -1,7 +1,7 @@
 /** The help panel: a modal dialog that lists the keyboard shortcuts (opened by the Help button or the ? key). */
 import { useEffect, useRef } from 'react';
 import { useText } from '../i18n';
-import { setHelpOpen, useView } from './view';
+import { useLabActions, useLabStore } from '../../store/context';
 
 function Keys({ keys, or }: { keys: string[]; or: string }) {
   return (
@@ -18,7 +18,8 @@ function Keys({ keys, or }: { keys: string[]; or: string }) {
 
 export function Help() {
   const tx = useText().teach;
-  const open = useView((s) => s.helpOpen);
+  const open = useLabStore((s) => s.helpOpen);
+  const { setHelpOpen } = useLabActions();
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     const d = ref.current;

@@ -1,12 +1,13 @@
 /** The header's view buttons: the pitfall catalogue, Help (or the ? key) and Presenter mode. */
 import { useText } from '../i18n';
-import { setCatalogueOpen, setHelpOpen, setPresenter, useView } from './view';
+import { useLabActions, useLabStore } from '../../store/context';
 import './teach.css';
 
 export function TeachBar() {
   const tx = useText().teach;
-  const mode = useView((s) => s.mode);
-  const catalogueOpen = useView((s) => s.catalogueOpen);
+  const mode = useLabStore((s) => s.mode);
+  const catalogueOpen = useLabStore((s) => s.catalogueOpen);
+  const { setCatalogueOpen, setHelpOpen, setPresenter } = useLabActions();
   return (
     <div className="teach-bar" role="group" aria-label={tx.views}>
       <button type="button" aria-expanded={catalogueOpen} aria-controls="catalogue" onClick={() => setCatalogueOpen(!catalogueOpen)}>

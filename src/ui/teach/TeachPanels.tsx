@@ -4,13 +4,12 @@
  * when first opened and stay mounted after (closing hides them, and the dialog gives focus back).
  */
 import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
-import { useLabStore } from '../../store/context';
+import { useLabActions, useLabStore } from '../../store/context';
 import { LiveSummary } from '../a11y/LiveSummary';
 import { useShortcuts } from '../a11y/shortcuts';
 import { Deferred } from '../deferred';
 import { useText } from '../i18n';
 import { catalogueOf } from './catalogueOf';
-import { setCatalogueOpen, useView } from './view';
 import './teach.css';
 
 const Catalogue = lazy(() => import('./Catalogue').then((m) => ({ default: m.Catalogue })));
@@ -36,8 +35,9 @@ export function TeachPanels() {
   useShortcuts();
   const tx = useText().teach;
   const presetId = useLabStore((s) => s.presetId);
-  const catalogueOpen = useView((s) => s.catalogueOpen);
-  const helpOpen = useView((s) => s.helpOpen);
+  const catalogueOpen = useLabStore((s) => s.catalogueOpen);
+  const helpOpen = useLabStore((s) => s.helpOpen);
+  const { setCatalogueOpen } = useLabActions();
   // choosing a pitfall anywhere (the Preset list, a link) opens its explanation
   useEffect(() => {
     if (catalogueOf(presetId) !== null) setCatalogueOpen(true);
