@@ -7,6 +7,7 @@ import { fetchLaterParts } from './ui/deferred';
 import { installTestHook } from './ui/testHook';
 import { initLanguage } from './ui/teach/lang';
 import { initView } from './ui/teach/view';
+import { startTour } from './ui/tour/start';
 import { createClient } from './worker/client';
 
 const container = document.getElementById('root');
@@ -22,6 +23,7 @@ void lab.actions.startAddress();
 initView(lab.actions);
 installTestHook(lab);
 fetchLaterParts();
+startTour();
 
 // the first render waits for the starting language's words (Chinese is fetched), so no English flashes first
 void words.then(() =>
