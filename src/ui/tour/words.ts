@@ -51,8 +51,8 @@ const en: TourWords = {
   scene: (narrow) => ({
     title: 'The scene',
     text: narrow
-      ? 'From top to bottom: the producer cards, the queue’s buffer with its items, the consumer cards, and the event loop strip that says who runs and who waits.'
-      : 'Producer cards on the left, the queue’s buffer with its items in the middle, consumer cards on the right, and along the bottom the event loop strip that says who runs and who waits.',
+      ? 'From top to bottom: the producer cards, the queue’s buffer with its items, the consumer cards, and the event loop strip that says who runs and who waits. main’s card says what the program’s main() awaits.'
+      : 'Producer cards on the left, the queue’s buffer with its items in the middle, consumer cards on the right, and along the bottom the event loop strip that says who runs and who waits. main’s card says what the program’s main() awaits.',
   }),
   code: {
     title: 'The code',
@@ -89,8 +89,8 @@ const zh: TourWords = {
   scene: (narrow) => ({
     title: '场景',
     text: narrow
-      ? '从上到下：生产者卡片、队列的缓冲区及其中的条目、消费者卡片，以及说明谁在运行、谁在等待的事件循环条。'
-      : '左边是生产者卡片，中间是队列的缓冲区及其中的条目，右边是消费者卡片，底部是说明谁在运行、谁在等待的事件循环条。',
+      ? '从上到下：生产者卡片、队列的缓冲区及其中的条目、消费者卡片，以及说明谁在运行、谁在等待的事件循环条。main 卡片显示程序的 main() 在等待什么。'
+      : '左边是生产者卡片，中间是队列的缓冲区及其中的条目，右边是消费者卡片，底部是说明谁在运行、谁在等待的事件循环条。main 卡片显示程序的 main() 在等待什么。',
   }),
   code: {
     title: '代码',
