@@ -142,6 +142,8 @@ test('in English at 390 px the popover stays on screen (en)', async ({ page, lab
 
 for (const lang of ['en', 'zh'] as const) {
   test(`axe finds nothing serious while the tour is open (${lang})`, async ({ page, lab }) => {
+    // two full axe audits: slow on a loaded machine
+    test.setTimeout(120_000);
     const w = tourWords[lang];
     const tx = DICTS[lang];
     // paused first (an idle page audits several times faster), then the tour from its button
