@@ -7,6 +7,7 @@
 import { test as base } from '@playwright/test';
 import { Lab } from './support/lab';
 import { Problems } from './support/problems';
+import { TOUR_KEY, TOUR_VERSION } from '../src/ui/tour/remember';
 
 export { expect } from '@playwright/test';
 export { LONG } from './support/lab';
@@ -15,7 +16,13 @@ export { normal } from './support/outcome';
 export type { Lab } from './support/lab';
 export type { ProblemKind } from './support/problems';
 
-export const test = base.extend<{ lab: Lab; problems: Problems }>({
+export const test = base.extend<{ lab: Lab; problems: Problems; tourSeen: boolean }>({
+  /** Every spec opens the lab as a returning visitor, the first-visit tour seen (e2e/tour.spec.ts sets it false). */
+  tourSeen: [true, { option: true }],
+  context: async ({ context, tourSeen }, use) => {
+    if (tourSeen) await context.addInitScript((kv) => localStorage.setItem(kv.k, kv.v), { k: TOUR_KEY, v: TOUR_VERSION });
+    await use(context);
+  },
   problems: [
     async ({ page }, use, info) => {
       const problems = new Problems(page);

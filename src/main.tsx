@@ -6,6 +6,7 @@ import { App } from './ui/App.tsx';
 import { fetchLaterParts } from './ui/deferred';
 import { installTestHook } from './ui/testHook';
 import { initLanguage } from './ui/teach/lang';
+import { startTour } from './ui/tour/start';
 import { createClient } from './worker/client';
 
 const container = document.getElementById('root');
@@ -21,6 +22,7 @@ void lab.actions.startAddress();
 lab.actions.initView();
 installTestHook(lab);
 fetchLaterParts();
+startTour(() => lab.store.getState().mode);
 
 // the first render waits for the starting language's words (Chinese is fetched), so no English flashes first
 void words.then(() =>

@@ -23,6 +23,7 @@ const LATER: (() => Promise<unknown>)[] = [
   () => import('./teach/Catalogue'),
   () => import('./teach/Help'),
   () => import('./i18n/zh'),
+  () => import('./tour/walkthrough'),
 ];
 
 /**

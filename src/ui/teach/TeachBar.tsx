@@ -1,6 +1,7 @@
 /** The header's view buttons: the pitfall catalogue, Help (or the ? key) and Presenter mode. */
 import { useText } from '../i18n';
 import { useLabActions, useLabStore } from '../../store/context';
+import { openTour } from '../tour/start';
 import './teach.css';
 
 export function TeachBar() {
@@ -15,6 +16,9 @@ export function TeachBar() {
       </button>
       <button type="button" aria-haspopup="dialog" aria-keyshortcuts="?" onClick={() => setHelpOpen(true)}>
         {tx.help}
+      </button>
+      <button type="button" aria-haspopup="dialog" onClick={openTour}>
+        {tx.tour}
       </button>
       <button type="button" aria-pressed={mode === 'presenter'} title={tx.presenterHint} onClick={() => setPresenter(mode !== 'presenter')}>
         {tx.presenter}

@@ -40,6 +40,7 @@ export const teachEn = {
   listJoin: ', ',
   close: 'Close',
   help: 'Help',
+  tour: 'Tour',
   helpTitle: 'Keyboard shortcuts',
   helpIntro: 'Every control is reachable with Tab and works with Enter or Space. These keys work anywhere outside a text field:',
   keys: {

@@ -33,6 +33,7 @@ export const teachZh: TeachWords = {
   listJoin: '，',
   close: '关闭',
   help: '帮助',
+  tour: '导览',
   helpTitle: '键盘快捷键',
   helpIntro: '每个控件都可以用 Tab 键到达，用 Enter 或空格键操作。在文本框以外，下面这些键随处可用：',
   keys: {
