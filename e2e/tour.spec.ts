@@ -1,6 +1,6 @@
 /**
  * The first-visit tour (issue 15): it starts by itself on a first visit after the scene's first frame, walks through
- * the preset, Play, Step, Step back, the scene, the code panel and the timeline with every target on screen, in
+ * the preset, Play, Step, Step back, the scene, the caption, the code panel and the timeline with every target on screen, in
  * English and Chinese, at 1280x800 and 390 px; Skip or Done is remembered, the Tour button replays it; Esc skips,
  * the arrows move, focus goes into the popover and back; axe finds nothing serious while it is open; it never starts
  * by itself in embed mode or over a link to a moment; where storage throws it still runs, unremembered.
@@ -16,7 +16,7 @@ import { DICTS, expect, LONG, test, type Lab } from './fixtures';
 // a first visit: nothing remembered (the fixture marks the tour seen for every other spec)
 test.use({ tourSeen: false });
 
-const titles = (w: TourWords): string[] => [w.preset, w.play, w.step, w.stepBack, w.scene(false), w.code, w.timeline].map((s) => s.title);
+const titles = (w: TourWords): string[] => [w.preset, w.play, w.step, w.stepBack, w.scene(false), w.caption, w.code, w.timeline].map((s) => s.title);
 
 /** Why the tour did or did not start by itself (start.ts writes it on <html data-tour>). */
 const decision = (page: Page) => page.evaluate(() => document.documentElement.dataset.tour ?? null);

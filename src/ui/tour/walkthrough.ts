@@ -41,6 +41,7 @@ function steps(): DriveStep[] {
     step(transportButton(3), w.step),
     step(transportButton(2), w.stepBack),
     step('[data-testid="scene"]', w.scene(narrow)),
+    step('[data-testid="caption-box"]', w.caption),
     step('[data-testid="code-panel"]', w.code),
     step('[data-testid="timeline"]', w.timeline),
   ];

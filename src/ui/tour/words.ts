@@ -22,6 +22,7 @@ export interface TourWords {
   step: TourStepWords;
   stepBack: TourStepWords;
   scene: (narrow: boolean) => TourStepWords;
+  caption: TourStepWords;
   code: TourStepWords;
   timeline: TourStepWords;
 }
@@ -54,6 +55,10 @@ const en: TourWords = {
       ? 'From top to bottom: the producer cards, the queue’s buffer with its items, the consumer cards, and the event loop strip that says who runs and who waits. main’s card says what the program’s main() awaits.'
       : 'Producer cards on the left, the queue’s buffer with its items in the middle, consumer cards on the right, and along the bottom the event loop strip that says who runs and who waits. main’s card says what the program’s main() awaits.',
   }),
+  caption: {
+    title: 'What just happened',
+    text: 'After each step this box says in plain words what the task did and why, naming the Python call; beside it, the latest lines the program printed.',
+  },
   code: {
     title: 'The code',
     text: 'The Python program that runs, the same file Download .py saves. Click a card in the scene to light the line where that task is.',
@@ -92,6 +97,10 @@ const zh: TourWords = {
       ? '从上到下：生产者卡片、队列的缓冲区及其中的条目、消费者卡片，以及说明谁在运行、谁在等待的事件循环条。main 卡片显示程序的 main() 在等待什么。'
       : '左边是生产者卡片，中间是队列的缓冲区及其中的条目，右边是消费者卡片，底部是说明谁在运行、谁在等待的事件循环条。main 卡片显示程序的 main() 在等待什么。',
   }),
+  caption: {
+    title: '刚刚发生了什么',
+    text: '每走一步，这里用平实的话说明任务做了什么、为什么，并指出对应的 Python 调用；旁边是程序最新打印的几行。',
+  },
   code: {
     title: '代码',
     text: '正在运行的 Python 程序，与“下载 .py”保存的文件相同。点击场景中的卡片，即可高亮该任务所在的行。',
