@@ -133,7 +133,7 @@ export const en = {
     full: 'FULL',
     empty: 'empty',
     more: (n: number) => `+${n}`,
-    count: (n: number, max: number) => (max > 0 ? `${n} / ${max}` : `${n} items`),
+    count: (n: number, max: number) => (max > 0 ? `${n} / ${max}` : `${n} ${n === 1 ? 'item' : 'items'}`),
   },
   state: {
     ready: 'ready',
