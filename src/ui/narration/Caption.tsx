@@ -8,8 +8,9 @@ import { generateProgram, type PythonProgram } from '../../python/generate';
 import { applySettings } from '../../scenarios/settings';
 import { useLab, useLabStore } from '../../store/context';
 import { presetById } from '../../store/scenario';
+import { LoadFailed } from '../deferred';
 import { useText } from '../i18n';
-import { captionLines } from './narrate';
+import { useNarrate } from './useNarrate';
 import './narration.css';
 
 /** The latest log lines shown under the caption. */
@@ -28,18 +29,23 @@ export function Caption() {
   const custom = useLabStore((s) => s.custom);
   const logVersion = useLabStore((s) => s.logVersion);
   const scenario = useMemo(() => applySettings(custom ?? presetById(presetId).scenario, settings), [presetId, custom, settings]);
+  // the slice of the run shown now (a new load clears the last run's words at once)
+  const slice = caption !== null && caption.run === run ? caption : null;
+  const said = slice !== null;
+  // the program only once there is something to say (the code panel writes it for the first screen)
   const program = useMemo(() => {
+    if (!said) return NO_PROGRAM;
     try {
       return generateProgram(scenario);
     } catch {
       return NO_PROGRAM; // the code panel says why; the caption names the events only
     }
-  }, [scenario]);
-  // the slice of the run shown now (a new load clears the last run's words at once)
-  const slice = caption !== null && caption.run === run ? caption : null;
+  }, [scenario, said]);
+  // the sentences come with their code, fetched after the first frame (the box is drawn at once)
+  const { narrate, why } = useNarrate(slice);
   const lines = useMemo(
-    () => (slice === null ? [] : captionLines(slice.events, slice.maxsize, program, scenario.python, w)),
-    [slice, program, scenario.python, w],
+    () => (slice === null || narrate === null ? [] : narrate(slice.events, slice.maxsize, program, scenario.python, w)),
+    [slice, narrate, program, scenario.python, w],
   );
   // eslint-disable-next-line react-hooks/exhaustive-deps -- the ring changes in place; logVersion says when
   const recent = useMemo(() => logRing.tail(null, RECENT + 2).filter((e) => e.skipped === undefined).slice(-RECENT), [logVersion]);
@@ -50,7 +56,8 @@ export function Caption() {
         {/* focusable: a long slice scrolls inside the box, and the keyboard must reach it */}
         <div className="caption-text" id={CAPTION_ID} role="status" aria-live="polite" aria-labelledby="caption-title" tabIndex={0} data-testid="caption">
           {lines.length === 0 ? (
-            <p>{w.empty}</p>
+            // a slice whose words' code is still on its way: nothing yet (the box keeps its size)
+            (slice === null || narrate !== null) && <p>{w.empty}</p>
           ) : (
             <ol>
               {lines.map((l, i) => (
@@ -63,8 +70,9 @@ export function Caption() {
               ))}
             </ol>
           )}
-          {slice !== null && slice.more > 0 && <p className="caption-more">{w.more(slice.more)}</p>}
+          {slice !== null && slice.more > 0 && narrate !== null && <p className="caption-more">{w.more(slice.more)}</p>}
         </div>
+        {why !== null && <LoadFailed part={w.title} why={why} />}
       </div>
       <div className="caption-recent">
         <h3 id="caption-log-title">{w.recent}</h3>
