@@ -1,11 +1,10 @@
 /**
- * Code on the first screen that is fetched right after the scene's first frame, not with the page (the initial
- * JavaScript has a budget, see `npm run bench:load`): the part draws its box at once and fills it when the code is
- * here. Not when idle, as deferred.tsx's later parts are: these are on the first screen.
+ * Code on the first screen that is fetched after the scene's first frame, not with the page (the initial JavaScript
+ * has a budget, see `npm run bench:load`): the part draws its box at once and fills it when the code is here. It is
+ * fetched with deferred.tsx's later parts, all at once: the page's requests end together, soon after it has loaded.
  */
 import { useEffect, useState } from 'react';
-import { failure } from './deferred';
-import { firstFrame } from './scene/firstFrame';
+import { failure, firstScreenDrawn } from './deferred';
 
 export interface Loaded<T> {
   code: T | null;
@@ -25,7 +24,7 @@ export function laterCode<T>(fetch: () => Promise<T>): (again?: unknown) => Load
     useEffect(() => {
       if (loaded.code !== null) return;
       let gone = false;
-      void firstFrame.then(fetch).then(
+      void firstScreenDrawn.then(fetch).then(
         (code) => {
           ready = code;
           if (!gone) setLoaded({ code, why: null });
