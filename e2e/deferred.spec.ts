@@ -1,7 +1,8 @@
 /**
  * Code for what is not on the first screen is not part of the page's initial JavaScript (issue 14's budget): the
  * measure section, its charts' renderer (with uPlot) and figures table, the event log, the pitfall panel, the help
- * dialog and the Chinese words are fetched after the scene's first frame (so the page still makes no request after
+ * dialog, the Chinese words, the caption's sentence maker and the program's generator (the code panel's and the
+ * caption's: their boxes are drawn at once) are fetched after the scene's first frame (so the page still makes no request after
  * it has loaded), or sooner where needed: Chinese chosen at the start. A part whose code cannot be fetched says so in
  * its place while the rest of the lab goes on.
  */
@@ -14,6 +15,8 @@ import { expect, LONG, test } from './fixtures';
 const CHARTS = '**/assets/renderer-*.js';
 const TABLE = '**/assets/FiguresTable-*.js';
 const ZH = '**/assets/zh-*.js';
+const NARRATE = '**/assets/narrate-*.js';
+const GENERATE = '**/assets/generate-*.js';
 
 /** Whether the page has fetched the chunk named `part`. */
 const fetched = (page: Page, part: string) =>
@@ -24,7 +27,7 @@ test.use({ viewport: { width: 1280, height: 400 } });
 
 test('the parts that load later are fetched after the first scene frame', async ({ page, lab }) => {
   await lab.open();
-  const parts = ['Measure', 'renderer', 'FiguresTable', 'EventLog', 'Catalogue', 'Help', 'zh'];
+  const parts = ['Measure', 'renderer', 'FiguresTable', 'EventLog', 'Catalogue', 'Help', 'zh', 'narrate', 'generate'];
   await expect.poll(async () => (await Promise.all(parts.map((p) => fetched(page, p)))).every(Boolean), LONG).toBe(true);
   const order = await page.evaluate((ps) => {
     const first = performance.getEntriesByName('queue-lab:first-scene-frame')[0]?.startTime ?? null;
@@ -53,6 +56,36 @@ test('a part whose code cannot be fetched says so, and the lab goes on', async (
   await lab.poll((s) => s.t, LONG).toBeGreaterThan(t0);
   await lab.language('zh');
   await expect(failed.first()).toContainText('未能加载');
+});
+
+test('a caption whose words cannot be fetched: its box says so, a Step tries again, the lab goes on', async ({ page, lab }) => {
+  await page.route(NARRATE, (r) => r.abort());
+  await lab.open();
+  const box = page.getByTestId('caption-box');
+  await expect(box).toBeVisible();
+  await page.getByRole('button', { name: 'Reset', exact: true }).click();
+  await expect.poll(async () => (await lab.snapshot()).t, LONG).toBe(0);
+  await page.getByRole('button', { name: 'Step', exact: true }).click();
+  await expect(box.getByTestId('load-failed')).toContainText(`${en.narration.title} could not be loaded`, LONG);
+  await expect.poll(async () => (await lab.snapshot()).timeline.tick, LONG).toBeGreaterThan(0);
+  // the network is back: the next Step fetches the code and the caption says what the slice did
+  await page.unroute(NARRATE);
+  const tick = (await lab.snapshot()).timeline.tick;
+  await page.getByRole('button', { name: 'Step', exact: true }).click();
+  await expect.poll(async () => (await lab.snapshot()).timeline.tick, LONG).toBeGreaterThan(tick);
+  await expect(box.getByTestId('load-failed')).toHaveCount(0, LONG);
+  await expect(page.getByTestId('caption').locator('li')).not.toHaveCount(0);
+});
+
+test('a program generator that cannot be fetched: the code panel says so, the scene runs', async ({ page, lab }) => {
+  await page.route(GENERATE, (r) => r.abort());
+  await lab.open();
+  const panel = page.getByTestId('code-panel');
+  await expect(panel.getByTestId('load-failed')).toContainText(`${en.code.title} could not be loaded`, LONG);
+  await expect(panel.getByRole('button', { name: en.code.copy, exact: true })).toBeDisabled();
+  await expect(page.getByTestId('code-text').locator('.row')).toHaveCount(0);
+  const t0 = (await lab.snapshot()).t;
+  await lab.poll((s) => s.t, LONG).toBeGreaterThan(t0);
 });
 
 test('Chinese words that cannot be fetched: a note says so, the page stays in English, choosing again retries', async ({ page, lab }) => {

@@ -14,6 +14,12 @@ function whenIdle(fn: () => void): void {
   else setTimeout(fn, 50);
 }
 
+/**
+ * Settles once the first screen is drawn and the browser has a moment: every later fetch starts then, together
+ * (the first screen's later code too, src/ui/laterCode.ts), so the page's requests end soon after it has loaded.
+ */
+export const firstScreenDrawn: Promise<void> = firstFrame.then(() => new Promise<void>((ok) => whenIdle(ok)));
+
 /** The code of every part that loads later (the same specifiers as where each is used, so one fetch each). */
 const LATER: (() => Promise<unknown>)[] = [
   () => import('./charts/Measure'),
@@ -32,11 +38,9 @@ const LATER: (() => Promise<unknown>)[] = [
  * opened. A fetch that fails here is tried again where the part is needed, which says so if it fails again.
  */
 export function fetchLaterParts(): void {
-  void firstFrame.then(() =>
-    whenIdle(() => {
-      for (const f of LATER) f().catch(() => {});
-    }),
-  );
+  void firstScreenDrawn.then(() => {
+    for (const f of LATER) f().catch(() => {});
+  });
 }
 
 /**

@@ -5,40 +5,21 @@
  * program runs are flagged above the code. Copy and Download .py give exactly the text shown.
  */
 import { Fragment, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import { generateProgram, type PythonProgram } from '../../python/generate';
-import { applySettings, type Settings } from '../../scenarios/settings';
 import { useLab, useLabStore, useShallow } from '../../store/context';
-import { presetById } from '../../store/scenario';
-import type { Scenario } from '../../scenarios/types';
+import { LoadFailed } from '../deferred';
 import { useText } from '../i18n';
 import { WithUserText } from '../userText';
 import { Line } from './CodeLines';
-import { copyText, downloadText, fileNameFor, selectContents } from './exportCode';
+import { copyText, downloadText, selectContents } from './exportCode';
 import { highlightPython } from './highlight';
 import { LiveFlags } from './LiveFlags';
 import { hungLines, lineOf, marksByLine, type Mark } from './marks';
+import { programFor, useGenerator, type Shown } from './program';
 import { useTasks } from './useTasks';
 import './code.css';
 
-interface Shown extends PythonProgram {
-  fileName: string;
-  error: string | null;
-  /** The first line of the --fast block (1-based), or 0. */
-  fastFrom: number;
-}
-
-/** The program of the run: the preset's, or an imported / linked scenario's, with the changed settings on top. */
-function programFor(presetId: string, custom: Scenario | null, settings: Settings): Shown {
-  const scenario = applySettings(custom ?? presetById(presetId).scenario, settings);
-  const fileName = fileNameFor(scenario.name, presetId.replace(/[^a-z0-9]+/gi, '_'));
-  try {
-    const p = generateProgram(scenario);
-    const fastFrom = p.code.split('\n').findIndex((l, i) => i > (p.sites.run ?? 0) && l.startsWith('# ====')) + 1;
-    return { ...p, fileName, error: null, fastFrom };
-  } catch (e) {
-    return { code: '', sites: {}, fileName, error: e instanceof Error ? e.message : String(e), fastFrom: 0 };
-  }
-}
+/** The program while its generator is on its way. */
+const WRITING: Shown = { code: '', sites: {}, fileName: '', error: null, fastFrom: 0 };
 
 const sigOf = (marks: Mark[] | undefined): string =>
   marks === undefined ? '' : marks.map((m) => `${m.name}/${m.state}${m.hung ? '/hung' : ''}`).join(',');
@@ -53,7 +34,13 @@ export function CodePanel() {
   const { presetId, settings, custom, selected } = useLabStore(
     useShallow((s) => ({ presetId: s.presetId, settings: s.settings, custom: s.custom, selected: s.selected })),
   );
-  const program = useMemo(() => programFor(presetId, custom, settings), [presetId, custom, settings]);
+  // the generator comes after the scene's first frame: until then the box is drawn, empty
+  const { code: generate, why } = useGenerator();
+  const program = useMemo(
+    () => (generate === null ? WRITING : programFor(generate, presetId, custom, settings)),
+    [generate, presetId, custom, settings],
+  );
+  const ready = generate !== null && program.error === null;
   const lines = useMemo(() => highlightPython(program.code), [program.code]);
   const tasks = useTasks();
   const marks = useMemo(() => marksByLine(tasks, program.sites), [tasks, program.sites]);
@@ -129,10 +116,10 @@ export function CodePanel() {
       <div className="code-head">
         <h2 id="code-title">{c.title}</h2>
         <div className="code-actions">
-          <button type="button" onClick={() => void copy()} disabled={program.error !== null}>
+          <button type="button" onClick={() => void copy()} disabled={!ready}>
             {c.copy}
           </button>
-          <button type="button" onClick={download} disabled={program.error !== null}>
+          <button type="button" onClick={download} disabled={!ready}>
             {c.download}
           </button>
         </div>
@@ -153,6 +140,7 @@ export function CodePanel() {
           </>
         )}
       </p>
+      {why !== null && <LoadFailed part={c.title} why={why} />}
       {program.error !== null ? (
         <p className="code-error">
           <WithUserText words={c.error} text={program.error} />
@@ -160,7 +148,7 @@ export function CodePanel() {
       ) : (
         <div className="code-scroll" ref={scroller} tabIndex={0} role="region" aria-label={c.label}>
           <div className="code-text" ref={text} data-testid="code-text" lang="en" translate="no">
-            {lines.map((tokens, i) => {
+            {generate !== null && lines.map((tokens, i) => {
               const n = i + 1;
               const here = marks.get(n);
               return (
