@@ -183,7 +183,7 @@ export interface WireSnapshot {
 }
 
 /** The speeds (virtual seconds per wall-clock second) the runner plays at; others are brought into this range. */
-export const SPEED_RANGE = { min: 0.1, max: 1000 } as const;
+export const SPEED_RANGE = { min: 0.01, max: 1000 } as const;
 
 export const BUFFER_CAP = 256;
 export const LOG_CAP = 256;
