@@ -1,5 +1,6 @@
 /** The controls slice's actions: what the reader chose (language, preset, settings, speed, the task picked). */
 import { liveEdits, settingsOf, withChange, type Settings } from '../scenarios/settings';
+import { paceOf } from '../scenarios/paces';
 import { SPEED_RANGE } from '../worker/protocol';
 import type { Ctx } from './ctx';
 import type { Lang } from './labStore';
@@ -8,25 +9,29 @@ import { baseScenario, currentScenario, presetById } from './scenario';
 
 export function controlsActions(ctx: Ctx, run: RunActions) {
   const { get, set } = ctx;
+  function setSpeed(asked: number): void {
+    // the runner's range: a link may ask for more (link.ts reads up to 1e6), and the page shows what runs
+    const speed = Math.min(SPEED_RANGE.max, Math.max(SPEED_RANGE.min, asked));
+    set({ speed });
+    ctx.client?.send({ type: 'speed', speed });
+  }
+
   return {
     setLang(lang: Lang): void {
       set({ lang });
     },
 
-    setSpeed(asked: number): void {
-      // the runner's range: a link may ask for more (link.ts reads up to 1e6), and the page shows what runs
-      const speed = Math.min(SPEED_RANGE.max, Math.max(SPEED_RANGE.min, asked));
-      set({ speed });
-      ctx.client?.send({ type: 'speed', speed });
-    },
+    setSpeed,
 
     /** The reader picked a task (or none): the code panel lights its line, the scene rings its card. */
     selectTask(name: string | null): void {
       set({ selected: name });
     },
 
+    /** A preset runs from t = 0 at its own default speed (a link's speed is set after, so it wins). */
     choosePreset(id: string): void {
       const p = presetById(id);
+      setSpeed(paceOf(p.id));
       set({ presetId: p.id, settings: settingsOf(p.scenario), custom: null, notice: null, error: null, restarted: null });
       run.load(true);
     },

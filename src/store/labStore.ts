@@ -5,6 +5,7 @@
 import type { WireSlice } from '../worker/slice';
 import { settingsOf, type Settings } from '../scenarios/settings';
 import { PRESETS } from '../scenarios/presets';
+import { paceOf } from '../scenarios/paces';
 import type { EndRecord, Scenario } from '../scenarios/types';
 import type { Marker } from '../share/markers';
 import type { LinkProblem } from '../share/link';
@@ -162,7 +163,7 @@ export const initialControls = (): ControlsSlice => ({
   lang: 'en',
   presetId: firstPreset.id,
   settings: settingsOf(firstPreset.scenario),
-  speed: 1,
+  speed: paceOf(firstPreset.id),
   playing: true,
   notice: null,
   selected: null,
