@@ -1,7 +1,7 @@
 /** The controls slice's actions: what the reader chose (language, preset, settings, speed, the task picked). */
 import { liveEdits, settingsOf, withChange, type Settings } from '../scenarios/settings';
 import { paceOf } from '../scenarios/paces';
-import { SPEED_RANGE } from '../worker/protocol';
+import { BEAT_RANGE, SPEED_RANGE } from '../worker/protocol';
 import type { Ctx } from './ctx';
 import type { Lang } from './labStore';
 import type { RunActions } from './run';
@@ -22,6 +22,19 @@ export function controlsActions(ctx: Ctx, run: RunActions) {
     },
 
     setSpeed,
+
+    /** "One step per beat" on or off: the worker paces the slices, so a background tab does not slow them. */
+    setBeatOn(on: boolean): void {
+      set({ beatOn: on });
+      ctx.client?.send({ type: 'beat', beat: on ? get().beat : null });
+    },
+
+    /** The beat's length in wall-clock seconds (kept while the mode is off, for when it is turned on). */
+    setBeat(asked: number): void {
+      const beat = Math.min(BEAT_RANGE.max, Math.max(BEAT_RANGE.min, asked));
+      set({ beat });
+      if (get().beatOn) ctx.client?.send({ type: 'beat', beat });
+    },
 
     /** The reader picked a task (or none): the code panel lights its line, the scene rings its card. */
     selectTask(name: string | null): void {

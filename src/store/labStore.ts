@@ -35,6 +35,9 @@ export interface ControlsSlice {
   presetId: string;
   settings: Settings;
   speed: number;
+  /** "One step per beat": while playing, one task slice per `beat` wall-clock seconds (the worker paces it). */
+  beatOn: boolean;
+  beat: number;
   playing: boolean;
   /** Why the run last restarted at t = 0 (a setting Python cannot change while it runs), or a live change made. */
   notice: Notice | null;
@@ -164,6 +167,8 @@ export const initialControls = (): ControlsSlice => ({
   presetId: firstPreset.id,
   settings: settingsOf(firstPreset.scenario),
   speed: paceOf(firstPreset.id),
+  beatOn: false,
+  beat: 1,
   playing: true,
   notice: null,
   selected: null,

@@ -67,3 +67,28 @@ describe('Play at the end', () => {
     });
   }
 });
+
+describe('one step per beat', () => {
+  it('is sent to the worker on and off, with the beat chosen, and kept for a fresh worker', () => {
+    const { lab, client, clients } = fakeLab();
+    lab.actions.start();
+    lab.actions.setBeat(2);
+    expect(client().sentOf('beat')).toEqual([]); // the mode is off: nothing to pace
+    lab.actions.setBeatOn(true);
+    lab.actions.setBeat(0.1);
+    lab.actions.setBeatOn(false);
+    expect(client().sentOf('beat').map((m) => m.beat)).toEqual([2, 0.25, null]);
+    lab.actions.setBeatOn(true);
+    client().emit('death', 'crash');
+    expect(clients[1]!.sent.map((m) => m.type)).toEqual(['speed', 'beat', 'load']);
+    expect(clients[1]!.sentOf('beat')[0]!.beat).toBe(0.25);
+  });
+
+  it("picks a beat's task, as a Step does, so its card and line are marked", () => {
+    const { lab, client } = fakeLab();
+    lab.actions.start();
+    const ev = { actor: 'producer', role: 'producer', kind: 'task', event: 'put', qsize: 1, t: 0, waitsOn: null } as const;
+    client().emit('slice', { run: 1, why: 'beat', events: [ev], more: 0, maxsize: 2 });
+    expect(lab.store.getState().selected).toBe('producer');
+  });
+});
