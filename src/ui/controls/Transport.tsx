@@ -38,7 +38,7 @@ export function Transport() {
   const preset = presetById(presetId);
   const p = tx.programNow;
   return (
-    <div className="transport">
+    <div className="transport" data-testid="transport">
       <Select
         label={tx.preset}
         value={now.kind === 'preset' ? presetId : NOW}
