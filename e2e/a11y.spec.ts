@@ -150,7 +150,7 @@ test.describe('prefers-reduced-motion', () => {
   test('no item flies, yet the picture changes', async ({ page, lab }) => {
     await page.emulateMedia({ reducedMotion: 'reduce' });
     await lab.open('/?preset=seed-1');
-    await lab.speed(5); // 5x: slow enough that items would fly
+    await lab.speed(5); // slow enough that items would fly
     const seen = new Set<string>();
     for (let i = 0; i < 20; i++) {
       const s = await lab.snapshot();

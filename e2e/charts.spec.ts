@@ -43,7 +43,7 @@ async function shot(lab: Lab, name: string, testId = 'measure'): Promise<void> {
 
 async function runningCharts(lab: Lab): Promise<void> {
   await lab.preset('mm2-blocking');
-  await lab.speed(6); // 10x
+  await lab.speed(10);
   await lab.page.getByTestId('measure').scrollIntoViewIfNeeded();
   await expect.poll(async () => (await lab.charts()).points, LONG).toBeGreaterThan(10);
 }
@@ -125,7 +125,7 @@ test('Freeze holds the window while the run goes on', async ({ page, lab }) => {
 test('the figures table shows measured values with intervals beside the exact prediction', async ({ page, lab, problems }) => {
   await lab.open();
   await lab.preset('mm2-blocking');
-  await lab.speed(9); // 100x: long enough for intervals within seconds
+  await lab.speed(100); // long enough for intervals within seconds
   await expect.poll(async () => (await lab.charts()).ciReady, LONG).toBe(true);
   const c = await lab.charts();
   expect(c.model).toEqual({ name: 'M/M/c/K with blocking producers (exact)', kind: 'exact', status: 'ok' });

@@ -12,7 +12,7 @@ test('an exception inside the engine shows what happened, the last events and Re
   await lab.open();
   await lab.heartbeat();
   await page.getByRole('combobox', { name: 'Preset' }).selectOption('seed-2');
-  await lab.speed(6);
+  await lab.speed(10);
   await expect.poll(async () => (await page.getByTestId('event-log').textContent())?.split('\n').length ?? 0, LONG).toBeGreaterThan(5);
   await lab.inject('engine-error');
 

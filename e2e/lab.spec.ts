@@ -106,7 +106,7 @@ test('the scene never shows more items in the buffer than Buffer size', async ({
   await page.getByRole('slider', { name: 'Buffer size' }).fill('5');
   await page.getByRole('slider', { name: 'Production interval' }).fill('7'); // 0.1 s: far faster than 3 consumers
   await lab.poll((s) => s.maxsize).toBe(5);
-  await lab.speed(9); // 100x
+  await lab.speed(100);
   // sample every animation frame for three seconds, in the page
   const worst = await page.evaluate(
     () =>
@@ -136,7 +136,7 @@ test('the scene never shows more items in the buffer than Buffer size', async ({
 test('a producer is shown blocked when the buffer is full', async ({ lab }) => {
   await lab.open();
   await lab.preset('seed-3');
-  await lab.speed('Home'); // 0.1x: the producer fills maxsize 3 at t = 0 and waits in put()
+  await lab.speed('Home'); // 0.01x: the producer fills maxsize 3 at t = 0 and waits in put()
   await expect
     .poll(async () => {
       const s = await lab.snapshot();

@@ -81,7 +81,7 @@ test('no request after load, none to another host: a run, a preset, the catalogu
   await page.waitForLoadState('networkidle');
   const atLoad = problems.requests.length; // the requests made from here on are after load
 
-  await lab.speed(9);
+  await lab.speed(100);
   await page.getByRole('combobox', { name: 'Preset' }).selectOption('mm2-blocking');
   await expect.poll(async () => (await lab.peek())?.t ?? 0, LONG).toBeGreaterThan(1);
   await page.getByRole('button', { name: 'Pitfalls' }).click();

@@ -5,6 +5,7 @@
 import { expect, type Page, type TestInfo } from '@playwright/test';
 import type { Expect } from '../../src/scenarios/catalogue';
 import type { LabSnapshot, QueueLabHook } from '../../src/ui/testHook';
+import { SPEEDS } from '../../src/ui/controls/scales';
 import { outcome } from './outcome';
 import { named } from './words';
 
@@ -97,10 +98,12 @@ export class Lab {
     await this.poll((s) => s.presetId).toBe(id);
   }
 
-  /** The speed slider: 'End' (1000x) or 'Home' (0.1x) with the keyboard, or a step index (6 is 10x, 9 is 100x). */
+  /** The speed slider: 'End' (1000x) or 'Home' (0.01x) with the keyboard, or a speed on its scale (10 is 10x). */
   async speed(to: 'End' | 'Home' | number): Promise<void> {
     const slider = this.page.getByRole('slider', { name: named('speed', true) });
-    if (typeof to === 'number') await slider.fill(String(to));
+    const step = typeof to === 'number' ? SPEEDS.indexOf(to as (typeof SPEEDS)[number]) : 0;
+    if (step < 0) throw new Error(`${to}x is not a step of the Speed slider`);
+    if (typeof to === 'number') await slider.fill(String(step));
     else await slider.press(to);
   }
 

@@ -5,6 +5,7 @@
 import type { WireSlice } from '../worker/slice';
 import { settingsOf, type Settings } from '../scenarios/settings';
 import { PRESETS } from '../scenarios/presets';
+import { paceOf } from '../scenarios/paces';
 import type { EndRecord, Scenario } from '../scenarios/types';
 import type { Marker } from '../share/markers';
 import type { LinkProblem } from '../share/link';
@@ -34,6 +35,9 @@ export interface ControlsSlice {
   presetId: string;
   settings: Settings;
   speed: number;
+  /** "One step per beat": while playing, one task slice per `beat` wall-clock seconds (the worker paces it). */
+  beatOn: boolean;
+  beat: number;
   playing: boolean;
   /** Why the run last restarted at t = 0 (a setting Python cannot change while it runs), or a live change made. */
   notice: Notice | null;
@@ -162,7 +166,9 @@ export const initialControls = (): ControlsSlice => ({
   lang: 'en',
   presetId: firstPreset.id,
   settings: settingsOf(firstPreset.scenario),
-  speed: 1,
+  speed: paceOf(firstPreset.id),
+  beatOn: false,
+  beat: 1,
   playing: true,
   notice: null,
   selected: null,

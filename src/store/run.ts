@@ -74,6 +74,7 @@ export function runActions(ctx: Ctx, wire: (c: WorkerClient) => void) {
     wire(client);
     client.on('death', onDeath);
     client.send({ type: 'speed', speed: get().speed });
+    if (get().beatOn) client.send({ type: 'beat', beat: get().beat });
     load(get().playing);
   }
 

@@ -20,6 +20,8 @@ export type ToWorker =
   | { type: 'pause' }
   | { type: 'step' }
   | { type: 'speed'; speed: number }
+  /** One task slice per beat of `beat` wall-clock seconds while playing (null: virtual time flows at the speed). */
+  | { type: 'beat'; beat: number | null }
   | { type: 'live'; edits: LiveEdit[] }
   | { type: 'visibility'; hidden: boolean }
   /** Time travel: to a tick, a time or just after an event (seq); `t` sets the clock shown (a shared link's). */
@@ -183,7 +185,10 @@ export interface WireSnapshot {
 }
 
 /** The speeds (virtual seconds per wall-clock second) the runner plays at; others are brought into this range. */
-export const SPEED_RANGE = { min: 0.1, max: 1000 } as const;
+export const SPEED_RANGE = { min: 0.01, max: 1000 } as const;
+
+/** The beats (wall-clock seconds per task slice) of "one step per beat"; others are brought into this range. */
+export const BEAT_RANGE = { min: 0.25, max: 3 } as const;
 
 export const BUFFER_CAP = 256;
 export const LOG_CAP = 256;

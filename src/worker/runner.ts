@@ -2,6 +2,8 @@
  * The pacing of a run: virtual time advances at `speed` times the wall clock, in slices of at most SLICE_MS of
  * work, so the worker never blocks for long. When the engine cannot do a second's events in a second, the clock
  * falls back to the engine's own time and the snapshot says `behind`. Snapshots go out at most every FRAME_MS.
+ * In "one step per beat" the run instead advances one task slice (a Step) per beat of wall time, each with its
+ * caption: paced here rather than by the page's timers, which a background tab throttles.
  */
 import { Simulation } from '../engine/simulation';
 import type { Record } from '../engine/simulation';
@@ -12,7 +14,7 @@ import { encodeSnapshot, Pending } from './encode';
 import { MetricsStream } from './metricsStream';
 import { MetricsRebuild } from './metricsRebuild';
 import { FIELDS } from './metricsProtocol';
-import { SPEED_RANGE, type FromWorker } from './protocol';
+import { BEAT_RANGE, SPEED_RANGE, type FromWorker } from './protocol';
 import { SeekJob, type Landing } from './seekJob';
 import { SEEK_SLICE_MS, SeekDriver, Slices } from './seekDriver';
 import { TimeTravel, type SeekTarget } from './timeTravel';
@@ -42,6 +44,10 @@ export class Runner {
   private playing = false;
   private hidden = false;
   private speed = 1;
+  /** "One step per beat": wall-clock ms per task slice while playing, or null (time flows at `speed`). */
+  private beatMs: number | null = null;
+  /** When the last beat's slice ran (wall-clock ms). */
+  private lastBeat = -Infinity;
   private vt = 0;
   private lastWall = 0;
   private lastPost = -Infinity;
@@ -111,6 +117,8 @@ export class Runner {
     this.tt?.history.splice(0);
     this.freshMetrics();
     this.playing = true;
+    // the first beat comes at once: Play answers with a slice
+    this.lastBeat = -Infinity;
     this.post(true);
     this.wake();
   }
@@ -126,6 +134,13 @@ export class Runner {
     const sim = this.sim;
     if (sim === null || sim.end !== null) return;
     this.playing = false;
+    this.stepOnce(sim);
+    this.post(true);
+    this.postSlice('step');
+  }
+
+  /** One task slice, remembered for Step back (Step, and each beat of "one step per beat"). */
+  private stepOnce(sim: Simulation): void {
     this.tt?.history.push({ tick: sim.ticks, t: this.vt });
     this.freshMetrics();
     this.guard(() => {
@@ -133,8 +148,6 @@ export class Runner {
       this.collect(sim.step());
     });
     this.vt = Math.max(this.vt, sim.now);
-    this.post(true);
-    this.postSlice('step');
   }
 
   setSpeed(speed: number): void {
@@ -142,6 +155,15 @@ export class Runner {
     this.metrics?.setSpeed(this.speed);
     this.rebuild?.setSpeed(this.speed);
     this.samples = [];
+  }
+
+  /** "One step per beat" on (a beat in wall-clock seconds) or off (null); the run goes on from where it stands. */
+  setBeat(beat: number | null): void {
+    this.beatMs = beat === null ? null : Math.min(BEAT_RANGE.max, Math.max(BEAT_RANGE.min, beat)) * 1000;
+    this.samples = [];
+    this.slow = 0;
+    if (this.playing && !this.ticking) this.wake();
+    else this.lastWall = this.host.now();
   }
 
   live(edits: LiveEdit[]): void {
@@ -182,6 +204,7 @@ export class Runner {
     this.ticking = false;
     const sim = this.sim;
     if (sim === null || !this.playing || this.hidden || sim.end !== null) return;
+    if (this.beatMs !== null) return this.beat(sim, this.beatMs);
     const now = this.host.now();
     const target = this.vt + (Math.min(now - this.lastWall, MAX_GAP_MS) / 1000) * this.speed;
     this.lastWall = now;
@@ -200,6 +223,38 @@ export class Runner {
     });
     this.vt = caught ? target : Math.max(this.vt, sim.now);
     this.slow = caught ? Math.max(0, this.slow - 1) : Math.min(30, this.slow + 2);
+    const end = this.stopIfDone(sim);
+    this.post(end !== null || !this.playing);
+    this.postSlice(end !== null ? 'end' : this.playing ? 'play' : 'pause');
+    if (this.playing && !this.ticking) {
+      this.ticking = true;
+      this.host.later(() => this.tick(), caught ? TICK_MS : 0);
+    }
+    // checkpoints in the slack of a slice that caught up with the clock
+    if (caught && this.host.now() - now < SLICE_MS / 2) this.guard(() => this.tt?.work(SLICE_MS / 3));
+  }
+
+  /** A beat of "one step per beat": one task slice when the beat is due, its snapshot and its caption at once. */
+  private beat(sim: Simulation, beatMs: number): void {
+    const now = this.host.now();
+    const wait = this.lastBeat + beatMs - now;
+    if (wait <= 0) {
+      this.lastBeat = now;
+      this.stepOnce(sim);
+      const end = this.stopIfDone(sim);
+      this.post(true);
+      this.postSlice(end !== null ? 'end' : 'beat');
+    }
+    // the wall clock flows on, so leaving this mode does not make the run jump to catch up
+    this.lastWall = this.host.now();
+    if (this.playing && !this.ticking) {
+      this.ticking = true;
+      this.host.later(() => this.tick(), wait > 0 ? wait : beatMs);
+    }
+  }
+
+  /** The run stops playing at its end, or when an unbounded queue grew too large; returns the end, if any. */
+  private stopIfDone(sim: Simulation): EndRecord | null {
     const end = sim.end as EndRecord | null;
     if (end !== null) {
       this.vt = end.t;
@@ -209,14 +264,7 @@ export class Runner {
       this.playing = false;
       this.host.post({ type: 'note', note: { kind: 'paused', reason: 'unboundedQueue', limit: MAX_BUFFERED } }, []);
     }
-    this.post(end !== null || !this.playing);
-    this.postSlice(end !== null ? 'end' : this.playing ? 'play' : 'pause');
-    if (this.playing && !this.ticking) {
-      this.ticking = true;
-      this.host.later(() => this.tick(), caught ? TICK_MS : 0);
-    }
-    // checkpoints in the slack of a slice that caught up with the clock
-    if (caught && this.host.now() - now < SLICE_MS / 2) this.guard(() => this.tt?.work(SLICE_MS / 3));
+    return end;
   }
 
   private collect(records: Record[]): void {
@@ -267,8 +315,8 @@ export class Runner {
         t: this.vt,
         playing: this.playing,
         speed: this.speed,
-        achieved: this.playing ? this.achieved(now) : this.speed,
-        behind: this.playing && this.slow > 10,
+        achieved: this.playing && this.beatMs === null ? this.achieved(now) : this.speed,
+        behind: this.playing && this.beatMs === null && this.slow > 10,
         end: sim.end,
       },
       this.pending,
@@ -376,9 +424,9 @@ export class Runner {
     this.rebuilding.stop();
   }
 
-  /** Checkpoints while the run is paused or hidden (the worker calls this every few tens of ms). */
+  /** Checkpoints while the run is paused, hidden or between beats (the worker calls this every few tens of ms). */
   idle(): void {
-    if ((this.playing && !this.hidden) || this.seeks.busy) return;
+    if ((this.playing && !this.hidden && this.beatMs === null) || this.seeks.busy) return;
     this.guard(() => this.tt?.work(SLICE_MS));
   }
 

@@ -39,6 +39,8 @@ self.onmessage = (e: MessageEvent<ToWorker>) => {
       return runner.step();
     case 'speed':
       return runner.setSpeed(m.speed);
+    case 'beat':
+      return runner.setBeat(m.beat);
     case 'live':
       return runner.live(m.edits);
     case 'visibility':

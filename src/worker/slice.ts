@@ -26,8 +26,11 @@ export interface SliceEvent {
   waitsOn: string | null;
 }
 
-/** Why the slice was sent: a Step, a pause, a caption while playing, the end of the run, a seek's landing, a load. */
-export type SliceWhy = 'step' | 'pause' | 'play' | 'end' | 'seek' | 'load';
+/**
+ * Why the slice was sent: a Step, a beat of "one step per beat", a pause, a caption while playing, the end of the
+ * run, a seek's landing, a load.
+ */
+export type SliceWhy = 'step' | 'beat' | 'pause' | 'play' | 'end' | 'seek' | 'load';
 
 export interface WireSlice {
   run: number;
@@ -78,7 +81,7 @@ export class SliceTail {
     }
   }
 
-  /** Whether a slice should go now: at once for a Step, a pause, the end or a landing; else every CAPTION_MS. */
+  /** Whether a slice should go now: at once for a Step, a beat, a pause, the end or a landing; else every CAPTION_MS. */
   due(why: SliceWhy, now: number): boolean {
     return this.dirty && (why !== 'play' || now - this.lastSent >= CAPTION_MS);
   }

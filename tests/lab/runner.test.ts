@@ -123,3 +123,83 @@ describe('runner: pacing against the wall clock', () => {
     expect(SLICE_MS).toBeLessThanOrEqual(8);
   });
 });
+
+describe('runner: one step per beat', () => {
+  const slices = (h: ReturnType<typeof harness>) => h.out.flatMap((m) => (m.type === 'slice' ? [m.slice] : []));
+  const ticks = (h: ReturnType<typeof harness>) => h.out.flatMap((m) => (m.type === 'timeline' ? [m.tl.tick] : []));
+
+  test('advances one task slice per beat, each with its caption, whatever the speed', () => {
+    const h = harness();
+    h.runner.setBeat(0.5);
+    start(h, seed2, 1000); // at 1000x seed-2 would be over within a second of wall time
+    h.runFor(2100);
+    const beats = slices(h).filter((s) => s.why === 'beat');
+    // at 0, 500, 1000, 1500 and 2000 ms (the harness may run the timer due just after)
+    expect(beats.length).toBeGreaterThanOrEqual(5);
+    expect(beats.length).toBeLessThanOrEqual(6);
+    for (const b of beats) expect(b.events.length).toBeGreaterThan(0);
+    // each beat says a different slice: its first event is a later one
+    const firsts = beats.map((b) => `${b.events[0]!.actor} ${b.events[0]!.event} ${b.events[0]!.t}`);
+    expect(new Set(firsts).size).toBe(beats.length);
+    const last = h.snaps().at(-1)!;
+    expect(last.end).toBeNull();
+    expect(last.playing).toBe(true);
+    expect(last.behind).toBe(false);
+  });
+
+  test('Pause stops the beats, Step and Step back work as usual', () => {
+    const h = harness();
+    h.runner.setBeat(0.25);
+    start(h, seed3, 1);
+    h.runFor(800);
+    h.runner.pause();
+    const paused = ticks(h).at(-1)!;
+    const n = slices(h).length;
+    const beats = slices(h).filter((s) => s.why === 'beat').length;
+    expect(beats).toBeGreaterThanOrEqual(4);
+    h.runFor(2000);
+    expect(ticks(h).at(-1)).toBe(paused);
+    expect(slices(h).filter((s) => s.why === 'beat')).toHaveLength(beats);
+    h.runner.step();
+    expect(slices(h).at(-1)!.why).toBe('step');
+    expect(slices(h).length).toBe(n + 1);
+    h.runner.stepBack();
+    h.runFor(2000);
+    expect(ticks(h).at(-1)).toBe(paused);
+    h.runner.stepBack();
+    h.runFor(2000);
+    // back to where the last beat began
+    expect(ticks(h).at(-1)!).toBeLessThan(paused);
+    expect(h.snaps().at(-1)!.playing).toBe(false);
+  });
+
+  test('is paced by the worker even when nothing else happens, and not while the tab is hidden', () => {
+    const h = harness();
+    h.runner.setBeat(1);
+    start(h, seed3, 1);
+    h.runFor(100);
+    h.runner.setHidden(true);
+    const n = slices(h).filter((s) => s.why === 'beat').length;
+    expect(n).toBeGreaterThanOrEqual(1);
+    h.runFor(5000);
+    expect(slices(h).filter((s) => s.why === 'beat')).toHaveLength(n);
+    h.runner.setHidden(false);
+    h.runFor(1500);
+    expect(slices(h).filter((s) => s.why === 'beat').length).toBeGreaterThanOrEqual(n + 2);
+  });
+
+  test('turned off while playing, time flows on at the speed from where the beats left it', () => {
+    const h = harness();
+    h.runner.setBeat(0.5);
+    start(h, seed1, 1);
+    h.runFor(1200);
+    const t = h.snaps().at(-1)!.t;
+    const beats = slices(h).filter((s) => s.why === 'beat').length;
+    h.runner.setBeat(null);
+    h.runFor(2000);
+    const after = h.snaps().at(-1)!.t;
+    expect(after - t).toBeGreaterThan(1.5);
+    expect(after - t).toBeLessThan(2.6);
+    expect(slices(h).filter((s) => s.why === 'beat')).toHaveLength(beats);
+  });
+});

@@ -1,4 +1,7 @@
-/** Preset picker, Play / Pause / Step / Reset and the speed: the controls a teacher reaches for first. */
+/**
+ * Preset picker, Play / Pause / Step / Reset, the speed and "one step per beat": the controls a teacher reaches for
+ * first. At the end of a run Play replays it from t = 0, and says so.
+ */
 import { useMemo } from 'react';
 import { CATALOGUE } from '../../scenarios/catalogue';
 import { PRESETS } from '../../scenarios/presets';
@@ -9,22 +12,33 @@ import { whatRuns } from '../../store/whatRuns';
 import { isolate, shorten, WithUserText } from '../userText';
 import { Select, Slider } from './Field';
 import { PauseIcon, PlayIcon, ResetIcon, StepBackIcon, StepIcon } from './icons';
-import { fmt, nearestIndex, SPEEDS } from './scales';
+import { BEATS, fmt, nearestIndex, SPEEDS } from './scales';
 
 /** The Preset box's value while what runs is no preset (an option naming it stands first). */
 const NOW = 'now';
 
 export function Transport() {
-  const { choosePreset, pause, play, reset, setSpeed, step, stepBack } = useLabActions();
+  const { choosePreset, pause, play, reset, setBeat, setBeatOn, setSpeed, step, stepBack } = useLabActions();
   const tx = useText();
-  const { presetId, lang, playing, speed, custom, settings, source } = useLabStore(
-    useShallow((s) => ({ presetId: s.presetId, lang: s.lang, playing: s.playing, speed: s.speed, custom: s.custom, settings: s.settings, source: s.source })),
+  const { presetId, lang, playing, speed, custom, settings, source, beatOn, beat, ended } = useLabStore(
+    useShallow((s) => ({
+      presetId: s.presetId,
+      lang: s.lang,
+      playing: s.playing,
+      speed: s.speed,
+      custom: s.custom,
+      settings: s.settings,
+      source: s.source,
+      beatOn: s.beatOn,
+      beat: s.beat,
+      ended: s.end !== null,
+    })),
   );
   const now = useMemo(() => whatRuns({ presetId, custom, settings, source }), [presetId, custom, settings, source]);
   const preset = presetById(presetId);
   const p = tx.programNow;
   return (
-    <div className="transport">
+    <div className="transport" data-testid="transport">
       <Select
         label={tx.preset}
         value={now.kind === 'preset' ? presetId : NOW}
@@ -49,7 +63,7 @@ export function Transport() {
       <div className="buttons" role="group" aria-label={tx.play}>
         <button type="button" className={playing ? 'on' : ''} aria-pressed={playing} onClick={play}>
           <PlayIcon /> 
-          {tx.play}
+          {ended && !playing ? tx.replay : tx.play}
         </button>
         <button type="button" className={playing ? '' : 'on'} aria-pressed={!playing} onClick={pause}>
           <PauseIcon /> 
@@ -76,6 +90,20 @@ export function Transport() {
         valueText={tx.speedValue(fmt(speed))}
         onChange={(i) => setSpeed(SPEEDS[i] ?? 1)}
       />
+      <div className="beat">
+        <label className="check">
+          <input type="checkbox" checked={beatOn} onChange={(e) => setBeatOn(e.currentTarget.checked)} />
+          {tx.beatMode}
+        </label>
+        <Slider
+          label={tx.beat}
+          min={0}
+          max={BEATS.length - 1}
+          value={nearestIndex(BEATS, beat)}
+          valueText={tx.seconds(fmt(beat))}
+          onChange={(i) => setBeat(BEATS[i] ?? 1)}
+        />
+      </div>
     </div>
   );
 }

@@ -1,7 +1,10 @@
 /** The stepped scales of the logarithmic sliders: a slider's value is an index into one of these lists. */
 import { formatShort } from '../i18n/numbers';
 
-export const SPEEDS = [0.1, 0.2, 0.5, 1, 2, 5, 10, 20, 50, 100, 200, 500, 1000] as const;
+export const SPEEDS = [0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1, 2, 5, 10, 20, 50, 100, 200, 500, 1000] as const;
+
+/** Wall-clock seconds per task slice in "one step per beat". */
+export const BEATS = [0.25, 0.5, 0.75, 1, 1.5, 2, 2.5, 3] as const;
 
 /** Seconds for the interval and service sliders; 0 (interval only) is "no sleep". */
 export const SECONDS = [
