@@ -115,7 +115,7 @@ test('the Preset box names what runs: a preset, custom settings, an import (en, 
   expect(await chosen(page, '预设')).toBe('已导入：\u2068Imported one\u2069');
   await lab.shot('preset-box-imported-1280-zh');
   await presetBox(page, '预设').selectOption('seed-2');
-  await expect.poll(() => chosen(page, '预设')).toBe('哨兵与 join');
+  await expect.poll(() => chosen(page, '预设')).toBe('文章 2：哨兵与 join');
 });
 
 test('a name with bidi controls cannot reverse the page sentences (en, zh)', async ({ page, lab }) => {
