@@ -5,12 +5,13 @@
 import type { EndRecord, Scenario } from './scenario';
 import { applyLive, type LiveChange, type LiveDone } from './program/live';
 import { ViewTracker } from './metrics/viewTracker';
+import type { ItemMove } from './metrics/itemIds';
 import { Sim } from './run/sim';
 import type { TraceEncoder } from './trace/traceBytes';
 import { CHUNK, RecordSink, type Record } from './trace/traceSink';
 import { viewOf, type SimView } from './view';
 
-export type { Record };
+export type { Record, ItemMove };
 
 export class Simulation {
   readonly sim: Sim;
@@ -20,13 +21,17 @@ export class Simulation {
 
   /**
    * `records: false` drops the trace as it is written (the position still counts: `seq`): a seek that only needs
-   * the state at a tick runs several times faster without building records nobody reads.
+   * the state at a tick runs several times faster without building records nobody reads. `items`: each item's
+   * serial is followed (the lab's picture draws each item once by it); a run nobody draws (CLI) skips that work.
    */
-  constructor(scenario: Scenario, opts: { horizon?: number | null; records?: boolean } = {}) {
+  constructor(scenario: Scenario, opts: { horizon?: number | null; records?: boolean; items?: boolean } = {}) {
     // the engine mutates rates in its own copy on live changes, never the caller's scenario
     const own = structuredClone(scenario);
     this.sim = new Sim(own, this.records, { horizon: opts.horizon, observer: this.tracker });
     this.sim.recording = opts.records !== false;
+    this.tracker.ids.on = opts.items === true;
+    const kind = this.sim.queue.kind;
+    this.tracker.ids.order = kind === 'LifoQueue' ? 'lifo' : kind === 'PriorityQueue' ? 'priority' : 'fifo';
   }
 
   /** Turns the trace on or off from here on (a seek runs without it, then play goes on with it). */
@@ -145,6 +150,11 @@ export class Simulation {
   /** The run as the page shows it at `at` (default: now); see viewOf. */
   view(at?: number): SimView {
     return viewOf(this.sim, this.tracker, at);
+  }
+
+  /** The items put and got since the last take, each with its serial (the scene's flights). */
+  takeMoves(): ItemMove[] {
+    return this.tracker.ids.takeMoves();
   }
 
   /** A change Python could make to the running program; null when it could not (restart instead). */

@@ -34,6 +34,8 @@ export interface ActorView {
   state: ActorState;
   /** The item it holds: being put, or in service. */
   item?: Item;
+  /** The serial of the item it holds, once got from the queue (a consumer's); a producer's is given at its put. */
+  serial?: number;
   /** When its sleep ends (sleeping, polling, busy, blocking). */
   until?: number;
   /** What it awaits, in the hang report's words. */
@@ -49,6 +51,8 @@ export interface SimView {
   status: 'running' | 'completed' | 'hang' | 'horizon' | 'error';
   actors: ActorView[];
   buffer: Item[];
+  /** Each buffer item's serial (its identity: equal values are distinct items), in the same order. */
+  bufferSerials: number[];
   maxsize: number;
   queueKind: string;
   counters: { produced: number; consumed: number; inBuffer: number; inService: number; unfinished: number; wastedPolls: number };
@@ -105,7 +109,10 @@ export function viewOf(sim: Sim, tracker: ViewTracker, at: number = sim.loop.now
   const actors: ActorView[] = sim.actors.map((a) => {
     const state = actorState(tracker, a);
     const v: ActorView = { id: a.id, name: a.name, role: a.role, kind: a.kind, state, site: a.site };
-    if (a.item !== undefined && state !== 'finished' && state !== 'cancelled') v.item = a.item;
+    if (a.item !== undefined && state !== 'finished' && state !== 'cancelled') {
+      v.item = a.item;
+      if (a.role === 'consumer' && a.site !== 'get') v.serial = tracker.ids.heldBy(a.id);
+    }
     if (state === 'sleeping' || state === 'polling' || state === 'busy') v.until = a.until;
     if (a.task !== null && !a.task.done() && !a.task.isReady()) v.waitingOn = waitingOn(a.task);
     if (state === 'crashed' && a.task?.crash) v.error = { exception: a.task.crash.pyName, message: a.task.crash.message };
@@ -113,7 +120,10 @@ export function viewOf(sim: Sim, tracker: ViewTracker, at: number = sim.loop.now
       // what it did after the sleep (got on, exited, crashed) has not happened yet at `at`
       v.state = 'blocking';
       v.until = freeze.until;
-      if (a.site !== 'blocking') delete v.item; // the item it holds now is a later one
+      if (a.site !== 'blocking') {
+        delete v.item; // the item it holds now is a later one
+        delete v.serial;
+      }
       v.site = 'blocking';
       delete v.waitingOn;
       delete v.error;
@@ -122,6 +132,7 @@ export function viewOf(sim: Sim, tracker: ViewTracker, at: number = sim.loop.now
   });
   actors.push(...notStarted(sim));
   const q = sim.queue;
+  const buffer = q.items();
   // a blocking time.sleep leaves its site behind when the consumer crashes right after it (task_done twice)
   const ended = (v: ActorView): boolean => v.state === 'crashed' || v.state === 'finished' || v.state === 'cancelled';
   const inService = actors.filter((v) => v.state === 'busy' || v.state === 'blocking' || (v.role === 'consumer' && v.site === 'blocking' && !ended(v))).length;
@@ -131,7 +142,8 @@ export function viewOf(sim: Sim, tracker: ViewTracker, at: number = sim.loop.now
     t: sim.loop.now,
     status: sim.end === null ? 'running' : sim.end.status,
     actors,
-    buffer: q.items(),
+    buffer,
+    bufferSerials: tracker.ids.serialsOf(buffer),
     maxsize: q.maxsize,
     queueKind: q.kind,
     counters: {

@@ -24,7 +24,7 @@ export class Checkpoints {
   ) {}
 
   private fresh(): Simulation {
-    return new Simulation(this.scenario, this.horizon === undefined ? { records: false } : { records: false, horizon: this.horizon });
+    return new Simulation(this.scenario, this.horizon === undefined ? { records: false, items: true } : { records: false, items: true, horizon: this.horizon });
   }
 
   /** A simulation standing exactly at tick n (or at the end, if the run ends before), with the trace off. */

@@ -3,7 +3,7 @@
  * objects, not a packed form: at most a few hundred small values a frame, which structured clone copies for less
  * than the page paid to unpack them (bench:ui).
  */
-import type { SimView } from '../engine/simulation';
+import type { ItemMove, SimView } from '../engine/simulation';
 import type { EndRecord, TraceEvent } from '../scenarios/types';
 import type { PythonVersion } from '../python/logLine';
 import { formatLogLine, itemLabel } from './formatLine';
@@ -30,11 +30,16 @@ export class Pending {
       if (r.event === 'end') continue;
       const id = idOf(r.actor);
       if (id >= 0) this.lastActor = r.actor;
-      if ((r.event === 'put' || r.event === 'get') && id >= 0 && this.moves.length < MOVES_CAP) {
-        this.moves.push({ actor: id, put: r.event === 'put', label: r.item === undefined ? '' : itemLabel(r.item) });
-      }
     }
     if (this.lines.length > LOG_CAP * 4) this.trim();
+  }
+
+  /** Adds the items moved (the engine's record: the trace does not carry an item's serial). */
+  addMoves(moves: ItemMove[]): void {
+    for (const m of moves) {
+      if (this.moves.length >= MOVES_CAP) break;
+      this.moves.push({ actor: m.actor, put: m.put, label: itemLabel(m.item), serial: m.serial });
+    }
   }
 
   /** Keeps the newest LOG_CAP lines: at high speed nobody reads them all, and the log is bounded anyway. */
@@ -86,6 +91,7 @@ export function encodeSnapshot(v: SimView, ctx: EncodeContext, p: Pending): Wire
       site: a.site,
       until: a.until ?? NaN,
       item: a.item === undefined ? null : itemLabel(a.item),
+      serial: a.serial ?? -1,
       waitingOn: a.waitingOn ?? null,
       error: a.error ?? null,
     };
@@ -93,12 +99,13 @@ export function encodeSnapshot(v: SimView, ctx: EncodeContext, p: Pending): Wire
     return snap;
   });
   const buffer = (v.buffer.length > BUFFER_CAP ? v.buffer.slice(0, BUFFER_CAP) : v.buffer).map(itemLabel);
+  const bufferKeys = v.bufferSerials.slice(0, buffer.length);
   p.trim();
   const log = { run: ctx.run, lines: p.lines, actors: p.lineActor, skipped: p.skipped };
-  for (const s of buffer) bytes += str(s);
+  for (const s of buffer) bytes += str(s) + 8;
   for (const s of v.ready) bytes += str(s);
   for (let i = 0; i < log.lines.length; i++) bytes += str(log.lines[i]!) + str(log.actors[i]!);
-  for (const m of p.moves) bytes += 40 + str(m.label);
+  for (const m of p.moves) bytes += 48 + str(m.label);
   const snap: WireSnapshot = {
     n: ctx.n,
     run: ctx.run,
@@ -111,6 +118,7 @@ export function encodeSnapshot(v: SimView, ctx: EncodeContext, p: Pending): Wire
     behind: ctx.behind,
     actors,
     buffer,
+    bufferKeys,
     bufferCount: v.buffer.length,
     maxsize: v.maxsize,
     queueKind: v.queueKind,

@@ -120,6 +120,8 @@ export interface ActorSnap extends ActorInfo {
   /** When its sleep, poll or service ends (virtual seconds), or NaN. */
   until: number;
   item: string | null;
+  /** The serial of the item it holds (got from the queue), or -1: an item's identity, unlike its label. */
+  serial: number;
   waitingOn: string | null;
   error: PyError | null;
 }
@@ -138,6 +140,8 @@ export interface Move {
   actor: number;
   put: boolean;
   label: string;
+  /** The item's serial (its identity: equal labels are distinct items). */
+  serial: number;
 }
 
 /** Log lines since the previous snapshot, the actor of each ('loop' for the loop's own), and how many were left out. */
@@ -168,6 +172,8 @@ export interface WireSnapshot {
   actors: ActorSnap[];
   /** The buffer in leaving order (at most BUFFER_CAP labels), and the true count. */
   buffer: string[];
+  /** Each labelled buffer item's serial, in the same order (-1: one never seen put). */
+  bufferKeys: number[];
   bufferCount: number;
   maxsize: number;
   queueKind: string;

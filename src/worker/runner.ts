@@ -91,7 +91,7 @@ export class Runner {
     this.slow = 0;
     try {
       // the lab runs a program for as long as it runs: the scenario's horizon is for finite traces (CLI, oracle)
-      this.sim = new Simulation(scenario, { horizon: null });
+      this.sim = new Simulation(scenario, { horizon: null, items: true });
       this.metrics = new MetricsStream(scenario, this.speed, this.run);
       this.tt = new TimeTravel(scenario);
       this.scenario = scenario;
@@ -268,6 +268,7 @@ export class Runner {
   }
 
   private collect(records: Record[]): void {
+    if (this.sim !== null) this.pending.addMoves(this.sim.takeMoves());
     if (this.sim !== null) this.tt?.note(this.sim, records, this.vt);
     if (this.sim !== null) this.slice.add(records, this.sim.sliceFrom);
     if (records.length > 0) {
@@ -389,6 +390,7 @@ export class Runner {
     this.pending.reset();
     this.pending.add(landing.records, this.idOf, this.scenario!.python);
     this.pending.moves = [];
+    landing.sim.takeMoves(); // the replay's moves happened before the moment shown
     this.slice.reset();
     this.slice.add(landing.records, landing.sim.sliceFrom);
     this.metricsStale = true;

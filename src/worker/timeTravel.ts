@@ -179,7 +179,7 @@ export class TimeTravel {
 
   /** The whole trace from t = 0 to tick n, in chunks (export): a fresh run with the trace on. */
   trace(n: number, chunk: (r: Record[]) => void): void {
-    const sim = new Simulation(this.scenario, { horizon: null });
+    const sim = new Simulation(this.scenario, { horizon: null, items: true });
     this.applied.set(sim, 0);
     while (sim.ticks < n && sim.end === null) {
       const r: Record[] = [];
@@ -195,7 +195,7 @@ export class TimeTravel {
    */
   tracer(n: number): Tracer {
     const edits = this.edits.filter((e) => e.tick <= n);
-    const sim = new Simulation(this.scenario, { horizon: null });
+    const sim = new Simulation(this.scenario, { horizon: null, items: true });
     let i = 0;
     const due = () => {
       while (i < edits.length && edits[i]!.tick <= sim.ticks) sim.live(edits[i++]!.edit);
@@ -233,7 +233,7 @@ export class TimeTravel {
    * `chunk` ticks per call of the function returned; it returns true once all are fed (metricsRebuild.ts).
    */
   replay(n: number, add: (r: Record[]) => void, chunk = 2000): () => boolean {
-    const sim = new Simulation(this.scenario, { horizon: null });
+    const sim = new Simulation(this.scenario, { horizon: null, items: true });
     this.applied.set(sim, 0);
     return () => {
       if (sim.ticks < n && sim.end === null) {

@@ -23,7 +23,7 @@ function finish(job: SeekJob, sliceMs = 16): { result: SeekResult; slices: numbe
 
 /** Where a time seek must land: a fresh run stepped tick by tick while the next thing is due by t, trace on. */
 function referenceAtTime(id: string, t: number): { sim: Simulation; records: Record[] } {
-  const sim = new Simulation(scenario(id), { horizon: null });
+  const sim = new Simulation(scenario(id), { horizon: null, items: true });
   let records: Record[] = [];
   while (sim.end === null && sim.nextTime() <= t) {
     records.push(...sim.runToTick(sim.ticks + 1));
@@ -50,7 +50,7 @@ describe('a seek in slices', () => {
   });
 
   it('a tick lands on the state a fresh run reaches there', () => {
-    const ref = new Simulation(scenario('mm2-blocking'), { horizon: null, records: false });
+    const ref = new Simulation(scenario('mm2-blocking'), { horizon: null, records: false, items: true });
     ref.runToTick(123_457);
     const { result } = seek('mm2-blocking', { kind: 'tick', tick: 123_457 });
     expect(result.kind === 'landed' && state(result.landing.sim)).toBe(state(ref));

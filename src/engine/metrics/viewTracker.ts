@@ -8,6 +8,7 @@ import type { Actor } from '../program/actor';
 import type { RunObserver } from '../run/observer';
 import type { EventName, Item } from '../scenario';
 import { Counters } from './counters';
+import { ItemIds } from './itemIds';
 
 /** A blocking `time.sleep` inside a coroutine: `by` froze the loop from `from` to `until`. */
 export interface Frozen {
@@ -18,6 +19,8 @@ export interface Frozen {
 
 export class ViewTracker implements RunObserver {
   readonly counters = new Counters();
+  /** Each item's serial, which the trace does not carry: the scene draws each item once by it. */
+  readonly ids = new ItemIds();
   /** The task whose step is running now, or null between steps. */
   current: Task<unknown> | null = null;
   /** The task whose step ran last (the loop strip's "last ran"). */
@@ -34,8 +37,11 @@ export class ViewTracker implements RunObserver {
     this.current = null;
   }
 
-  event(_a: Actor, event: EventName, item: Item | undefined): void {
+  event(a: Actor, event: EventName, item: Item | undefined): void {
     this.counters.note(event, item);
+    if (!this.ids.on) return;
+    if (event === 'put') this.ids.put(a.id, item ?? null);
+    else if (event === 'get') this.ids.get(a.id, item ?? null);
   }
 
   blocked(a: Actor, from: number, until: number): void {

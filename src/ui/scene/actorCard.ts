@@ -58,12 +58,13 @@ function detail(a: ActorSnap, left: number, tx: Dict): string {
 
 /**
  * Draws the card; `start` is when the current timed state began (for the countdown), or NaN; `hung`: it waits
- * forever (the run hung). Returns the item chip drawn on it, if any.
+ * forever (the run hung); `flying`: its item is still on its way here (drawn in flight, not yet on the card).
+ * Returns the serial of the item chip drawn on it, if any.
  */
-export function drawActorCard(ctx: CanvasRenderingContext2D, r: Rect, a: ActorSnap, vt: number, start: number, tx: Dict, basePx: number, hung = false): string | null {
+export function drawActorCard(ctx: CanvasRenderingContext2D, r: Rect, a: ActorSnap, vt: number, start: number, tx: Dict, basePx: number, hung = false, flying = false): number | null {
   const lk = lookOf(a.state);
   const thread = a.kind === 'thread';
-  let chip: string | null = null;
+  let chip: number | null = null;
   drawFrame(ctx, r.x, r.y, r.w, r.h, lk, thread);
   if (hung) drawForever(ctx, r.x, r.y, r.w, r.h, thread);
   const timed = !Number.isNaN(a.until) && (a.state === 'sleeping' || a.state === 'polling' || a.state === 'busy');
@@ -83,9 +84,9 @@ export function drawActorCard(ctx: CanvasRenderingContext2D, r: Rect, a: ActorSn
     const cx = r.x + inset + 8 + rad * 1.2;
     const cy = r.y + r.h / 2;
     drawIcon(ctx, lk.icon, cx, cy, rad, lk.color, frac);
-    if (a.state === 'busy' && a.item !== null) {
+    if (a.state === 'busy' && a.item !== null && !flying) {
       drawItem(ctx, a.item, cx - rad * 0.8, cy - rad * 0.45, rad * 1.6, rad * 0.9, rad * 0.55);
-      chip = a.item;
+      chip = a.serial;
     }
     const tx0 = cx + rad * 1.5 + 4;
     const w = r.x + r.w - tx0 - 6;

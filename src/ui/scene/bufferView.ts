@@ -12,12 +12,27 @@ import { C, font, pattern } from './palette';
 export interface BufferDrawn {
   /** Item chips drawn (labelled items), and the count the scene states. */
   items: number;
-  /** The labels of the chips drawn, next out first. */
-  chips: string[];
+  /** The item chips drawn, next out first: each item's serial and label. */
+  chips: { serial: number; label: string }[];
   count: number;
   slots: number;
   full: boolean;
   /** Where items come in and go out, for the moving tokens. */
+  entry: { x: number; y: number };
+  exit: { x: number; y: number };
+}
+
+export interface BufferGeometry {
+  pipe: Rect;
+  inner: Rect;
+  grid: { cols: number; rows: number; w: number; h: number };
+  /** Slot k's rectangle (slot 0: the next out). */
+  at: (k: number) => Rect;
+  slots: number;
+  overflow: boolean;
+  /** How many items are drawn as chips (the rest are counted). */
+  labelled: number;
+  arrowW: number;
   entry: { x: number; y: number };
   exit: { x: number; y: number };
 }
@@ -34,7 +49,45 @@ function orderNote(s: Snapshot, tx: Dict): string {
   return tx.scene.fifo;
 }
 
-export function drawBuffer(ctx: CanvasRenderingContext2D, area: Rect, s: Snapshot, tx: Dict, px: number): BufferDrawn {
+/** Where the queue's pipe, its slots and its ends are, for the snapshot `s` in `area`. */
+export function bufferGeometry(area: Rect, s: Snapshot): BufferGeometry {
+  const bounded = s.maxsize > 0;
+  const count = s.bufferCount;
+  const arrowW = 26;
+  // how many slots to draw, and how big; the pipe is as tall as its rows, centred in the area
+  const want = bounded ? s.maxsize : Math.max(count, 1);
+  const room: Rect = { x: area.x + arrowW + 6, y: area.y + 30, w: area.w - arrowW * 2 - 12, h: area.h - 30 - 24 };
+  const grid = slotGrid(room, want);
+  const pipeH = grid.rows * (grid.h + 4) - 4 + 12;
+  const pipe: Rect = { x: area.x + arrowW, y: room.y - 6 + Math.max(0, (room.h - pipeH + 12) / 2), w: area.w - arrowW * 2, h: pipeH };
+  const inner: Rect = { x: pipe.x + 6, y: pipe.y + 6, w: pipe.w - 12, h: pipe.h - 12 };
+  const capacity = grid.cols * grid.rows;
+  const slots = Math.min(want, capacity);
+  const overflow = want > capacity;
+  const labelled = overflow ? Math.min(count, capacity - 1) : count;
+  const at = (k: number): Rect => {
+    const col = k % grid.cols;
+    const row = Math.floor(k / grid.cols);
+    // slot 0 (the next out) at the right end of the first row, then leftwards
+    return { x: inner.x + inner.w - (col + 1) * grid.w - col * 4 + 2, y: inner.y + row * (grid.h + 4), w: grid.w, h: grid.h };
+  };
+  const midY = pipe.y + Math.min(pipe.h / 2, grid.h / 2 + 6);
+  const exit = { x: pipe.x + pipe.w + 4, y: midY };
+  const entry = s.queueKind === 'LifoQueue' ? { x: pipe.x + pipe.w + 4, y: midY + Math.min(18, pipe.h / 4) } : { x: pipe.x - 4, y: midY };
+  return { pipe, inner, grid, at, slots, overflow, labelled, arrowW, entry, exit };
+}
+
+function emptySlot(ctx: CanvasRenderingContext2D, r: Rect): void {
+  ctx.save();
+  ctx.setLineDash([3, 3]);
+  ctx.strokeStyle = C.line;
+  ctx.lineWidth = 1;
+  ctx.strokeRect(r.x + 0.5, r.y + 0.5, r.w - 1, r.h - 1);
+  ctx.restore();
+}
+
+/** Draws the queue; `hidden(serial)`: the item is drawn elsewhere (in flight), its slot is left empty. */
+export function drawBuffer(ctx: CanvasRenderingContext2D, area: Rect, s: Snapshot, tx: Dict, px: number, hidden: (serial: number) => boolean = () => false): BufferDrawn {
   const bounded = s.maxsize > 0;
   const count = s.bufferCount;
   const full = bounded && count >= s.maxsize;
@@ -53,13 +106,8 @@ export function drawBuffer(ctx: CanvasRenderingContext2D, area: Rect, s: Snapsho
   ctx.fillText(label, area.x + area.w, area.y + 10);
   ctx.restore();
 
-  const arrowW = 26;
-  // how many slots to draw, and how big; the pipe is as tall as its rows, centred in the area
-  const want = bounded ? s.maxsize : Math.max(count, 1);
-  const room: Rect = { x: area.x + arrowW + 6, y: area.y + 30, w: area.w - arrowW * 2 - 12, h: area.h - 30 - 24 };
-  const grid = slotGrid(room, want);
-  const pipeH = grid.rows * (grid.h + 4) - 4 + 12;
-  const pipe: Rect = { x: area.x + arrowW, y: room.y - 6 + Math.max(0, (room.h - pipeH + 12) / 2), w: area.w - arrowW * 2, h: pipeH };
+  const g = bufferGeometry(area, s);
+  const { pipe, at, slots, overflow, labelled, arrowW } = g;
   ctx.save();
   ctx.beginPath();
   ctx.roundRect(pipe.x, pipe.y, pipe.w, pipe.h, 8);
@@ -74,31 +122,17 @@ export function drawBuffer(ctx: CanvasRenderingContext2D, area: Rect, s: Snapsho
   ctx.stroke();
   ctx.restore();
 
-  const inner: Rect = { x: pipe.x + 6, y: pipe.y + 6, w: pipe.w - 12, h: pipe.h - 12 };
-  const capacity = grid.cols * grid.rows;
-  const slots = Math.min(want, capacity);
-  const overflow = want > capacity;
-  const labelled = overflow ? Math.min(count, capacity - 1) : count;
-  const at = (k: number): Rect => {
-    const col = k % grid.cols;
-    const row = Math.floor(k / grid.cols);
-    // slot 0 (the next out) at the right end of the first row, then leftwards
-    return { x: inner.x + inner.w - (col + 1) * grid.w - col * 4 + 2, y: inner.y + row * (grid.h + 4), w: grid.w, h: grid.h };
-  };
-  const chips: string[] = [];
+  const chips: { serial: number; label: string }[] = [];
   for (let k = 0; k < slots; k++) {
     const r = at(k);
-    if (k < labelled) {
+    const serial = s.bufferKeys[k] ?? -1;
+    // an item on its way in is drawn where it flies, not yet here
+    if (k < labelled && hidden(serial)) {
+      emptySlot(ctx, r);
+    } else if (k < labelled) {
       drawItem(ctx, s.buffer[k] ?? '', r.x, r.y, r.w, r.h, Math.min(px, r.h * 0.5));
-      chips.push(s.buffer[k] ?? '');
-    } else if (!(overflow && k === slots - 1 && count > labelled)) {
-      ctx.save();
-      ctx.setLineDash([3, 3]);
-      ctx.strokeStyle = C.line;
-      ctx.lineWidth = 1;
-      ctx.strokeRect(r.x + 0.5, r.y + 0.5, r.w - 1, r.h - 1);
-      ctx.restore();
-    }
+      chips.push({ serial, label: s.buffer[k] ?? '' });
+    } else if (!(overflow && k === slots - 1 && count > labelled)) emptySlot(ctx, r);
   }
   if (overflow && count > labelled) {
     const r = at(slots - 1);
@@ -119,9 +153,7 @@ export function drawBuffer(ctx: CanvasRenderingContext2D, area: Rect, s: Snapsho
     ctx.fillRect(pipe.x, gy, (pipe.w * Math.min(count, s.maxsize)) / s.maxsize, 8);
   }
   // in and out
-  const midY = pipe.y + Math.min(pipe.h / 2, grid.h / 2 + 6);
-  const exit = { x: pipe.x + pipe.w + 4, y: midY };
-  const entry = lifo ? { x: pipe.x + pipe.w + 4, y: midY + Math.min(18, pipe.h / 4) } : { x: pipe.x - 4, y: midY };
+  const { entry, exit } = g;
   arrow(ctx, pipe.x + pipe.w + 2, exit.y, arrowW - 4, tx.scene.out, px);
   if (lifo) arrowBack(ctx, pipe.x + pipe.w + arrowW - 2, entry.y, arrowW - 4, tx.scene.in, px);
   else arrow(ctx, area.x + 1, entry.y, arrowW - 4, tx.scene.in, px);

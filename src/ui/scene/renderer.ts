@@ -8,13 +8,15 @@ import type { Dict } from '../i18n';
 import { clockAt, type SnapshotPair } from '../frame/clock';
 import type { Frame } from '../frame/frameLoop';
 import { drawActorCard } from './actorCard';
-import { drawBuffer, queueTitle, type BufferDrawn } from './bufferView';
+import { bufferGeometry, drawBuffer, queueTitle, type BufferDrawn } from './bufferView';
+import { FlightPace } from './flightPace';
+import { route, type Pt } from './flightPath';
 import { Flights } from './flights';
 import { layoutScene, NARROW_BELOW, type Rect, type SceneLayout } from './layout';
 import { drawLoopStrip } from './loopStrip';
 import { C, font } from './palette';
 import { markFirstFrame } from './firstFrame';
-import { sceneStats } from './sceneStats';
+import { sceneStats, type Chip } from './sceneStats';
 import { reducedMotion } from '../a11y/motion';
 
 /** What a frame of the scene draws: the snapshots, and what the page shows them with. */
@@ -29,8 +31,6 @@ export interface SceneInput extends SnapshotPair {
 
 /** Shown at most: beyond this, the oldest cancelled or exited workers leave the picture. */
 const MAX_SHOWN = 64;
-/** Items in flight are drawn only when a snapshot brings this few moves. */
-const MAX_MOVES_SHOWN = 8;
 /** Off screen, the picture is drawn again at most this often (ms): nobody sees it, the test hook's facts stay fresh. */
 const OFF_SCREEN_MS = 500;
 
@@ -54,6 +54,7 @@ export class SceneRenderer {
   private zoom = 1;
   private readonly starts = new Map<number, { until: number; start: number }>();
   private readonly flights = new Flights();
+  private readonly pace = new FlightPace();
   private lastN = -1;
   private lastRun = -1;
   private lastVt = NaN;
@@ -97,17 +98,18 @@ export class SceneRenderer {
     const key = `${this.width}:${screenDpr}:${zoom}:${producers.length}:${consumers.length}:${tx.title}`;
     const fresh = cur.n !== this.lastN || cur.run !== this.lastRun;
     const vt = clockAt(prev, cur, now);
-    const flying = this.flights.busy(now);
+    const inAir = this.flights.busy(now);
     // nothing moved: keep the last picture (but draw once more after the last flight landed)
-    if (key === this.layoutKey && !fresh && vt === this.lastVt && !flying && !this.wasFlying && sel === this.lastSel) return;
+    if (key === this.layoutKey && !fresh && vt === this.lastVt && !inAir && !this.wasFlying && sel === this.lastSel) return;
     this.lastSel = sel;
-    this.wasFlying = flying;
+    this.wasFlying = inAir;
     this.lastDrawn = now;
     if (key !== this.layoutKey) this.resize(key, screenDpr, zoom, producers.length, consumers.length);
     const L = this.layout!;
     if (cur.run !== this.lastRun) {
       this.starts.clear();
       this.flights.clear();
+      this.pace.clear();
       sceneStats.maxBufferShown = 0;
     }
     this.lastVt = vt;
@@ -118,21 +120,30 @@ export class SceneRenderer {
     ctx.fillRect(0, 0, L.width, L.height);
     const px = L.fontPx;
     const thread = producers.some((a) => a.kind === 'thread');
+    const title = queueTitle(cur);
+    const titleBox = this.head(ctx, L.bufferHead, title, px, true);
     this.head(ctx, L.producersHead, `${tx.scene.producers}${thread ? ` (${tx.scene.thread})` : ''}`, px);
-    this.head(ctx, L.bufferHead, queueTitle(cur), px, true);
     // a program's own name for its consumers (the first article's customer-N) is said in the header, once
     const named = [...new Set(consumers.map((a) => a.name.replace(/-\d+$/, '')))].filter((n) => n !== 'consumer');
     this.head(ctx, L.consumersHead, named.length === 1 ? tx.scene.consumersNamed(named[0]!) : tx.scene.consumers, px);
-    const drawn = drawBuffer(ctx, L.buffer, cur, tx, px);
+    // reduced motion: no items flying; the buffer and the cards show each change where it lands
+    const still = reducedMotion();
+    sceneStats.reducedMotion = still;
+    if (still) this.flights.clear();
+    else if (fresh && cur.run === this.lastRun) this.spawn(cur, producers, consumers, now, titleBox, flightSize(px));
+    this.flights.land(now);
+    // an item in flight is drawn there only: not in its slot yet, not yet on the consumer's card
+    const flying = (serial: number): boolean => serial >= 0 && this.flights.has(serial);
+    const drawn = drawBuffer(ctx, L.buffer, cur, tx, px, flying);
     this.hits = [];
     const hung = hungTasks(cur);
-    const chips: string[] = drawn.chips.slice();
+    const chips: Chip[] = drawn.chips.map(({ serial, label }) => ({ key: String(serial), label, at: 'buffer' }));
     const cards = (list: ActorSnap[], rects: Rect[]): void =>
       list.forEach((a, i) => {
         const r = rects[i];
         if (r === undefined) return;
-        const chip = drawActorCard(ctx, r, a, vt, this.startOf(a, cur), tx, px, hung.has(a.name));
-        if (chip !== null) chips.push(chip);
+        const chip = drawActorCard(ctx, r, a, vt, this.startOf(a, cur), tx, px, hung.has(a.name), flying(a.serial));
+        if (chip !== null) chips.push({ key: String(chip), label: a.item ?? '', at: a.name });
         this.hits.push({ name: a.name, r, state: a.state, hung: hung.has(a.name) });
       });
     const main = cur.actors.find((a) => a.role === 'main');
@@ -142,12 +153,8 @@ export class SceneRenderer {
     const picked = this.hits.find((h) => h.name === sel);
     if (picked !== undefined) drawPicked(ctx, picked.r);
     sceneStats.frozenBy = drawLoopStrip(ctx, L.strip, cur, vt, tx, px);
-    // reduced motion: no items flying; the buffer and the cards show each change where it lands
-    const still = reducedMotion();
-    sceneStats.reducedMotion = still;
-    if (fresh && cur.run === this.lastRun && !still) this.spawn(cur, producers, consumers, drawn, now);
-    if (still) this.flights.clear();
-    else chips.push(...this.flights.draw(ctx, now, Math.max(14, px + 4)));
+    for (const { serial, label } of this.flights.draw(ctx, now, flightSize(px))) chips.push({ key: String(serial), label, at: 'flight' });
+    sceneStats.calm = this.pace.calm(now);
     this.lastN = cur.n;
     this.lastRun = cur.run;
     this.record(cur, drawn, producers, consumers, L, chips);
@@ -173,14 +180,17 @@ export class SceneRenderer {
     this.canvas.style.height = `${L.height * this.zoom}px`;
   }
 
-  private head(ctx: CanvasRenderingContext2D, r: Rect, label: string, px: number, mono = false): void {
+  /** Draws a column's title; returns the box its text covers. */
+  private head(ctx: CanvasRenderingContext2D, r: Rect, label: string, px: number, mono = false): Rect {
     ctx.save();
     ctx.fillStyle = C.ink;
     ctx.font = font(px + 2, 700, mono);
     ctx.textBaseline = 'middle';
     ctx.textAlign = mono ? 'center' : 'left';
     ctx.fillText(label, mono ? r.x + r.w / 2 : r.x, r.y + r.h / 2, r.w);
+    const w = Math.min(r.w, ctx.measureText(label).width);
     ctx.restore();
+    return { x: mono ? r.x + (r.w - w) / 2 : r.x, y: r.y, w, h: r.h };
   }
 
   /** Records when each actor's current sleep began, for a snapshot that is not drawn. */
@@ -199,25 +209,41 @@ export class SceneRenderer {
     return start;
   }
 
-  private spawn(cur: Snapshot, producers: ActorSnap[], consumers: ActorSnap[], drawn: BufferDrawn, now: number): void {
+  /**
+   * Sends this snapshot's moves flying, unless more come than an eye can follow (then the picture is calm: items
+   * appear where they land). Paths keep clear of the queue's title (`title`); one that cannot is not flown.
+   */
+  private spawn(cur: Snapshot, producers: ActorSnap[], consumers: ActorSnap[], now: number, title: Rect, size: number): void {
     const L = this.layout!;
+    if (!this.pace.allow(now, cur.moves.length)) return;
     // from a producer's right edge (its bottom edge on a phone) to the queue, from the queue to a consumer's left
-    const edge = (r: Rect | undefined, right: boolean) =>
+    const edge = (r: Rect | undefined, right: boolean): Pt | null =>
       r === undefined ? null : L.narrow ? { x: r.x + r.w / 2, y: right ? r.y + r.h : r.y } : { x: right ? r.x + r.w : r.x, y: r.y + r.h / 2 };
-    // more moves than an eye can follow in one frame: the buffer and the counters tell it better
-    if (cur.moves.length > MAX_MOVES_SHOWN) return;
+    const g = bufferGeometry(L.buffer, cur);
+    const half = { w: size * 0.8 + 3, h: size * 0.5 + 3 };
+    const pad: Rect = { x: title.x - 2, y: title.y, w: title.w + 4, h: title.h };
     for (const m of cur.moves) {
+      if (m.serial < 0) continue;
       if (m.put) {
         const from = edge(L.producers[producers.findIndex((a) => a.id === m.actor)], true);
-        if (from !== null) this.flights.add(m.label, from, drawn.entry, now);
+        const path = from === null ? null : route(from, g.entry, pad, half);
+        if (path === null) continue;
+        // it lands in its slot (if it is still in the queue and labelled there)
+        const k = cur.bufferKeys.indexOf(m.serial);
+        if (k >= 0 && k < g.labelled) {
+          const r = g.at(k);
+          path.push({ x: r.x + r.w / 2, y: r.y + r.h / 2 });
+        }
+        this.flights.add(m.serial, m.label, path, now);
       } else {
         const to = edge(L.consumers[consumers.findIndex((a) => a.id === m.actor)], false);
-        if (to !== null) this.flights.add(m.label, drawn.exit, to, now);
+        const path = to === null ? null : route(g.exit, to, pad, half);
+        if (path !== null) this.flights.add(m.serial, m.label, path, now);
       }
     }
   }
 
-  private record(cur: Snapshot, drawn: BufferDrawn, producers: ActorSnap[], consumers: ActorSnap[], L: SceneLayout, chips: string[]): void {
+  private record(cur: Snapshot, drawn: BufferDrawn, producers: ActorSnap[], consumers: ActorSnap[], L: SceneLayout, chips: Chip[]): void {
     if (sceneStats.frames++ === 0) markFirstFrame();
     sceneStats.width = L.width;
     sceneStats.height = L.height;
@@ -230,7 +256,7 @@ export class SceneRenderer {
     sceneStats.consumers = consumers.map((a) => ({ name: a.name, state: a.state }));
     const z = this.zoom;
     sceneStats.cards = this.hits.map(({ name, r, state, hung }) => ({ name, state, hung, x: r.x * z, y: r.y * z, w: r.w * z, h: r.h * z }));
-    sceneStats.chips = chipKeys(chips);
+    sceneStats.chips = chips;
   }
 }
 
@@ -242,11 +268,8 @@ function hungTasks(cur: Snapshot): Set<string> {
   return out;
 }
 
-/**
- * The chips drawn, each keyed by its item's value as the chip shows it: an item drawn in two places shows up as a
- * key seen twice. (Items carry no identity beyond their value: equal values, as randint's, share a key.)
- */
-const chipKeys = (labels: string[]): { key: string }[] => labels.map((key) => ({ key }));
+/** A flying item's height: a little larger than the text, so it reads in motion. */
+const flightSize = (px: number): number => Math.max(14, px + 4);
 
 /** The picked task's card: a ring around it, in the code panel's highlight colour. */
 function drawPicked(ctx: CanvasRenderingContext2D, r: Rect): void {

@@ -1,3 +1,11 @@
+/** An item chip drawn: its item's serial (unique to the item; labels repeat), its label, and where it is drawn. */
+export interface Chip {
+  key: string;
+  label: string;
+  /** 'buffer', 'flight' or the name of the card it is on. */
+  at: string;
+}
+
 /** What the scene drew last, for the test hook: tests check the picture's facts, not its pixels. */
 export interface SceneStats {
   frames: number;
@@ -16,8 +24,10 @@ export interface SceneStats {
   cards: { name: string; state: string; hung: boolean; x: number; y: number; w: number; h: number }[];
   /** Who the loop strip says froze the loop (a blocking time.sleep), or null. */
   frozenBy: string | null;
-  /** Each item chip drawn (in the queue, on a card, in flight), keyed by its item. */
-  chips: { key: string }[];
+  /** Each item chip drawn, keyed by its item's serial, and where. */
+  chips: Chip[];
+  /** Too many moves to follow: items appear where they land, nothing flies. */
+  calm: boolean;
   /** Items sent flying since the page opened, and whether the picture honours prefers-reduced-motion now. */
   flights: number;
   reducedMotion: boolean;
@@ -36,6 +46,7 @@ export const sceneStats: SceneStats = {
   consumers: [],
   cards: [],
   chips: [],
+  calm: false,
   frozenBy: null,
   flights: 0,
   reducedMotion: false,
