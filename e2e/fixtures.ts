@@ -20,7 +20,18 @@ export const test = base.extend<{ lab: Lab; problems: Problems; tourSeen: boolea
   /** Every spec opens the lab as a returning visitor, the first-visit tour seen (e2e/tour.spec.ts sets it false). */
   tourSeen: [true, { option: true }],
   context: async ({ context, tourSeen }, use) => {
-    if (tourSeen) await context.addInitScript((kv) => localStorage.setItem(kv.k, kv.v), { k: TOUR_KEY, v: TOUR_VERSION });
+    // a blank document (a fresh open starts at about:blank) has no storage: the flag waits for the lab's page
+    if (tourSeen)
+      await context.addInitScript(
+        (kv) => {
+          try {
+            localStorage.setItem(kv.k, kv.v);
+          } catch {
+            /* about:blank */
+          }
+        },
+        { k: TOUR_KEY, v: TOUR_VERSION },
+      );
     await use(context);
   },
   problems: [

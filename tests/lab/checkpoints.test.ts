@@ -10,7 +10,7 @@ describe('Checkpoints', () => {
   const scenario = structuredClone(findPreset('seed-2')!.scenario);
   scenario.producers[0]!.items.count = 400; // about 1,400 ticks
   const reference = (n: number): string => {
-    const s = new Simulation(scenario, { records: false });
+    const s = new Simulation(scenario, { records: false, items: true });
     s.runToTick(n);
     return state(s);
   };
@@ -55,7 +55,7 @@ describe('Checkpoints over a long run', () => {
     expect(cp.ticks().length).toBeLessThanOrEqual(MAX_PARKED);
     expect(cp.every).toBeGreaterThan(100);
     for (const k of cp.ticks()) expect(k % cp.every).toBe(0);
-    const fresh = new Simulation(s, { records: false });
+    const fresh = new Simulation(s, { records: false, items: true });
     fresh.runToTick(4321);
     expect(state(cp.at(4321))).toBe(state(fresh));
   });
