@@ -143,6 +143,7 @@ test('the page, the CLI and the same seed give the same event log (seed-2)', asy
   await lab.open();
   // at 1x, so that the log lists every event (at top speed it leaves some out, saying so)
   await lab.preset('seed-2');
+  await lab.speed(1);
   await lab.poll((s) => s.status, LONG).toBe('completed');
   const cli = execFileSync('npx', ['tsx', 'src/cli/main.ts', '--preset', 'seed-2', '--log'], { encoding: 'utf8' });
   const lines = (s: string) => s.split('\n').map((l) => l.trimEnd()).filter((l) => l.trim() !== '');
