@@ -3,7 +3,7 @@
  * where they land) and stays calm a moment, so it does not flicker between the two at the edge.
  */
 /** Moves an eye can follow per second, counted over the last WINDOW_MS. */
-export const FOLLOWABLE_PER_S = 6;
+export const FOLLOWABLE_PER_S = 12;
 const WINDOW_MS = 1000;
 /** After too many, no flights for this long. */
 const CALM_MS = 1500;
