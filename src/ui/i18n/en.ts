@@ -176,6 +176,7 @@ export const en = {
   measureTitle: 'Measured, and what queueing theory predicts',
   legend: {
     ready: 'ready: its next step is queued on the loop',
+    readyQueue: '» in the event loop strip: the ready queue, the tasks whose next step runs next, in order',
     running: 'running now',
     waiting: 'main, waiting for its tasks',
     notStarted: 'not started yet: main has not created it',

@@ -174,6 +174,7 @@ export const zh: Dict = {
   measureTitle: '实测结果与排队论预测',
   legend: {
     ready: '就绪：下一步已排在事件循环上',
+    readyQueue: '事件循环条中的 »：就绪队列，即接下来按顺序运行下一步的任务',
     running: '正在运行',
     waiting: 'main 在等待它的任务',
     notStarted: '尚未开始：main 还没有创建它',

@@ -3,6 +3,7 @@ import { useEffect, useRef } from 'react';
 import type { State } from '../../worker/protocol';
 import { useText } from '../i18n';
 import { drawForever, drawFrame, drawIcon, drawItem, lookOf } from './glyphs';
+import { C } from './palette';
 
 type Entry = { key: string; label: string; draw: (ctx: CanvasRenderingContext2D) => void };
 
@@ -61,6 +62,7 @@ export function Legend() {
     { key: 'finished', label: `${s.finished} / ${s.exited}`, draw: card('finished') },
     { key: 'cancelled', label: s.cancelled, draw: card('cancelled') },
     { key: 'crashed', label: s.crashed, draw: card('crashed') },
+    { key: 'chevrons', label: tx.legend.readyQueue, draw: (ctx) => drawIcon(ctx, 'chevrons', W / 2, H / 2, 8, C.blue, 1) },
     { key: 'item', label: tx.legend.item, draw: (ctx) => drawItem(ctx, '7', 8, 5, 28, 20, 13) },
     { key: 'none', label: tx.legend.sentinel, draw: (ctx) => drawItem(ctx, 'None', 4, 5, 36, 20, 11) },
   ];
