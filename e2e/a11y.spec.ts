@@ -4,19 +4,10 @@
  * Space presses it, the shortcuts play, pause and step); the scene has a text alternative and a polite live
  * summary; prefers-reduced-motion stops the flying items while the picture still changes.
  */
-import AxeBuilder from '@axe-core/playwright';
+import { audit } from './support/axe';
 import { DICTS, expect, LONG, test } from './fixtures';
-import type { Page } from '@playwright/test';
 
 const tx = DICTS.en;
-
-async function audit(page: Page, name: string): Promise<void> {
-  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
-  const bad = result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${name}: ${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 4).join(' | ')}`);
-  expect(bad).toEqual([]);
-}
 
 test.describe('axe: no serious or critical violation', () => {
   test('default view', async ({ page, lab }) => {

@@ -5,7 +5,7 @@
  * the arrows move, focus goes into the popover and back; axe finds nothing serious while it is open; it never starts
  * by itself in embed mode or over a link to a moment; where storage throws it still runs, unremembered.
  */
-import AxeBuilder from '@axe-core/playwright';
+import { audit } from './support/axe';
 import type { Page } from '@playwright/test';
 import { findPreset } from '../src/scenarios/registry';
 import { encodeLink } from '../src/share/link';
@@ -73,14 +73,6 @@ async function walk(lab: Lab, w: TourWords, name: string, shots: number[]): Prom
       .click();
   }
   await expect(popover(page)).toHaveCount(0);
-}
-
-async function audit(page: Page, name: string): Promise<void> {
-  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
-  const bad = result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${name}: ${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 4).join(' | ')}`);
-  expect(bad).toEqual([]);
 }
 
 test('a first visit walks through every part (en, 1280x800); Done is remembered', async ({ page, lab, problems }) => {
